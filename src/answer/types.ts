@@ -1,0 +1,38 @@
+import type { DetectedLanguage } from '../corpus/types.js';
+import type { SearchHit } from '../retrieval/types.js';
+
+/** One cited excerpt. `text` stands verbatim at `[start, end)` of paragraph `paragraph` of `file`. */
+export interface Citation {
+  id: number;
+  file: string;
+  paragraph: number;
+  text: string;
+  start: number;
+  end: number;
+  language: DetectedLanguage;
+  score: number;
+}
+
+export interface AnswerInput {
+  question: string;
+  /** Detected (or requested) language of the question: framing words follow it. */
+  language: DetectedLanguage;
+  /** Retrieved passages, best first; citation ids are their 1-based positions. */
+  hits: SearchHit[];
+}
+
+export interface AnswerResult {
+  /** Answer text; every `[n]` names a citation id. */
+  answer: string;
+  citations: Citation[];
+  grounded: boolean;
+  warnings: string[];
+}
+
+/** Events of a streamed answer: `delta` pieces as they come, then one `result` with the final answer. */
+export type AnswerEvent = { type: 'delta'; text: string } | { type: 'result'; result: AnswerResult };
+
+export interface Answerer {
+  answer(input: AnswerInput, signal?: AbortSignal): Promise<AnswerResult>;
+  stream(input: AnswerInput, signal?: AbortSignal): AsyncIterable<AnswerEvent>;
+}

@@ -1,0 +1,118 @@
+/** The one place that reads the environment: parsed and validated once into a typed, fully-defaulted Config. */
+import path from 'node:path';
+import { z } from 'zod';
+
+const flag = z
+  .enum(['0', '1', 'true', 'false', 'yes', 'no', ''])
+  .transform((v) => v === '1' || v === 'true' || v === 'yes');
+
+const int = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+
+const csv = z
+  .string()
+  .transform((v) => v.split(',').map((s) => s.trim()).filter(Boolean));
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v && v.trim() ? v.trim() : undefined));
+
+/** Every setting, its environment variable and its default. Documented in README.md ("Settings"). */
+const schema = z.object({
+  CORPUS_DIR: z.string().default('./corpus'),
+  INDEX_DIR: z.string().default('./index'),
+  MODELS_DIR: z.string().default('./models'),
+  EMBEDDING_MODEL: z.string().min(1).default('Xenova/multilingual-e5-small'),
+  EMBEDDING_QUANTIZED: flag.default(true),
+  EMBEDDING_BATCH_SIZE: int(1, 512).default(16),
+  OFFLINE: flag.default(false),
+  RETRIEVAL: z.enum(['auto', 'hybrid', 'lexical']).default('auto'),
+  HNSW_M: int(2, 128).default(16),
+  HNSW_EF_CONSTRUCTION: int(8, 2000).default(200),
+  HNSW_EF_SEARCH: int(1, 2000).default(100),
+  CHUNK_MAX_CHARS: int(100, 10_000).default(700),
+  CHUNK_OVERLAP_CHARS: int(0, 2_000).default(120),
+  HOST: z.string().default('127.0.0.1'),
+  PORT: int(0, 65_535).default(3000),
+  CORS_ORIGINS: csv.default(['*']),
+  RATE_LIMIT_PER_MINUTE: int(0, 1_000_000).default(120),
+  API_KEY: optionalString,
+  REQUEST_TIMEOUT_MS: int(100, 600_000).default(30_000),
+  LOG_REQUESTS: flag.default(true),
+  LLM_BASE_URL: optionalString,
+  LLM_MODEL: optionalString,
+  LLM_API_KEY: optionalString,
+  LLM_TIMEOUT_MS: int(100, 600_000).default(20_000),
+});
+
+export interface Config {
+  corpusDir: string;
+  indexDir: string;
+  modelsDir: string;
+  embedding: { model: string; quantized: boolean; batchSize: number; offline: boolean };
+  /** `auto`: hybrid when the model loads, lexical otherwise; `hybrid`: the model is required; `lexical`: never load a model. */
+  retrieval: 'auto' | 'hybrid' | 'lexical';
+  hnsw: { m: number; efConstruction: number; efSearch: number };
+  chunking: { maxChars: number; overlapChars: number; shortParagraphChars: number };
+  server: {
+    host: string;
+    port: number;
+    corsOrigins: string[];
+    rateLimitPerMinute: number;
+    apiKey?: string;
+    requestTimeoutMs: number;
+    logRequests: boolean;
+  };
+  /** Present only when both LLM_BASE_URL and LLM_MODEL are set. */
+  llm?: { baseUrl: string; model: string; apiKey?: string; timeoutMs: number };
+}
+
+/** Thrown for a bad setting: the message names the variable and what it accepts. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+/**
+ * Reads settings from an environment object (default `process.env`).
+ * @example const config = loadConfig({ PORT: '8080' });
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = schema.safeParse(present);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new ConfigError(`Invalid setting — ${problems}. See "Settings" in README.md.`);
+  }
+  const e = parsed.data;
+  if (Boolean(e.LLM_BASE_URL) !== Boolean(e.LLM_MODEL)) {
+    throw new ConfigError('LLM_BASE_URL and LLM_MODEL must be set together (or neither, for extractive answers).');
+  }
+  const resolve = (p: string) => path.resolve(cwd, p);
+  return {
+    corpusDir: resolve(e.CORPUS_DIR),
+    indexDir: resolve(e.INDEX_DIR),
+    modelsDir: resolve(e.MODELS_DIR),
+    embedding: {
+      model: e.EMBEDDING_MODEL,
+      quantized: e.EMBEDDING_QUANTIZED,
+      batchSize: e.EMBEDDING_BATCH_SIZE,
+      offline: e.OFFLINE,
+    },
+    retrieval: e.RETRIEVAL,
+    hnsw: { m: e.HNSW_M, efConstruction: e.HNSW_EF_CONSTRUCTION, efSearch: e.HNSW_EF_SEARCH },
+    chunking: { maxChars: e.CHUNK_MAX_CHARS, overlapChars: e.CHUNK_OVERLAP_CHARS, shortParagraphChars: 40 },
+    server: {
+      host: e.HOST,
+      port: e.PORT,
+      corsOrigins: e.CORS_ORIGINS,
+      rateLimitPerMinute: e.RATE_LIMIT_PER_MINUTE,
+      apiKey: e.API_KEY,
+      requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
+      logRequests: e.LOG_REQUESTS,
+    },
+    llm:
+      e.LLM_BASE_URL && e.LLM_MODEL
+        ? { baseUrl: e.LLM_BASE_URL, model: e.LLM_MODEL, apiKey: e.LLM_API_KEY, timeoutMs: e.LLM_TIMEOUT_MS }
+        : undefined,
+  };
+}

@@ -1,0 +1,47 @@
+import type { Chunk, ChunkingOptions } from '../chunking/types.js';
+import type { DetectedLanguage, SourceDocument } from '../corpus/types.js';
+
+export const MANIFEST_VERSION = 1;
+
+export interface ManifestFile {
+  file: string;
+  sha256: string;
+  paragraphs: number;
+  chunks: number;
+  language: DetectedLanguage;
+}
+
+/** `index/manifest.json`: what was built, from what, and how. */
+export interface Manifest {
+  version: number;
+  builtAt: string;
+  corpusDir: string;
+  /** Embedding model id, or null for a lexical-only index. */
+  model: string | null;
+  dimensions: number | null;
+  retrieval: 'hybrid' | 'lexical';
+  /** Why the index is lexical-only, when it is. */
+  reason?: string;
+  chunking: ChunkingOptions;
+  hnsw: { m: number; efConstruction: number } | null;
+  files: ManifestFile[];
+  chunks: number;
+}
+
+/** Ranked ids from one of the two indexes. */
+export interface RankedId {
+  /** Position of the chunk in the index's chunk array. */
+  index: number;
+  score: number;
+}
+
+/** Everything the server needs, loaded once. */
+export interface LoadedIndex {
+  manifest: Manifest;
+  chunks: Chunk[];
+  /** Source documents with their paragraphs, by relative file path. */
+  documents: Map<string, SourceDocument>;
+  lexical: { search(query: string, k: number, language?: DetectedLanguage): RankedId[] };
+  /** Present in hybrid mode. */
+  dense?: { search(vector: Float32Array | number[], k: number): RankedId[] };
+}
