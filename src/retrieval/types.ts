@@ -7,6 +7,10 @@ export type RetrievalMode = 'hybrid' | 'lexical' | 'dense';
 export interface SearchHit {
   chunk: Chunk;
   score: number;
+  /** BM25 score, when the lexical index ranked this chunk. */
+  lexicalScore?: number;
+  /** Cosine similarity to the query, when the dense index ranked this chunk. */
+  denseScore?: number;
 }
 
 export interface SearchOptions {

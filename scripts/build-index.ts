@@ -1,0 +1,18 @@
+/** `npm run index`: builds INDEX_DIR from CORPUS_DIR (hybrid when the embedding model loads, lexical otherwise). */
+import { createBuildReporter } from '../src/cli/build-reporter.js';
+import { runCli } from '../src/cli/run-cli.js';
+import { loadConfig } from '../src/config.js';
+import { openEmbedder } from '../src/embedding/open-embedder.js';
+import { buildIndex } from '../src/index/build-index.js';
+
+await runCli(async (signal) => {
+  const config = loadConfig();
+  const reporter = createBuildReporter();
+  try {
+    const report = await buildIndex(config, { loadEmbedder: () => openEmbedder(config), onEvent: reporter.onEvent, signal });
+    reporter.finish(report);
+  } catch (error) {
+    reporter.fail();
+    throw error;
+  }
+});

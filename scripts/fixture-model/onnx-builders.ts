@@ -1,0 +1,64 @@
+/** Small constructors for ONNX protobuf messages (tensors, nodes, graph inputs), on the `onnx-proto` bindings. */
+import onnxProto from 'onnx-proto';
+import type { onnx } from 'onnx-proto';
+
+const { TensorProto, AttributeProto, ModelProto } = onnxProto.onnx;
+/** ONNX element types used by the fixture graphs. */
+export const DataType = TensorProto.DataType;
+
+/** Little-endian bytes of float32 values, independent of the machine's byte order. */
+function float32Bytes(values: Float32Array): Uint8Array {
+  const bytes = new Uint8Array(values.length * 4);
+  const view = new DataView(bytes.buffer);
+  values.forEach((v, i) => view.setFloat32(i * 4, v, true));
+  return bytes;
+}
+
+/** A float32 initializer of the given shape. */
+export function floatTensor(name: string, dims: number[], values: Float32Array): onnx.ITensorProto {
+  return { name, dims, dataType: DataType.FLOAT, rawData: float32Bytes(values) };
+}
+
+/** A uint8 initializer of the given shape (quantized weights, zero points). */
+export function uint8Tensor(name: string, dims: number[], values: Uint8Array): onnx.ITensorProto {
+  return { name, dims, dataType: DataType.UINT8, rawData: values };
+}
+
+/** An int64 initializer (indices, axes, scalars when `dims` is empty). */
+export function int64Tensor(name: string, dims: number[], values: number[]): onnx.ITensorProto {
+  return { name, dims, dataType: DataType.INT64, int64Data: values };
+}
+
+/** A graph node; `attributes` maps names to an int or a list of ints. */
+export function node(
+  opType: string,
+  inputs: string[],
+  outputs: string[],
+  attributes: Record<string, number | number[]> = {},
+): onnx.INodeProto {
+  const attribute = Object.entries(attributes).map(([name, value]) =>
+    Array.isArray(value)
+      ? { name, type: AttributeProto.AttributeType.INTS, ints: value }
+      : { name, type: AttributeProto.AttributeType.INT, i: value },
+  );
+  return { name: `${opType}_${outputs[0]}`, opType, input: inputs, output: outputs, attribute };
+}
+
+/** A graph input or output: element type and dimensions, strings for symbolic ones (`batch`, `sequence`). */
+export function valueInfo(name: string, elemType: number, dims: (number | string)[]): onnx.IValueInfoProto {
+  const dim = dims.map((d) => (typeof d === 'string' ? { dimParam: d } : { dimValue: d }));
+  return { name, type: { tensorType: { elemType, shape: { dim } } } };
+}
+
+/** Serialises a graph as an ONNX model at IR version 7, default-domain opset 13 (well inside onnxruntime 1.14). */
+export function encodeModel(graph: onnx.IGraphProto, docString: string): Uint8Array {
+  const model = ModelProto.create({
+    irVersion: 7,
+    opsetImport: [{ domain: '', version: 13 }],
+    producerName: 'kazakh-rag make-fixture-model',
+    producerVersion: '1',
+    docString,
+    graph,
+  });
+  return ModelProto.encode(model).finish();
+}

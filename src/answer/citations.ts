@@ -1,0 +1,32 @@
+/** Citations from retrieved passages, and the check that a citation quotes its paragraph exactly. */
+import type { SearchHit } from '../retrieval/types.js';
+import type { Citation } from './types.js';
+
+/**
+ * One citation per hit, in order; a citation's id is its hit's 1-based position.
+ * @example buildCitations(hits)[0].id // 1
+ */
+export function buildCitations(hits: readonly SearchHit[]): Citation[] {
+  return hits.map(({ chunk, score }, position) => ({
+    id: position + 1,
+    file: chunk.file,
+    paragraph: chunk.paragraph,
+    text: chunk.text,
+    start: chunk.start,
+    end: chunk.end,
+    language: chunk.language,
+    score,
+  }));
+}
+
+/**
+ * True when the citation's text stands verbatim at `[start, end)` of its paragraph's text.
+ * @example checkCitation({ ...citation, text: 'b', start: 1, end: 2 }, 'abc') // true
+ */
+export function checkCitation(citation: Citation, paragraphText: string): boolean {
+  const { start, end, text } = citation;
+  if (!Number.isInteger(start) || !Number.isInteger(end) || start < 0 || end < start || end > paragraphText.length) {
+    return false;
+  }
+  return paragraphText.slice(start, end) === text;
+}

@@ -1,0 +1,60 @@
+/** Loading a built index from INDEX_DIR into memory, checking that it fits the configuration. */
+import { readFile } from 'node:fs/promises';
+import type { Chunk } from '../chunking/types.js';
+import type { SourceDocument } from '../corpus/types.js';
+import { recoverIndexDir } from './atomic-dir.js';
+import { HnswIndex } from './hnsw-index.js';
+import { indexPath } from './index-files.js';
+import { LexicalIndex } from './lexical-index.js';
+import { IndexMismatchError, assertSameModel, readManifest } from './manifest.js';
+import type { LoadedIndex } from './types.js';
+
+export interface LoadOptions {
+  indexDir: string;
+  /** The configured embedding model; a hybrid index built with another one is refused. */
+  model: string;
+  /** `lexical` skips the dense index even when the index has one. */
+  retrieval: 'auto' | 'hybrid' | 'lexical';
+  efSearch: number;
+}
+
+/** There is no index at all yet. */
+export class IndexMissingError extends Error {
+  override name = 'IndexMissingError';
+}
+
+/**
+ * Loads manifest, chunks, documents, the BM25 index and (in hybrid mode) the HNSW index.
+ * @throws IndexMissingError when INDEX_DIR holds no index; IndexMismatchError when it was built differently.
+ */
+export async function loadIndex(options: LoadOptions): Promise<LoadedIndex> {
+  const { indexDir } = options;
+  await recoverIndexDir(indexDir);
+  const manifest = await readManifest(indexDir);
+  if (!manifest) throw new IndexMissingError(`No index in ${indexDir}. Run \`npm run index\` to build it.`);
+  if (options.retrieval === 'hybrid' && manifest.retrieval !== 'hybrid') {
+    throw new IndexMismatchError(
+      `RETRIEVAL=hybrid, but the index in ${indexDir} is lexical-only (${manifest.reason ?? 'no reason recorded'}). Rebuild it with the embedding model available.`,
+    );
+  }
+  const useDense = manifest.retrieval === 'hybrid' && options.retrieval !== 'lexical';
+  if (useDense) assertSameModel(manifest, options.model);
+
+  const chunks = JSON.parse(await readFile(indexPath(indexDir, 'chunks'), 'utf8')) as Chunk[];
+  const documentList = JSON.parse(await readFile(indexPath(indexDir, 'documents'), 'utf8')) as SourceDocument[];
+  const lexical = LexicalIndex.fromJSON(JSON.parse(await readFile(indexPath(indexDir, 'lexical'), 'utf8')));
+  if (chunks.length !== manifest.chunks) {
+    throw new IndexMismatchError(`The index in ${indexDir} is inconsistent (chunk count). Run \`npm run index\` to rebuild it.`);
+  }
+  const dense = useDense
+    ? await HnswIndex.load(indexPath(indexDir, 'hnsw'), manifest.dimensions!, chunks.length, options.efSearch)
+    : undefined;
+
+  return {
+    manifest,
+    chunks,
+    documents: new Map(documentList.map((d) => [d.file, d])),
+    lexical,
+    dense,
+  };
+}

@@ -1,0 +1,71 @@
+/** The Searcher over a loaded index: lexical, dense or both fused, at most one hit per paragraph. */
+import type { Chunk } from '../chunking/types.js';
+import type { LoadedIndex, RankedId } from '../index/types.js';
+import { fuseRankings } from './fuse-rankings.js';
+import type { RetrievalMode, SearchHit, SearchOptions, Searcher } from './types.js';
+
+export interface SearcherDeps {
+  index: LoadedIndex;
+  /** Embeds a query (with the model's query prefix). Required for dense and hybrid search. */
+  embedQuery?: (query: string) => Promise<number[]>;
+}
+
+/** How many candidates each index contributes per requested hit, before paragraph de-duplication. */
+const CANDIDATES_PER_HIT = 4;
+
+/**
+ * Creates a Searcher. Its default mode is hybrid when the index has vectors and a query embedder is given, lexical otherwise.
+ * @example const searcher = createSearcher({ index, embedQuery: (q) => embedder.embedQuery(q) });
+ */
+export function createSearcher({ index, embedQuery }: SearcherDeps): Searcher & { defaultMode: RetrievalMode } {
+  const denseAvailable = Boolean(index.dense && embedQuery);
+  const defaultMode: RetrievalMode = denseAvailable ? 'hybrid' : 'lexical';
+
+  async function search(query: string, options: SearchOptions): Promise<SearchHit[]> {
+    const mode = options.mode ?? defaultMode;
+    if (mode !== 'lexical' && !denseAvailable) {
+      throw new Error(`Cannot search in ${mode} mode: this index has no vectors or no embedding model is loaded.`);
+    }
+    const candidates = Math.max(options.topK * CANDIDATES_PER_HIT, 20);
+    const lexical = mode === 'dense' ? [] : index.lexical.search(query, candidates, options.language);
+    const dense = mode === 'lexical' ? [] : index.dense!.search(await embedQuery!(query), candidates);
+
+    const ranked =
+      mode === 'hybrid'
+        ? fuseRankings([lexical, dense]).map((f) => ({
+            index: f.index,
+            score: f.score,
+            lexicalScore: f.scores[0],
+            denseScore: f.scores[1],
+          }))
+        : (mode === 'lexical' ? lexical : dense).map((r) => withComponent(r, mode));
+
+    return onePerParagraph(ranked, index.chunks, options.topK);
+  }
+
+  return { search, defaultMode };
+}
+
+function withComponent(r: RankedId, mode: 'lexical' | 'dense') {
+  return mode === 'lexical' ? { ...r, lexicalScore: r.score } : { ...r, denseScore: r.score };
+}
+
+/** Keeps the best-ranked chunk of each paragraph, up to topK. */
+function onePerParagraph(
+  ranked: { index: number; score: number; lexicalScore?: number; denseScore?: number }[],
+  chunks: Chunk[],
+  topK: number,
+): SearchHit[] {
+  const seen = new Set<string>();
+  const hits: SearchHit[] = [];
+  for (const r of ranked) {
+    const chunk = chunks[r.index];
+    if (!chunk) continue;
+    const paragraphKey = `${chunk.file}#${chunk.paragraph}`;
+    if (seen.has(paragraphKey)) continue;
+    seen.add(paragraphKey);
+    hits.push({ chunk, score: r.score, lexicalScore: r.lexicalScore, denseScore: r.denseScore });
+    if (hits.length === topK) break;
+  }
+  return hits;
+}

@@ -1,0 +1,72 @@
+/** The composition root: config → index (built if missing) → embedder → searcher → answerer → Hono app. */
+import type { Hono } from 'hono';
+import { createAnswerer } from './answer/create-answerer.js';
+import type { Answerer } from './answer/types.js';
+import type { Config } from './config.js';
+import { detectLanguage } from './corpus/language.js';
+import { openEmbedder, type OpenedEmbedder } from './embedding/open-embedder.js';
+import { buildIndex, type BuildEvent } from './index/build-index.js';
+import { IndexMissingError, loadIndex } from './index/load-index.js';
+import type { LoadedIndex } from './index/types.js';
+import { createSearcher } from './retrieval/create-searcher.js';
+import type { RetrievalMode, Searcher } from './retrieval/types.js';
+import { createApp } from './server/app.js';
+import { widgetRoutes } from './widget/routes.js';
+
+export interface Runtime {
+  config: Config;
+  /** The index as served: in lexical fallback its manifest says so, with the reason. */
+  index: LoadedIndex;
+  searcher: Searcher;
+  mode: RetrievalMode;
+  answerer: Answerer;
+  embedder?: OpenedEmbedder;
+  app: Hono;
+}
+
+export interface RuntimeOptions {
+  /** Build the index when INDEX_DIR has none (default true). */
+  buildIfMissing?: boolean;
+  onBuildEvent?: (event: BuildEvent) => void;
+  log?: (entry: Record<string, unknown>) => void;
+}
+
+/**
+ * Loads (or first builds) the index and assembles everything the server needs.
+ * @example const { app, mode } = await createRuntime(loadConfig());
+ */
+export async function createRuntime(config: Config, options: RuntimeOptions = {}): Promise<Runtime> {
+  const loadOptions = { indexDir: config.indexDir, model: config.embedding.model, retrieval: config.retrieval, efSearch: config.hnsw.efSearch };
+  let index: LoadedIndex;
+  try {
+    index = await loadIndex(loadOptions);
+  } catch (error) {
+    if (!(error instanceof IndexMissingError) || options.buildIfMissing === false) throw error;
+    await buildIndex(config, { loadEmbedder: () => openEmbedder(config), onEvent: options.onBuildEvent });
+    index = await loadIndex(loadOptions);
+  }
+
+  let embedder: OpenedEmbedder | undefined;
+  if (index.dense) {
+    try {
+      embedder = await openEmbedder(config);
+    } catch (error) {
+      if (config.retrieval === 'hybrid') throw error;
+      const reason = `The index has vectors, but the query model could not be loaded: ${(error as Error).message}`;
+      index = { ...index, dense: undefined, manifest: { ...index.manifest, retrieval: 'lexical', reason } };
+    }
+  }
+
+  const searcher = createSearcher({ index, embedQuery: embedder ? (q) => embedder!.embedQuery(q) : undefined });
+  const answerer = createAnswerer(config);
+  const app = createApp({
+    config,
+    index,
+    searcher,
+    answerer,
+    detectLanguage,
+    log: options.log,
+    extraRoutes: widgetRoutes({ index }),
+  });
+  return { config, index, searcher, mode: searcher.defaultMode, answerer, embedder, app };
+}

@@ -1,0 +1,96 @@
+/** JSON error bodies for request failures, and the one handler that turns any thrown error into one. */
+import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
+import { HTTPException } from 'hono/http-exception';
+import type { ContentfulStatusCode } from 'hono/utils/http-status';
+
+/** Body of every error response: `{ error: { code, message } }`. */
+export interface ErrorBody {
+  error: { code: string; message: string };
+}
+
+/** Codes a client can branch on; the message is for people. */
+export type ErrorCode =
+  | 'invalid_json'
+  | 'invalid_request'
+  | 'invalid_path'
+  | 'unsupported_media_type'
+  | 'payload_too_large'
+  | 'unauthorized'
+  | 'not_found'
+  | 'rate_limited'
+  | 'timeout'
+  | 'internal_error';
+
+/** An HTTPException whose response will be `{ error: { code, message } }`. */
+export class ApiError extends HTTPException {
+  constructor(
+    status: ContentfulStatusCode,
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(status, { message });
+  }
+}
+
+/**
+ * Shorthand for a request failure.
+ * @example throw apiError(400, 'invalid_request', 'question: must not be empty.');
+ */
+export function apiError(status: ContentfulStatusCode, code: ErrorCode, message: string): ApiError {
+  return new ApiError(status, code, message);
+}
+
+/** Builds an error body. */
+export function errorBody(code: string, message: string): ErrorBody {
+  return { error: { code, message } };
+}
+
+/** The code used for an HTTPException that did not come from `apiError` (e.g. Hono's own 413 or 504). */
+function codeForStatus(status: number): ErrorCode {
+  if (status === 401) return 'unauthorized';
+  if (status === 404) return 'not_found';
+  if (status === 413) return 'payload_too_large';
+  if (status === 415) return 'unsupported_media_type';
+  if (status === 429) return 'rate_limited';
+  if (status === 503 || status === 504) return 'timeout';
+  if (status >= 500) return 'internal_error';
+  return 'invalid_request';
+}
+
+/**
+ * The app's one error handler: HTTPExceptions keep their status with a JSON body; anything else
+ * becomes a generic 500 (the details go to the log with the request id, never to the client).
+ */
+export function createErrorHandler(log: (entry: Record<string, unknown>) => void): ErrorHandler {
+  return function handleError(err: Error, c: Context) {
+    if (err instanceof HTTPException) {
+      const status = err.status as ContentfulStatusCode;
+      const code = err instanceof ApiError ? err.code : codeForStatus(status);
+      const message = err.message || defaultMessage(status);
+      return c.json(errorBody(code, message), status);
+    }
+    log({
+      level: 'error',
+      msg: 'unhandled error',
+      requestId: c.get('requestId'),
+      method: c.req.method,
+      path: c.req.path,
+      error: err instanceof Error ? `${err.name}: ${err.message}` : String(err),
+      stack: err instanceof Error ? err.stack : undefined,
+    });
+    return c.json(
+      errorBody('internal_error', `Internal server error. Quote request id ${c.get('requestId') ?? '(none)'} when reporting it.`),
+      500,
+    );
+  };
+}
+
+/** 404 for any route the app does not have. */
+export const notFoundHandler: NotFoundHandler = (c) =>
+  c.json(errorBody('not_found', `No route for ${c.req.method} ${c.req.path}. See GET /openapi.json for the API.`), 404);
+
+function defaultMessage(status: number): string {
+  if (status === 413) return 'Request body too large: the limit is 64 KB.';
+  if (status === 504 || status === 503) return 'The request took too long and was stopped. Try again, or ask a shorter question.';
+  return 'Request failed.';
+}

@@ -1,0 +1,34 @@
+import { mkdir, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createBuildDir, recoverIndexDir, swapIntoPlace } from '../src/index/atomic-dir.js';
+
+async function tempParent() {
+  return mkdtemp(path.join(os.tmpdir(), 'rag-atomic-'));
+}
+
+describe('atomic index folder', () => {
+  it('replaces the old folder with the new one', async () => {
+    const parent = await tempParent();
+    const target = path.join(parent, 'index');
+    await mkdir(target);
+    await writeFile(path.join(target, 'manifest.json'), 'old');
+    const built = await createBuildDir(target);
+    await writeFile(path.join(built, 'manifest.json'), 'new');
+    await swapIntoPlace(built, target);
+    expect(await readFile(path.join(target, 'manifest.json'), 'utf8')).toBe('new');
+    expect(await readdir(parent)).toEqual(['index']);
+  });
+
+  it('restores an index left aside by an interrupted swap and removes abandoned builds', async () => {
+    const parent = await tempParent();
+    const target = path.join(parent, 'index');
+    await mkdir(path.join(parent, '.index-old-index-1-1'));
+    await writeFile(path.join(parent, '.index-old-index-1-1', 'manifest.json'), 'old');
+    await createBuildDir(target);
+    await recoverIndexDir(target);
+    expect(await readFile(path.join(target, 'manifest.json'), 'utf8')).toBe('old');
+    expect(await readdir(parent)).toEqual(['index']);
+  });
+});
