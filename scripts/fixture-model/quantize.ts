@@ -1,4 +1,4 @@
-/** Per-tensor asymmetric uint8 quantization, the scheme ONNX `DequantizeLinear` and `MatMulInteger` expect. */
+/** Per-tensor asymmetric uint8 quantization, the scheme ONNX `DequantizeLinear` expects. */
 
 export interface QuantizedTensor {
   values: Uint8Array;

@@ -17,7 +17,7 @@ export interface GroundingThresholds {
 }
 
 export const defaultGroundingThresholds: GroundingThresholds = {
-  minCoverage: 0.25,
+  minCoverage: 0.2,
   minDenseSimilarity: 0.82,
 };
 

@@ -14,13 +14,18 @@ export interface RankedSentence extends Sentence {
   coverage: number;
   /** Question terms found in the sentence. */
   matchedTerms: string[];
-  /** `COVERAGE_WEIGHT * coverage + RANK_WEIGHT / (hitIndex + 1)`. */
+  /** `COVERAGE_WEIGHT * coverage * brevity + RANK_WEIGHT / (hitIndex + 1)`; see INFORMATIVE_TERMS for brevity. */
   score: number;
 }
 
 /** Overlap decides; the retrieval rank breaks near-ties and orders sentences when nothing overlaps (cross-lingual hits). */
 const COVERAGE_WEIGHT = 0.8;
 const RANK_WEIGHT = 0.2;
+/**
+ * Sentences with fewer distinct terms (headings, bylines like "The Unfreedom Monitor") rank lower in proportion:
+ * they match a question's words fully yet say little. Grounding still uses the unscaled coverage.
+ */
+const INFORMATIVE_TERMS = 6;
 
 /**
  * Every sentence of every hit, best first (ties: earlier hit, then earlier sentence).
@@ -49,7 +54,8 @@ export function rankSentences(
     const matchedTerms = questionTerms.filter((term) => terms.has(term));
     const matchedWeight = matchedTerms.reduce((sum, term) => sum + idf.get(term)!, 0);
     const coverage = questionWeight > 0 ? matchedWeight / questionWeight : 0;
-    const score = COVERAGE_WEIGHT * coverage + RANK_WEIGHT / (sentence.hitIndex + 1);
+    const brevity = Math.min(1, terms.size / INFORMATIVE_TERMS);
+    const score = COVERAGE_WEIGHT * coverage * brevity + RANK_WEIGHT / (sentence.hitIndex + 1);
     return { ...sentence, coverage, matchedTerms, score };
   });
   return ranked.sort((a, b) => b.score - a.score || a.hitIndex - b.hitIndex || a.start - b.start);

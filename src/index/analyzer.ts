@@ -33,8 +33,9 @@ const APOSTROPHES = /['’‘ʼ`´]/u;
  * @example normalizeText('Élections  أُمّة') // 'élections امه'
  */
 export function normalizeText(text: string): string {
-  // Lower-casing can denormalise (e.g. 'İ' → 'i̇'), so compose again afterwards.
-  return normalizeArabic(text.normalize('NFKC').toLowerCase().normalize('NFKC')).normalize('NFKC');
+  // Compatibility forms first (ℌ → H) so that lower-casing sees them; compose again at the end
+  // because lower-casing and mark removal can leave decomposed sequences ('İ' → 'i̇').
+  return normalizeArabic(text.normalize('NFKC').toLowerCase()).normalize('NFKC');
 }
 
 /**

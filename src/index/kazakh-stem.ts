@@ -26,10 +26,14 @@ const ENDINGS = [
 /** Shortest stem the stripper may leave: Kazakh roots are rarely shorter. */
 const MIN_STEM = 3;
 
+// Final к/қ/п voice to г/ғ/б before a vowel-initial ending (құқық → құқығын): fold them back.
+const DEVOICED: Record<string, string> = { г: 'к', ғ: 'қ', б: 'п' };
+
 /**
  * Strips inflectional endings from a lower-cased Kazakh word, longest first, repeatedly,
- * while at least {@link MIN_STEM} letters remain.
+ * while at least {@link MIN_STEM} letters remain, then devoices the final consonant.
  * @example stemKazakh('заңдарды') // 'заң'
+ * @example stemKazakh('құқығын') // 'құқық'
  */
 export function stemKazakh(word: string): string {
   let stem = word;
@@ -43,5 +47,6 @@ export function stemKazakh(word: string): string {
       }
     }
   }
-  return stem;
+  const last = stem.at(-1) ?? '';
+  return last in DEVOICED ? stem.slice(0, -1) + DEVOICED[last] : stem;
 }

@@ -17,6 +17,8 @@ export interface LexicalIndexJSON {
   miniSearch: AsPlainObject;
 }
 
+type LexicalSearcher = LoadedIndex['lexical'];
+
 /** What MiniSearch indexes per chunk: its analysed terms, space-joined. */
 interface IndexedChunk {
   index: number;
@@ -53,7 +55,7 @@ export class LexicalIndexError extends Error {
  * const lexical = LexicalIndex.build(chunks);
  * lexical.search('elezioni Majilis', 5, 'it'); // [{ index: 0, score: 7.3 }, …]
  */
-export class LexicalIndex implements LoadedIndex['lexical'] {
+export class LexicalIndex implements LexicalSearcher {
   private constructor(
     private readonly engine: MiniSearch<IndexedChunk>,
     private readonly chunkCount: number,

@@ -42,7 +42,7 @@ export async function loadIndex(options: LoadOptions): Promise<LoadedIndex> {
 
   const chunks = JSON.parse(await readFile(indexPath(indexDir, 'chunks'), 'utf8')) as Chunk[];
   const documentList = JSON.parse(await readFile(indexPath(indexDir, 'documents'), 'utf8')) as SourceDocument[];
-  const lexical = LexicalIndex.fromJSON(JSON.parse(await readFile(indexPath(indexDir, 'lexical'), 'utf8')));
+  const lexical = LexicalIndex.fromJSON(JSON.parse(await readFile(indexPath(indexDir, 'lexical'), 'utf8')), chunks);
   if (chunks.length !== manifest.chunks) {
     throw new IndexMismatchError(`The index in ${indexDir} is inconsistent (chunk count). Run \`npm run index\` to rebuild it.`);
   }

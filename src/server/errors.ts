@@ -1,6 +1,7 @@
 /** JSON error bodies for request failures, and the one handler that turns any thrown error into one. */
 import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import type {} from 'hono/request-id'; // types c.get('requestId')
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
 /** Body of every error response: `{ error: { code, message } }`. */
@@ -69,6 +70,11 @@ export function createErrorHandler(log: (entry: Record<string, unknown>) => void
       const message = err.message || defaultMessage(status);
       return c.json(errorBody(code, message), status);
     }
+    if (isAbort(err)) {
+      // The work was cancelled (time ran out or the client left): expected, so no stack trace.
+      log({ level: 'warn', msg: 'request aborted', requestId: c.get('requestId'), path: c.req.path, reason: err.name });
+      return c.json(errorBody('timeout', defaultMessage(504)), 504);
+    }
     log({
       level: 'error',
       msg: 'unhandled error',
@@ -88,6 +94,10 @@ export function createErrorHandler(log: (entry: Record<string, unknown>) => void
 /** 404 for any route the app does not have. */
 export const notFoundHandler: NotFoundHandler = (c) =>
   c.json(errorBody('not_found', `No route for ${c.req.method} ${c.req.path}. See GET /openapi.json for the API.`), 404);
+
+function isAbort(err: unknown): boolean {
+  return err instanceof Error && (err.name === 'AbortError' || err.name === 'TimeoutError');
+}
 
 function defaultMessage(status: number): string {
   if (status === 413) return 'Request body too large: the limit is 64 KB.';

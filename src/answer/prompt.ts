@@ -1,0 +1,50 @@
+/** The prompt of the generative answerer: numbered passages, the question, and the rules for citing them. */
+import { ChatPromptTemplate } from '@langchain/core/prompts';
+import type { DetectedLanguage } from '../corpus/types.js';
+import type { SearchHit } from '../retrieval/types.js';
+import type { AnswerInput } from './types.js';
+
+const LANGUAGE_NAMES: Record<DetectedLanguage, string> = {
+  ar: 'Arabic',
+  it: 'Italian',
+  kk: 'Kazakh',
+  en: 'English',
+  other: 'the language of the question',
+};
+
+/** Variables: `language` (a language name), `passages` (see formatPassages), `question`. */
+export const answerPrompt = ChatPromptTemplate.fromMessages([
+  [
+    'system',
+    [
+      'You answer questions about a collection of documents using only the numbered passages below.',
+      'Rules:',
+      '- Write the answer in {language}, whatever the language of the passages.',
+      '- Support every statement with the number of the passage it comes from, in square brackets, e.g. [1] or [2][3].',
+      '- Cite only numbers from the list below. Use nothing except these passages: no outside knowledge.',
+      '- If the passages do not answer the question, say so in one sentence in {language}, without citations.',
+      '- Be concise: a few sentences at most.',
+      '',
+      'Passages:',
+      '{passages}',
+    ].join('\n'),
+  ],
+  ['human', '{question}'],
+]);
+
+/**
+ * Numbers the passages as their citations are numbered: `[1] file ¶paragraph: text`, one per block.
+ * @example formatPassages(hits) // '[1] a.txt ¶3: …\n\n[2] b.txt ¶1: …'
+ */
+export function formatPassages(hits: readonly SearchHit[]): string {
+  return hits.map(({ chunk }, i) => `[${i + 1}] ${chunk.file} ¶${chunk.paragraph}: ${chunk.text}`).join('\n\n');
+}
+
+/** The values `answerPrompt` is filled with for one question. */
+export function promptVariables(input: AnswerInput): { language: string; passages: string; question: string } {
+  return {
+    language: LANGUAGE_NAMES[input.language],
+    passages: formatPassages(input.hits),
+    question: input.question,
+  };
+}

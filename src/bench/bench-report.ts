@@ -1,0 +1,135 @@
+/** The benchmark report as data (bench.json) and the targets it is judged against. */
+import type { HnswRecallResult } from './hnsw-recall.js';
+import type { LangChainComparison } from './langchain-compare.js';
+import type { LoadResult } from './load-test.js';
+import type { MachineInfo } from './machine.js';
+
+/** One index build in a child process. */
+export interface BuildRun {
+  label: string;
+  model: string;
+  status: 'ok' | 'unavailable' | 'failed' | 'skipped';
+  reason?: string;
+  chunks?: number;
+  files?: number;
+  retrieval?: string;
+  durationMs?: number;
+  chunksPerSec?: number;
+  /** Chunks per second counting everything but the embedding stage. */
+  chunksPerSecWithoutEmbedding?: number;
+  peakRssMB?: number;
+  stagesMs?: Record<string, number>;
+}
+
+export interface ServingRun extends LoadResult {
+  endpoint: string;
+}
+
+export interface ServingResult {
+  index: { chunks: number; mode: string; model: string };
+  runs: ServingRun[];
+  serverRssMB: number;
+  serverPeakRssMB: number;
+}
+
+export interface ScalingRow {
+  requestedChunks: number;
+  status: 'ok' | 'skipped' | 'failed';
+  reason?: string;
+  build?: BuildRun;
+  indexBytes?: number;
+  /** Server memory after loading the index, after the load runs, and its peak. */
+  serverRssLoadedMB?: number;
+  serverRssAfterMB?: number;
+  serverPeakRssMB?: number;
+  search?: LoadResult;
+  ask?: LoadResult;
+}
+
+export interface HnswRun extends HnswRecallResult {
+  label: string;
+}
+
+export interface TargetResult {
+  name: string;
+  /** e.g. "≤ 15 ms". */
+  target: string;
+  measured: number | null;
+  unit: string;
+  pass: boolean | null;
+  /** By how much it passed or missed, or why it was not measured. */
+  margin: string;
+}
+
+export interface BenchSettings {
+  quick: boolean;
+  budgetSec: number;
+  seed: number;
+  dimensions: number;
+  hnsw: { m: number; efConstruction: number; efSearch: number };
+  chunking: { maxChars: number; overlapChars: number; shortParagraphChars: number };
+  synthetic: { sizes: number[]; paragraphsPerFile: number; maxParagraphChars: number; vectors: string; queryVectors: string };
+  serving: { host: string; connections: number[]; durationSec: number; endpoints: string[]; rateLimitPerMinute: 0; answers: string; queries: string };
+  scaling: { connections: number; durationSec: number };
+  hnswRecall: { sizes: number[]; queries: number; k: number; efValues: number[] };
+  langchain: { size: number; queries: number; buildRepeats: number };
+  models: { fixture: string; configured: string };
+}
+
+export interface BenchReport {
+  createdAt: string;
+  elapsedSec: number;
+  command: string;
+  machine: MachineInfo;
+  settings: BenchSettings;
+  build: BuildRun[];
+  serving?: ServingResult;
+  scaling: ScalingRow[];
+  hnsw: HnswRun[];
+  langchain?: LangChainComparison;
+  targets: TargetResult[];
+  notes: string[];
+}
+
+/** How a measured value compares with a limit: `max` targets must stay at or below, `min` targets at or above. */
+export function judge(name: string, kind: 'max' | 'min', limit: number, measured: number | undefined | null, unit: string, missingWhy: string): TargetResult {
+  const target = `${kind === 'max' ? '≤' : '≥'} ${limit} ${unit}`.trim();
+  if (measured === undefined || measured === null || Number.isNaN(measured)) return { name, target, measured: null, unit, pass: null, margin: missingWhy };
+  const pass = kind === 'max' ? measured <= limit : measured >= limit;
+  const difference = Math.abs(measured - limit);
+  const percent = limit === 0 ? '' : ` (${((difference / limit) * 100).toFixed(0)}%)`;
+  const direction = kind === 'max' ? (pass ? 'under' : 'over') : pass ? 'above' : 'below';
+  return { name, target, measured, unit, pass, margin: `${Number(difference.toPrecision(3))} ${unit} ${direction}${percent}`.replace(/ {2}/g, ' ') };
+}
+
+/** Every target of the brief, judged against what this run measured. */
+export function evaluateTargets(report: Omit<BenchReport, 'targets'>): TargetResult[] {
+  const row = (n: number) => report.scaling.find((r) => r.requestedChunks === n && r.status === 'ok');
+  const notRun = (n: number) => {
+    const r = report.scaling.find((s) => s.requestedChunks === n);
+    return r ? `not measured: ${r.reason ?? r.status}` : `not measured: ${formatSize(n)} chunks not in this run${report.settings.quick ? ' (--quick)' : ''}`;
+  };
+  const targets: TargetResult[] = [
+    judge('10k chunks, concurrency 8: GET /api/search p95', 'max', 15, row(10_000)?.search?.latencyMs.p95, 'ms', notRun(10_000)),
+    judge('10k chunks, concurrency 8: POST /api/ask (extractive) p95', 'max', 25, row(10_000)?.ask?.latencyMs.p95, 'ms', notRun(10_000)),
+    judge('100k chunks, concurrency 8: GET /api/search p95', 'max', 50, row(100_000)?.search?.latencyMs.p95, 'ms', notRun(100_000)),
+    judge('100k chunks, concurrency 8: POST /api/ask p95', 'max', 50, row(100_000)?.ask?.latencyMs.p95, 'ms', notRun(100_000)),
+    judge('100k chunks: server peak RSS', 'max', 600, row(100_000)?.serverPeakRssMB, 'MB', notRun(100_000)),
+  ];
+  for (const h of report.hnsw) {
+    targets.push(judge(`HNSW recall@${h.k} at efSearch ${h.configuredEfSearch} (${h.label})`, 'min', 0.98, h.recallAtK, '', 'not measured'));
+  }
+  for (const r of report.scaling.filter((s) => s.requestedChunks >= 10_000 && s.build?.status === 'ok')) {
+    targets.push(judge(`build speed, ${formatSize(r.requestedChunks)} chunks, random vectors (embedder not the bottleneck)`, 'min', 2000, r.build!.chunksPerSec, 'chunks/s', 'not measured'));
+  }
+  if (report.langchain) {
+    for (const s of report.langchain.search) targets.push(judge(`search vs LangChain, ${s.name}, ours ÷ theirs`, 'max', 1, s.ratio, '×', 'not measured'));
+  } else {
+    targets.push(judge('search vs LangChain HNSWLib, ours ÷ theirs', 'max', 1, null, '×', 'not measured: skipped'));
+  }
+  return targets;
+}
+
+export function formatSize(n: number): string {
+  return n >= 1000 ? `${n / 1000}k` : String(n);
+}

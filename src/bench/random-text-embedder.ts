@@ -1,0 +1,32 @@
+/** A model-free stand-in embedder for benchmarks: every passage gets its own seeded random unit vector. */
+import type { PassageEmbedder } from '../index/embed-chunks.js';
+import { textUnitVector } from './seeded-random.js';
+
+/** The model id recorded in manifests of benchmark indexes, so they are never mistaken for a real model's. */
+export const RANDOM_MODEL_ID = 'bench/random-unit-vectors';
+
+export interface RandomTextEmbedder extends PassageEmbedder {
+  embedQuery(text: string): Promise<number[]>;
+}
+
+/**
+ * Vectors carry no meaning (similar texts are not close): this measures index and server cost without a model.
+ * A passage's vector is seeded by its text and by how many times that text was embedded before, so repeated
+ * passages (common in recombined synthetic corpora) still get distinct vectors, the same ones on every run.
+ * A query's vector is seeded by the query text alone.
+ * @example const embedder = createRandomTextEmbedder(384); await embedder.embedQuery('Chi?') // 384 numbers, norm 1
+ */
+export function createRandomTextEmbedder(dims: number): RandomTextEmbedder {
+  const occurrences = new Map<string, number>();
+  return {
+    model: RANDOM_MODEL_ID,
+    dimensions: dims,
+    embedDocuments: async (texts) =>
+      texts.map((text) => {
+        const seen = occurrences.get(text) ?? 0;
+        occurrences.set(text, seen + 1);
+        return Array.from(textUnitVector(`passage ${seen}: ${text}`, dims));
+      }),
+    embedQuery: async (text) => Array.from(textUnitVector(`query: ${text}`, dims)),
+  };
+}

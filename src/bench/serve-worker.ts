@@ -1,0 +1,49 @@
+/**
+ * Benchmark worker: serves the API on 127.0.0.1 (free port) and answers memory questions from the parent.
+ * Argument `runtime`: the real composition root (createRuntime) for the settings in the environment.
+ * Argument `synthetic`: a benchmark index built with random vectors, queries embedded as seeded random vectors.
+ */
+import type { Hono } from 'hono';
+import { createAnswerer } from '../answer/create-answerer.js';
+import { loadConfig } from '../config.js';
+import { detectLanguage } from '../corpus/language.js';
+import { loadIndex } from '../index/load-index.js';
+import { createSearcher } from '../retrieval/create-searcher.js';
+import { createRuntime } from '../runtime.js';
+import { createApp } from '../server/app.js';
+import { startServer } from '../server/serve.js';
+import { createRandomTextEmbedder, RANDOM_MODEL_ID } from './random-text-embedder.js';
+import { processMemory, sendToParent, type WorkerMessage } from './worker-process.js';
+
+const config = loadConfig();
+
+async function syntheticApp(): Promise<{ app: Hono; mode: string; chunks: number }> {
+  const index = await loadIndex({ indexDir: config.indexDir, model: RANDOM_MODEL_ID, retrieval: 'hybrid', efSearch: config.hnsw.efSearch });
+  const embedder = createRandomTextEmbedder(index.manifest.dimensions ?? 384);
+  const searcher = createSearcher({ index, embedQuery: embedder.embedQuery });
+  const app = createApp({ config, index, searcher, answerer: createAnswerer(config), detectLanguage, log: () => {} });
+  return { app, mode: searcher.defaultMode, chunks: index.chunks.length };
+}
+
+async function runtimeApp(): Promise<{ app: Hono; mode: string; chunks: number }> {
+  const runtime = await createRuntime(config, { buildIfMissing: false, log: () => {} });
+  return { app: runtime.app, mode: runtime.mode, chunks: runtime.index.chunks.length };
+}
+
+try {
+  const { app, mode, chunks } = process.argv[2] === 'synthetic' ? await syntheticApp() : await runtimeApp();
+  const handle = await startServer(app, { host: '127.0.0.1', port: 0, handleSignals: false });
+  process.on('message', async (raw) => {
+    const message = raw as WorkerMessage;
+    if (message.type === 'memory') await sendToParent({ type: 'memory', ...processMemory() });
+    if (message.type === 'stop') {
+      await handle.close();
+      process.exit(0);
+    }
+  });
+  process.on('disconnect', () => process.exit(0));
+  await sendToParent({ type: 'ready', ok: true, url: handle.url, mode, chunks, ...processMemory() });
+} catch (error) {
+  await sendToParent({ type: 'ready', ok: false, error: error instanceof Error ? error.message : String(error) });
+  process.exit(1);
+}

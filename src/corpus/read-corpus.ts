@@ -1,0 +1,96 @@
+/** Reads every .txt and .md file under the corpus folder into SourceDocuments; unusable files are skipped with a warning. */
+import type { Dirent } from 'node:fs';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import { parseDocument } from './parse-document.js';
+import { textFormatOf } from './paragraphs.js';
+import type { SkippedFile, SourceDocument } from './types.js';
+
+export interface ReadCorpusOptions {
+  /** Called once per skipped file with a message naming it and saying why. Default: ignore. */
+  onWarning?: (message: string) => void;
+}
+
+export interface CorpusContents {
+  /** Readable documents, sorted by `file`. */
+  documents: SourceDocument[];
+  /** Files that were skipped (binary, not UTF-8, empty, unreadable), sorted by `file`. */
+  skipped: SkippedFile[];
+}
+
+/** Thrown when the corpus folder itself cannot be read. */
+export class CorpusReadError extends Error {
+  override name = 'CorpusReadError';
+}
+
+/**
+ * Reads the corpus folder recursively. Files ending in `.txt` or `.md` (any case) are read; other files,
+ * and names starting with `.` (such as `.git`), are ignored. Symbolic links to files are followed, links
+ * to folders are not. Order is by relative path (code-unit order), so builds are deterministic.
+ * @throws CorpusReadError when `corpusDir` is missing or not a folder.
+ * @example const { documents, skipped } = await readCorpus('./corpus', { onWarning: console.warn });
+ */
+export async function readCorpus(corpusDir: string, options: ReadCorpusOptions = {}): Promise<CorpusContents> {
+  const warn = options.onWarning ?? (() => {});
+  const root = path.resolve(corpusDir);
+  const isFolder = await stat(root).then((s) => s.isDirectory(), () => false);
+  if (!isFolder) {
+    throw new CorpusReadError(`Corpus folder not found: ${root}. Set CORPUS_DIR to a folder of .txt or .md files.`);
+  }
+  const documents: SourceDocument[] = [];
+  const skipped: SkippedFile[] = [];
+  const skip = (file: string, reason: string) => {
+    skipped.push({ file, reason });
+    warn(`Skipped corpus file ${file}: ${reason}.`);
+  };
+  const files = (await listFiles(root, '', skip)).sort(byCodeUnits);
+  for (const file of files) {
+    const format = textFormatOf(file);
+    if (format === undefined) continue;
+    const bytes = await readFile(path.join(root, ...file.split('/'))).catch((error: unknown) => {
+      skip(file, `could not be read (${describe(error)})`);
+      return undefined;
+    });
+    if (bytes === undefined) continue;
+    const parsed = parseDocument(file, bytes, format);
+    if ('document' in parsed) documents.push(parsed.document);
+    else skip(file, parsed.skipped.reason);
+  }
+  skipped.sort((a, b) => byCodeUnits(a.file, b.file));
+  return { documents, skipped };
+}
+
+/** Relative paths (with `/`) of the files under `relativeDir`, unsorted; an unreadable subfolder is skipped. */
+async function listFiles(root: string, relativeDir: string, skip: (file: string, reason: string) => void): Promise<string[]> {
+  let entries: Dirent[];
+  try {
+    entries = await readdir(path.join(root, ...relativeDir.split('/')), { withFileTypes: true });
+  } catch (error) {
+    if (relativeDir === '') throw error;
+    skip(`${relativeDir}/`, `folder could not be read (${describe(error)})`);
+    return [];
+  }
+  const files: string[] = [];
+  for (const entry of entries) {
+    if (entry.name.startsWith('.')) continue;
+    const relative = relativeDir ? `${relativeDir}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) {
+      files.push(...(await listFiles(root, relative, skip)));
+    } else if (entry.isFile() || (entry.isSymbolicLink() && (await isLinkToFile(path.join(root, relative))))) {
+      files.push(relative);
+    }
+  }
+  return files;
+}
+
+async function isLinkToFile(target: string): Promise<boolean> {
+  return stat(target).then((s) => s.isFile(), () => false);
+}
+
+function byCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function describe(error: unknown): string {
+  return (error as NodeJS.ErrnoException)?.code ?? String(error);
+}

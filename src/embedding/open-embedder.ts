@@ -1,0 +1,47 @@
+/** Opens the configured embedding model as a plain object: what the index build and the server call. */
+import type { Config } from '../config.js';
+import type { ModelProgress } from './load-feature-extractor.js';
+import type { ModelProfile } from './model-profile.js';
+import { TransformersEmbeddings } from './transformers-embeddings.js';
+
+/**
+ * A loaded model. A plain object of functions (not a class instance), so `{ ...embedder, embedDocuments }`
+ * keeps every field.
+ */
+export interface OpenedEmbedder {
+  /** EMBEDDING_MODEL as configured: hub id or folder path. */
+  model: string;
+  /** Length of every vector. */
+  dimensions: number;
+  /** The query/passage prefixes in use. */
+  profile: ModelProfile;
+  /** Unit vectors of passages (passage prefix applied), in input order. */
+  embedDocuments(texts: string[]): Promise<number[][]>;
+  /** Unit vector of a search query (query prefix applied). */
+  embedQuery(text: string): Promise<number[]>;
+  /** Unit vectors of texts exactly as given, no prefix. */
+  embedRaw(texts: string[]): Promise<number[][]>;
+  /** Frees the ONNX session. */
+  dispose(): Promise<void>;
+  /** The same model as a LangChain `Embeddings`, for LangChain APIs. */
+  embeddings: TransformersEmbeddings;
+}
+
+/**
+ * Loads `config.embedding.model` (from MODELS_DIR or a folder; downloads only when OFFLINE is off).
+ * @throws ModelLoadError with the model, where it looked, whether downloading was allowed, and how to fix it.
+ * @example const embedder = await openEmbedder(loadConfig()); const vector = await embedder.embedQuery('Қай қала?');
+ */
+export async function openEmbedder(config: Config, onProgress?: (event: ModelProgress) => void): Promise<OpenedEmbedder> {
+  const embeddings = await TransformersEmbeddings.fromConfig(config, onProgress).load();
+  return {
+    model: embeddings.model,
+    dimensions: embeddings.dimensions,
+    profile: embeddings.profile,
+    embedDocuments: (texts) => embeddings.embedDocuments(texts),
+    embedQuery: (text) => embeddings.embedQuery(text),
+    embedRaw: (texts) => embeddings.embedRaw(texts),
+    dispose: () => embeddings.dispose(),
+    embeddings,
+  };
+}

@@ -1,0 +1,57 @@
+/** The steps shared by the ask, ask-stream and search routes: pick the language, retrieve, shape the response. */
+import type { AnswerResult } from '../answer/types.js';
+import type { DetectedLanguage, Language } from '../corpus/types.js';
+import type { SearchHit } from '../retrieval/types.js';
+import type { ResolvedDeps } from './deps.js';
+import type { AskResponse } from './schemas.js';
+
+export interface Retrieved {
+  question: string;
+  language: DetectedLanguage;
+  hits: SearchHit[];
+  /** Milliseconds spent retrieving. */
+  retrieveMs: number;
+  /** `performance.now()` when the request's work began. */
+  startedAt: number;
+}
+
+/** The retrieval mode answers report: the searcher's default, or what the loaded index supports. */
+export function retrievalInfo(deps: ResolvedDeps): { mode: 'hybrid' | 'lexical'; model: string | null } {
+  const mode = deps.searcher.defaultMode ?? (deps.index.dense ? 'hybrid' : 'lexical');
+  const effective = mode === 'lexical' ? 'lexical' : 'hybrid';
+  return { mode: effective, model: effective === 'hybrid' ? deps.index.manifest.model : null };
+}
+
+/** Detects the question's language (unless given) and retrieves the top passages. */
+export async function retrieve(
+  deps: ResolvedDeps,
+  request: { question: string; topK: number; lang?: Language },
+): Promise<Retrieved> {
+  const startedAt = performance.now();
+  const language = request.lang ?? deps.detectLanguage(request.question);
+  const hits = await deps.searcher.search(request.question, { topK: request.topK, language });
+  return { question: request.question, language, hits, retrieveMs: performance.now() - startedAt, startedAt };
+}
+
+/** The /api/ask response (also the `done` event of the stream). */
+export function askResponse(deps: ResolvedDeps, retrieved: Retrieved, result: AnswerResult, answerMs: number): AskResponse {
+  return {
+    question: retrieved.question,
+    language: retrieved.language,
+    answer: result.answer,
+    citations: result.citations,
+    retrieval: retrievalInfo(deps),
+    grounded: result.grounded,
+    warnings: result.warnings,
+    timingsMs: {
+      retrieve: roundMs(retrieved.retrieveMs),
+      answer: roundMs(answerMs),
+      total: roundMs(performance.now() - retrieved.startedAt),
+    },
+  };
+}
+
+/** Milliseconds to one decimal place. */
+export function roundMs(ms: number): number {
+  return Math.round(ms * 10) / 10;
+}

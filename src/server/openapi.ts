@@ -1,0 +1,144 @@
+/** The OpenAPI 3.1 document of the HTTP API, with its schemas generated from the zod schemas that validate it. */
+import { z } from 'zod';
+import { LANGUAGES } from '../corpus/types.js';
+import { MAX_QUESTION_CHARS } from './question.js';
+import * as s from './schemas.js';
+
+type Json = Record<string, unknown>;
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const json = (schema: Json, description: string) => ({ description, content: { 'application/json': { schema } } });
+const error = (description: string) => json(ref('ErrorResponse'), description);
+
+/** Generates component schemas; requests are described as clients send them, responses as the server sends them. */
+function componentSchemas(): Record<string, Json> {
+  const generate = (io: 'input' | 'output', schemas: Record<string, z.ZodType>) => {
+    const registry = z.registry<{ id: string }>();
+    for (const [id, schema] of Object.entries(schemas)) registry.add(schema, { id });
+    const { schemas: out } = z.toJSONSchema(registry, { io, uri: (id) => `#/components/schemas/${id}` });
+    return Object.fromEntries(
+      Object.entries(out).map(([id, schema]) => {
+        const { $schema: _schema, $id: _id, ...rest } = schema as Json;
+        return [id, rest];
+      }),
+    );
+  };
+  return {
+    ...generate('input', { AskRequest: s.AskRequestSchema }),
+    ...generate('output', {
+      Citation: s.CitationSchema,
+      AskResponse: s.AskResponseSchema,
+      SearchResponse: s.SearchResponseSchema,
+      SourceParagraph: s.SourceParagraphSchema,
+      SourceParagraphResponse: s.SourceParagraphResponseSchema,
+      SourceDocumentResponse: s.SourceDocumentResponseSchema,
+      HealthResponse: s.HealthResponseSchema,
+      ErrorResponse: s.ErrorResponseSchema,
+    }),
+  };
+}
+
+const apiErrors = {
+  '401': error('Missing or wrong API key (only when the server has one).'),
+  '429': error('Too many requests from this client; see Retry-After.'),
+  '500': error('Unexpected failure; the message names the request id.'),
+  '504': error('The request took longer than the server allows.'),
+};
+const bodyErrors = {
+  '400': error('Invalid JSON, or a bad field (the message names it).'),
+  '413': error('The body is over 64 KB.'),
+  '415': error('The body is not sent as application/json.'),
+};
+const askBody = { required: true, content: { 'application/json': { schema: ref('AskRequest') } } };
+const fileParam = {
+  name: 'file',
+  in: 'path',
+  required: true,
+  description: 'Source file as in a citation\'s "file"; a file in a subfolder is sent with its "/" URL-encoded as %2F.',
+  schema: { type: 'string' },
+};
+
+/** Builds the document. With `apiKeyRequired`, /api routes require `Authorization: Bearer <key>`. */
+export function buildOpenApiDocument(options: { apiKeyRequired: boolean }): Json {
+  const secured = options.apiKeyRequired ? { security: [{ bearerAuth: [] }] } : {};
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'Multilingual document question answering',
+      version: '1.0.0',
+      description: `Answers questions in ${LANGUAGES.join(', ')} from a folder of documents, citing exact excerpts. Errors are {"error": {"code", "message"}}.`,
+    },
+    paths: {
+      '/api/ask': {
+        post: {
+          summary: 'Answer a question with cited excerpts',
+          ...secured,
+          requestBody: askBody,
+          responses: { '200': json(ref('AskResponse'), 'The answer and its citations.'), ...bodyErrors, ...apiErrors },
+        },
+      },
+      '/api/ask/stream': {
+        post: {
+          summary: 'Answer a question as Server-Sent Events',
+          description:
+            'Events: `citations` (JSON array of Citation) first, then `delta` ({"text"}) pieces of the answer, then `done` (an AskResponse); `error` ({"code", "message"}) if answering fails after the stream started.',
+          ...secured,
+          requestBody: askBody,
+          responses: {
+            '200': { description: 'An event stream.', content: { 'text/event-stream': { schema: { type: 'string' } } } },
+            ...bodyErrors,
+            ...apiErrors,
+          },
+        },
+      },
+      '/api/search': {
+        get: {
+          summary: 'Ranked passages for a query, without an answer',
+          ...secured,
+          parameters: [
+            { name: 'q', in: 'query', required: true, schema: { type: 'string', minLength: 1, maxLength: MAX_QUESTION_CHARS } },
+            { name: 'topK', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: s.MAX_TOP_K, default: s.DEFAULT_TOP_K } },
+            { name: 'lang', in: 'query', required: false, schema: { type: 'string', enum: [...LANGUAGES] } },
+          ],
+          responses: { '200': json(ref('SearchResponse'), 'Passages, best first.'), '400': error('A bad parameter.'), ...apiErrors },
+        },
+      },
+      '/api/sources/{file}': {
+        get: {
+          summary: 'A source file, paragraph by paragraph',
+          ...secured,
+          parameters: [fileParam],
+          responses: {
+            '200': json(ref('SourceDocumentResponse'), 'The file\'s paragraphs.'),
+            '400': error('A file name that tries to leave the corpus.'),
+            '404': error('No such file in the index.'),
+            ...apiErrors,
+          },
+        },
+      },
+      '/api/sources/{file}/{paragraph}': {
+        get: {
+          summary: 'One paragraph of a source file, with its neighbours',
+          ...secured,
+          parameters: [fileParam, { name: 'paragraph', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } }],
+          responses: {
+            '200': json(ref('SourceParagraphResponse'), 'The paragraph, with the previous and next ones when they exist.'),
+            '400': error('A bad file name or paragraph number.'),
+            '404': error('No such file or paragraph.'),
+            ...apiErrors,
+          },
+        },
+      },
+      '/health': {
+        get: { summary: 'Service status and index facts', responses: { '200': json(ref('HealthResponse'), 'Up.') } },
+      },
+      '/openapi.json': {
+        get: { summary: 'This document', responses: { '200': { description: 'OpenAPI 3.1 document.', content: { 'application/json': {} } } } },
+      },
+    },
+    components: {
+      schemas: componentSchemas(),
+      ...(options.apiKeyRequired && { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer' } } }),
+    },
+  };
+}

@@ -1,0 +1,29 @@
+/** GET /health: is the service up, and what index and retrieval mode is it serving. */
+import { Hono } from 'hono';
+import { retrievalInfo } from '../ask-flow.js';
+import type { ResolvedDeps } from '../deps.js';
+import type { HealthResponse } from '../schemas.js';
+
+/** Routes: GET /health (outside /api, so no key or rate limit: load balancers can probe it). */
+export function healthRoutes(deps: ResolvedDeps): Hono {
+  const app = new Hono();
+  app.get('/health', (c) => {
+    const { manifest } = deps.index;
+    const { mode, model } = retrievalInfo(deps);
+    const reason =
+      manifest.reason ??
+      (mode === 'lexical' && manifest.retrieval === 'hybrid'
+        ? 'The index has vectors, but the server runs without the embedding model (RETRIEVAL=lexical or the model did not load).'
+        : undefined);
+    const body: HealthResponse = {
+      status: 'ok',
+      retrieval: mode === 'lexical' && reason ? { mode, reason } : { mode },
+      model,
+      files: manifest.files.length,
+      chunks: manifest.chunks,
+      builtAt: manifest.builtAt,
+    };
+    return c.json(body);
+  });
+  return app;
+}

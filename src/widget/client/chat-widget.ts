@@ -1,0 +1,218 @@
+/** The chat itself: launcher, panel, conversation log, composer and paragraph view, wired to the API. */
+import { askStream, RequestFailure, type RequestOptions } from './api.js';
+import type { Citation } from './api-types.js';
+import { parseRgb, textColorOn } from './colors.js';
+import { createTurnStore, type StoredTurn } from './conversation-store.js';
+import { append, clear, h, icon } from './dom.js';
+import { stringsFor } from './i18n.js';
+import type { WidgetOptions } from './options.js';
+import { createSourceView } from './source-view.js';
+import { STYLES } from './styles.js';
+import { createTurnView } from './turn-view.js';
+
+/** What the chat needs from its surroundings. */
+export interface ChatEnvironment {
+  fetch?: typeof fetch;
+  /** Where finished turns are kept between pages (sessionStorage); absent: memory only. */
+  storage?: Pick<Storage, 'getItem' | 'setItem'>;
+}
+
+/** Controls of a mounted chat. */
+export interface ChatWidget {
+  open(): void;
+  close(): void;
+}
+
+/**
+ * Renders the chat into a shadow root.
+ * @example mountChat(host.attachShadow({ mode: 'open' }), options, { fetch: window.fetch.bind(window), storage: sessionStorage })
+ */
+export function mountChat(root: ShadowRoot, options: WidgetOptions, env: ChatEnvironment): ChatWidget {
+  const strings = stringsFor(options.uiLanguage);
+  const store = createTurnStore(env.storage, `rag-chat:${options.endpoint}`);
+  const requestOptions = (): RequestOptions => ({ endpoint: options.endpoint, timeoutMs: options.timeoutMs, fetch: env.fetch });
+  const turns: StoredTurn[] = store.load();
+  let current: AbortController | undefined;
+
+  const launcher = h('button', { type: 'button', class: 'launcher', 'aria-expanded': 'false', 'aria-controls': 'panel', 'aria-label': strings.openChat }, icon('chat'));
+  const newConversation = h('button', { type: 'button', class: 'icon-button', 'aria-label': strings.newConversation, title: strings.newConversation }, icon('restart'));
+  const closeButton = h('button', { type: 'button', class: 'icon-button', 'aria-label': strings.closeChat, title: strings.closeChat }, icon('close'));
+  const welcome = h('p', { class: 'welcome' }, strings.welcome);
+  const log = h('div', { class: 'log', role: 'log', 'aria-live': 'polite', 'aria-label': options.title, tabindex: '0' }, welcome);
+  const sourceView = createSourceView(strings, requestOptions, (open) => (log.hidden = open));
+  const input = h('textarea', { id: 'question', rows: 1, placeholder: strings.placeholder, 'aria-describedby': 'hint', maxlength: 2000, enterkeyhint: 'send' });
+  const send = h('button', { type: 'submit', class: 'send', 'aria-label': strings.send, title: strings.send }, icon('send'));
+  const form = h(
+    'form',
+    { class: 'composer' },
+    h('label', { for: 'question', class: 'sr-only' }, strings.inputLabel),
+    h('div', { class: 'input-row' }, input, send),
+    h('p', { id: 'hint', class: 'hint' }, strings.hint),
+  );
+  const panel = h(
+    'section',
+    { id: 'panel', class: 'panel', role: 'dialog', 'aria-modal': 'false', 'aria-labelledby': 'panel-title', hidden: true },
+    h('header', { class: 'header' }, h('h2', { id: 'panel-title' }, options.title), newConversation, closeButton),
+    h('div', { class: 'body' }, log, sourceView.element),
+    form,
+  );
+  const container = h('div', { class: 'root', dir: options.uiLanguage === 'ar' ? 'rtl' : 'ltr', lang: options.uiLanguage }, launcher, panel);
+  append(root, h('style', {}, STYLES), container);
+  applyAccent(root, container, options.accent);
+
+  let autoScrollTop = -1;
+  /** Scrolls to the end, but never past the top of `turn`: a long answer is read from its question down. */
+  function follow(turn: HTMLElement, start = false): void {
+    // The user scrolled since our last move: leave the log where they put it.
+    if (!start && Math.abs(log.scrollTop - autoScrollTop) > 4) return;
+    log.scrollTop = Math.min(log.scrollHeight - log.clientHeight, turn.offsetTop - 12);
+    autoScrollTop = log.scrollTop;
+  }
+
+  function openCitation(citation: Citation, trigger: HTMLElement): void {
+    sourceView.show(citation, trigger);
+  }
+
+  function ask(question: string): void {
+    welcome.hidden = true;
+    const turn = createTurnView(question, strings, {
+      openCitation,
+      retry: () => {
+        turn.element.remove();
+        ask(question);
+      },
+    });
+    log.appendChild(turn.element);
+    follow(turn.element, true);
+    const controller = (current = new AbortController());
+    send.setAttribute('aria-disabled', 'true');
+    askStream(
+      question,
+      {
+        onCitations: (citations) => turn.setCitations(citations),
+        onDelta: (text) => {
+          turn.appendDelta(text);
+          follow(turn.element);
+        },
+      },
+      { ...requestOptions(), signal: controller.signal },
+    )
+      .then((response) => {
+        turn.complete(response);
+        turns.push({ question, response });
+        store.save(turns);
+        follow(turn.element);
+      })
+      .catch((error: unknown) => {
+        if (controller.signal.aborted) return;
+        const failure = error instanceof RequestFailure ? error : new RequestFailure('network');
+        turn.fail(failure.kind, failure.serverMessage);
+        follow(turn.element);
+      })
+      .finally(() => {
+        if (current === controller) {
+          current = undefined;
+          send.removeAttribute('aria-disabled');
+        }
+      });
+  }
+
+  function submit(): void {
+    const question = input.value.trim();
+    if (!question || current) return;
+    input.value = '';
+    resizeInput();
+    ask(question);
+  }
+
+  function resizeInput(): void {
+    input.style.height = 'auto';
+    input.style.height = `${Math.min(input.scrollHeight, 140)}px`;
+  }
+
+  function restore(): void {
+    for (const { question, response } of turns) {
+      const turn = createTurnView(question, strings, { openCitation, retry: () => undefined });
+      turn.setCitations(response.citations);
+      turn.complete(response);
+      log.appendChild(turn.element);
+    }
+    welcome.hidden = turns.length > 0;
+  }
+
+  function startOver(): void {
+    current?.abort();
+    current = undefined;
+    send.removeAttribute('aria-disabled');
+    turns.length = 0;
+    store.save(turns);
+    if (sourceView.isOpen) sourceView.close();
+    clear(log);
+    log.appendChild(welcome);
+    welcome.hidden = false;
+    input.focus();
+  }
+
+  const widget: ChatWidget = {
+    open() {
+      panel.hidden = false;
+      container.classList.add('is-open');
+      launcher.setAttribute('aria-expanded', 'true');
+      log.scrollTop = log.scrollHeight;
+      input.focus();
+    },
+    close() {
+      panel.hidden = true;
+      container.classList.remove('is-open');
+      launcher.setAttribute('aria-expanded', 'false');
+      launcher.focus();
+    },
+  };
+
+  launcher.addEventListener('click', () => (panel.hidden ? widget.open() : widget.close()));
+  closeButton.addEventListener('click', () => widget.close());
+  newConversation.addEventListener('click', startOver);
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    submit();
+  });
+  input.addEventListener('input', resizeInput);
+  input.addEventListener('keydown', (event) => {
+    // isComposing: Enter that confirms an IME composition must not send.
+    if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+      event.preventDefault();
+      submit();
+    }
+  });
+  panel.addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape') return;
+    event.stopPropagation();
+    if (sourceView.isOpen) sourceView.close();
+    else widget.close();
+  });
+
+  restore();
+  if (options.open) {
+    panel.hidden = false;
+    container.classList.add('is-open');
+    launcher.setAttribute('aria-expanded', 'true');
+  }
+  return widget;
+}
+
+/** Sets the accent colour when the browser accepts it as a colour, with a text colour that stays readable on it. */
+function applyAccent(root: ShadowRoot, container: HTMLElement, accent: string): void {
+  if (!accent || !CSS.supports('color', accent)) return;
+  container.style.setProperty('--accent', accent);
+  const rgb = parseRgb(probeColor(root, accent));
+  if (rgb) container.style.setProperty('--on-accent', textColorOn(rgb));
+}
+
+function probeColor(root: ShadowRoot, color: string): string {
+  const probe = h('span', { hidden: true });
+  probe.style.color = color;
+  root.appendChild(probe);
+  const computed = getComputedStyle(probe).color;
+  probe.remove();
+  return computed;
+}

@@ -1,0 +1,199 @@
+/** The widget's own words in each interface language, and how the language is chosen. */
+
+export const UI_LANGUAGES = ['en', 'ar', 'it', 'kk'] as const;
+export type UiLanguage = (typeof UI_LANGUAGES)[number];
+
+/** Every string the widget shows or announces. */
+export interface UiStrings {
+  title: string;
+  openChat: string;
+  closeChat: string;
+  newConversation: string;
+  welcome: string;
+  inputLabel: string;
+  placeholder: string;
+  send: string;
+  hint: string;
+  you: string;
+  answerLabel: string;
+  searching: string;
+  writing: string;
+  sources: string;
+  otherPassages: (count: number) => string;
+  paragraph: (n: number) => string;
+  citation: (id: number) => string;
+  notGrounded: string;
+  errorNetwork: string;
+  errorTimeout: string;
+  errorRateLimited: string;
+  errorServer: string;
+  errorCutOff: string;
+  retry: string;
+  back: string;
+  previous: string;
+  next: string;
+  openDocument: string;
+  loadingSource: string;
+  errorSource: string;
+  excerptHighlighted: string;
+}
+
+const en: UiStrings = {
+  title: 'Ask the documents',
+  openChat: 'Open the chat: ask the documents',
+  closeChat: 'Close the chat',
+  newConversation: 'New conversation',
+  welcome: 'Ask a question about the documents. Every answer cites the passages it comes from.',
+  inputLabel: 'Your question',
+  placeholder: 'Ask a question…',
+  send: 'Send',
+  hint: 'Enter to send · Shift+Enter for a new line',
+  you: 'You',
+  answerLabel: 'Answer',
+  searching: 'Searching the documents…',
+  writing: 'Writing the answer…',
+  sources: 'Sources',
+  otherPassages: (n) => `Other passages found (${n})`,
+  paragraph: (n) => `paragraph ${n}`,
+  citation: (id) => `Source ${id}`,
+  notGrounded: 'No passage answers this directly.',
+  errorNetwork: 'Can’t reach the server. Check your connection, then try again.',
+  errorTimeout: 'The server is taking too long to answer.',
+  errorRateLimited: 'Too many questions in a short time. Wait a moment, then try again.',
+  errorServer: 'The server could not answer.',
+  errorCutOff: 'The answer was cut off before it finished.',
+  retry: 'Retry',
+  back: 'Back to the answer',
+  previous: 'Previous paragraph',
+  next: 'Next paragraph',
+  openDocument: 'Open the whole document',
+  loadingSource: 'Loading the paragraph…',
+  errorSource: 'Couldn’t load this paragraph.',
+  excerptHighlighted: 'The quoted excerpt is highlighted.',
+};
+
+const ar: UiStrings = {
+  title: 'اسأل الوثائق',
+  openChat: 'افتح المحادثة: اسأل الوثائق',
+  closeChat: 'أغلق المحادثة',
+  newConversation: 'محادثة جديدة',
+  welcome: 'اطرح سؤالاً عن الوثائق. كل إجابة تستشهد بالمقاطع التي أُخذت منها.',
+  inputLabel: 'سؤالك',
+  placeholder: 'اكتب سؤالك…',
+  send: 'إرسال',
+  hint: 'Enter للإرسال · Shift+Enter لسطر جديد',
+  you: 'أنت',
+  answerLabel: 'الإجابة',
+  searching: 'جارٍ البحث في الوثائق…',
+  writing: 'جارٍ كتابة الإجابة…',
+  sources: 'المصادر',
+  otherPassages: (n) => `مقاطع أخرى (${n})`,
+  paragraph: (n) => `الفقرة ${n}`,
+  citation: (id) => `المصدر ${id}`,
+  notGrounded: 'لا يوجد مقطع يجيب عن هذا مباشرة.',
+  errorNetwork: 'تعذّر الوصول إلى الخادم. تحقّق من اتصالك ثم حاول مرة أخرى.',
+  errorTimeout: 'يستغرق الخادم وقتًا طويلاً للرد.',
+  errorRateLimited: 'أسئلة كثيرة في وقت قصير. انتظر قليلاً ثم حاول مرة أخرى.',
+  errorServer: 'لم يتمكّن الخادم من الإجابة.',
+  errorCutOff: 'انقطعت الإجابة قبل أن تكتمل.',
+  retry: 'إعادة المحاولة',
+  back: 'العودة إلى الإجابة',
+  previous: 'الفقرة السابقة',
+  next: 'الفقرة التالية',
+  openDocument: 'افتح الوثيقة كاملة',
+  loadingSource: 'جارٍ تحميل الفقرة…',
+  errorSource: 'تعذّر تحميل هذه الفقرة.',
+  excerptHighlighted: 'المقطع المقتبس مظلَّل.',
+};
+
+const it: UiStrings = {
+  title: 'Chiedi ai documenti',
+  openChat: 'Apri la chat: chiedi ai documenti',
+  closeChat: 'Chiudi la chat',
+  newConversation: 'Nuova conversazione',
+  welcome: 'Fai una domanda sui documenti. Ogni risposta cita i passaggi da cui proviene.',
+  inputLabel: 'La tua domanda',
+  placeholder: 'Fai una domanda…',
+  send: 'Invia',
+  hint: 'Invio per inviare · Maiusc+Invio per andare a capo',
+  you: 'Tu',
+  answerLabel: 'Risposta',
+  searching: 'Ricerca nei documenti…',
+  writing: 'Scrittura della risposta…',
+  sources: 'Fonti',
+  otherPassages: (n) => `Altri passaggi trovati (${n})`,
+  paragraph: (n) => `paragrafo ${n}`,
+  citation: (id) => `Fonte ${id}`,
+  notGrounded: 'Nessun passaggio risponde direttamente.',
+  errorNetwork: 'Impossibile raggiungere il server. Controlla la connessione e riprova.',
+  errorTimeout: 'Il server sta impiegando troppo tempo a rispondere.',
+  errorRateLimited: 'Troppe domande in poco tempo. Attendi un momento e riprova.',
+  errorServer: 'Il server non è riuscito a rispondere.',
+  errorCutOff: 'La risposta si è interrotta prima della fine.',
+  retry: 'Riprova',
+  back: 'Torna alla risposta',
+  previous: 'Paragrafo precedente',
+  next: 'Paragrafo successivo',
+  openDocument: 'Apri il documento completo',
+  loadingSource: 'Caricamento del paragrafo…',
+  errorSource: 'Impossibile caricare questo paragrafo.',
+  excerptHighlighted: 'L’estratto citato è evidenziato.',
+};
+
+const kk: UiStrings = {
+  title: 'Құжаттардан сұраңыз',
+  openChat: 'Чатты ашу: құжаттардан сұраңыз',
+  closeChat: 'Чатты жабу',
+  newConversation: 'Жаңа әңгіме',
+  welcome: 'Құжаттар туралы сұрақ қойыңыз. Әр жауап өзі алынған үзінділерге сілтеме жасайды.',
+  inputLabel: 'Сұрағыңыз',
+  placeholder: 'Сұрақ қойыңыз…',
+  send: 'Жіберу',
+  hint: 'Жіберу үшін Enter · Жаңа жол үшін Shift+Enter',
+  you: 'Сіз',
+  answerLabel: 'Жауап',
+  searching: 'Құжаттардан ізделуде…',
+  writing: 'Жауап жазылуда…',
+  sources: 'Дереккөздер',
+  otherPassages: (n) => `Табылған басқа үзінділер (${n})`,
+  paragraph: (n) => `${n}-абзац`,
+  citation: (id) => `${id}-дереккөз`,
+  notGrounded: 'Бұған тікелей жауап беретін үзінді жоқ.',
+  errorNetwork: 'Серверге қосылу мүмкін болмады. Байланысты тексеріп, қайталап көріңіз.',
+  errorTimeout: 'Сервер тым ұзақ жауап беруде.',
+  errorRateLimited: 'Қысқа уақытта сұрақ тым көп. Сәл күтіп, қайталап көріңіз.',
+  errorServer: 'Сервер жауап бере алмады.',
+  errorCutOff: 'Жауап соңына дейін жетпей үзілді.',
+  retry: 'Қайталау',
+  back: 'Жауапқа оралу',
+  previous: 'Алдыңғы абзац',
+  next: 'Келесі абзац',
+  openDocument: 'Құжатты толық ашу',
+  loadingSource: 'Абзац жүктелуде…',
+  errorSource: 'Бұл абзацты жүктеу мүмкін болмады.',
+  excerptHighlighted: 'Дәйексөз белгіленген.',
+};
+
+const STRINGS: Record<UiLanguage, UiStrings> = { en, ar, it, kk };
+
+/**
+ * The interface language: `data-lang` if it names a supported one, else the page's `<html lang>`, else English.
+ * Region subtags are ignored (`it-CH` → `it`).
+ * @example pickUiLanguage(undefined, 'ar-EG') // 'ar'
+ */
+export function pickUiLanguage(requested: string | null | undefined, pageLang: string | null | undefined): UiLanguage {
+  for (const candidate of [requested, pageLang]) {
+    const primary = candidate?.trim().toLowerCase().split(/[-_]/)[0];
+    const match = UI_LANGUAGES.find((l) => l === primary);
+    if (match) return match;
+  }
+  return 'en';
+}
+
+/**
+ * The strings of an interface language.
+ * @example stringsFor('it').send // 'Invia'
+ */
+export function stringsFor(language: UiLanguage): UiStrings {
+  return STRINGS[language];
+}

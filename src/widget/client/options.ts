@@ -1,0 +1,45 @@
+/** The widget's settings, read from the element's attributes (or the script tag's data-* attributes). */
+import { pickUiLanguage, stringsFor, type UiLanguage } from './i18n.js';
+
+/** Settings after defaults: nothing is left undefined. */
+export interface WidgetOptions {
+  /** Origin (and optional base path) of the API, without a trailing slash. */
+  endpoint: string;
+  title: string;
+  uiLanguage: UiLanguage;
+  /** Start with the panel open. */
+  open: boolean;
+  /** CSS colour of buttons and highlights; empty for the default. */
+  accent: string;
+  /** Give up when the server sends nothing for this long. */
+  timeoutMs: number;
+}
+
+/** Attributes the widget reads: on `<rag-chat>` by these names, on the script tag as `data-<name>`. */
+export const OPTION_ATTRIBUTES = ['endpoint', 'title', 'lang', 'open', 'accent', 'timeout'] as const;
+export type OptionAttribute = (typeof OPTION_ATTRIBUTES)[number];
+
+export const DEFAULT_TIMEOUT_MS = 30_000;
+
+/**
+ * Resolves settings from an attribute reader. `endpoint` defaults to the widget script's own origin;
+ * `open` is on for `""`, `true`, `open`, `1`, `yes`; `timeout` is milliseconds (1000–600000).
+ * @example resolveOptions((n) => ({ endpoint: 'https://qa.example/' })[n] ?? null, { scriptOrigin: 'https://cdn.example', pageLang: 'it' })
+ */
+export function resolveOptions(
+  read: (name: OptionAttribute) => string | null,
+  context: { scriptOrigin: string; pageLang: string | null },
+): WidgetOptions {
+  const uiLanguage = pickUiLanguage(read('lang'), context.pageLang);
+  const endpoint = (read('endpoint')?.trim() || context.scriptOrigin).replace(/\/+$/, '');
+  const openValue = read('open');
+  const timeout = Number(read('timeout'));
+  return {
+    endpoint,
+    title: read('title')?.trim() || stringsFor(uiLanguage).title,
+    uiLanguage,
+    open: openValue !== null && ['', 'true', 'open', '1', 'yes'].includes(openValue.trim().toLowerCase()),
+    accent: read('accent')?.trim() ?? '',
+    timeoutMs: Number.isFinite(timeout) && timeout >= 1000 && timeout <= 600_000 ? timeout : DEFAULT_TIMEOUT_MS,
+  };
+}

@@ -1,0 +1,74 @@
+/** GET /: a demo page that embeds the widget exactly as a customer would, and says what the corpus holds. */
+import { html, raw } from 'hono/html';
+import type { HtmlEscapedString } from 'hono/utils/html';
+import type { LoadedIndex } from '../../index/types.js';
+import { LANGUAGE_NAMES, PAGE_STYLES, directionFor, langAttribute, optionalAttribute } from './page-style.js';
+
+const INTERFACE_LANGUAGES = [
+  { code: 'en', name: 'English' },
+  { code: 'ar', name: 'العربية' },
+  { code: 'it', name: 'Italiano' },
+  { code: 'kk', name: 'Қазақша' },
+] as const;
+
+/** Characters of each document's opening shown in the table. */
+const OPENING_CHARS = 140;
+
+/**
+ * Renders the demo page. `origin` is where the widget and API are served; `uiLanguage` (already validated) is
+ * passed to the widget as data-lang.
+ * @example c.html(demoPage(index, 'http://127.0.0.1:3000', 'ar'))
+ */
+export function demoPage(index: LoadedIndex, origin: string, uiLanguage: string | undefined): HtmlEscapedString | Promise<HtmlEscapedString> {
+  const { manifest, documents } = index;
+  const paragraphs = manifest.files.reduce((sum, f) => sum + f.paragraphs, 0);
+  const languages = [...new Set(manifest.files.map((f) => f.language))].map((l) => LANGUAGE_NAMES[l]);
+  const rows = manifest.files.map((file) => {
+    const opening = documents.get(file.file)?.paragraphs[0];
+    const text = opening ? truncate(opening.text, OPENING_CHARS) : '';
+    return html`<tr>
+      <td><a href="/sources/${encodeURIComponent(file.file)}"><bdi>${file.file}</bdi></a></td>
+      <td>${LANGUAGE_NAMES[file.language]}</td>
+      <td class="num">${file.paragraphs}</td>
+      <td><span class="opening" dir="${opening ? directionFor(opening.language) : 'auto'}"${optionalAttribute('lang', opening && langAttribute(opening.language))}>${text}</span></td>
+    </tr>`;
+  });
+  const retrieval = manifest.retrieval === 'hybrid' ? `hybrid retrieval (BM25 + ${manifest.model})` : 'lexical retrieval (BM25)';
+  const snippet = `<script src="${origin}/widget.js" data-endpoint="${origin}" defer></script>`;
+
+  return html`<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Ask the documents — demo</title>
+<style>${raw(PAGE_STYLES)}</style>
+</head>
+<body>
+<header class="top"><div class="wrap">
+  <h1>Ask the documents</h1>
+  <p class="lead">Ask in Arabic, Italian, Kazakh or English. The chat in the corner answers from the documents below and cites the file and paragraph every excerpt comes from.</p>
+  <nav class="langs" aria-label="Language of the chat">${INTERFACE_LANGUAGES.map(
+    (l) => html`<a href="/?lang=${l.code}" lang="${l.code}"${optionalAttribute('aria-current', (uiLanguage ?? 'en') === l.code ? 'page' : undefined)}>${l.name}</a>`,
+  )}</nav>
+</div></header>
+<main class="wrap">
+  <h2>What the corpus holds</h2>
+  <p class="facts">${manifest.files.length} files · ${paragraphs} paragraphs · ${manifest.chunks} indexed passages · ${languages.join(', ')} · ${retrieval} · indexed ${manifest.builtAt.slice(0, 10)}</p>
+  <table>
+    <thead><tr><th scope="col">File</th><th scope="col">Language</th><th scope="col" class="num">Paragraphs</th><th scope="col" class="opening-col">Opening</th></tr></thead>
+    <tbody>${rows}</tbody>
+  </table>
+  <h2>Add the chat to your site</h2>
+  <pre><code>${snippet}</code></pre>
+  <p>Options as data attributes: <code>data-title</code>, <code>data-lang</code> (en, ar, it, kk; default: the page’s language), <code>data-open</code>, <code>data-accent</code>. Or place <code>&lt;rag-chat endpoint="${origin}"&gt;&lt;/rag-chat&gt;</code> where you like after loading the script.</p>
+</main>
+<script src="/widget.js" data-endpoint="${origin}"${optionalAttribute('data-lang', uiLanguage)} defer></script>
+</body>
+</html>`;
+}
+
+function truncate(text: string, max: number): string {
+  const chars = Array.from(text);
+  return chars.length <= max ? text : `${chars.slice(0, max).join('').trimEnd()}…`;
+}

@@ -1,0 +1,63 @@
+/** GET /sources/:file: the whole document, one numbered paragraph per block with id `p-N`, so `#p-N` links land on it. */
+import { html, raw } from 'hono/html';
+import type { HtmlEscapedString } from 'hono/utils/html';
+import type { SourceDocument } from '../../corpus/types.js';
+import { LANGUAGE_NAMES, PAGE_STYLES, directionFor, langAttribute, optionalAttribute } from './page-style.js';
+
+/**
+ * Renders a document. The paragraph named by the URL's `#p-N` is highlighted with CSS `:target` and
+ * scrolled to by the browser, so the deep link works without script.
+ * @example c.html(sourcePage(document, 'http://127.0.0.1:3000'))
+ */
+export function sourcePage(document: SourceDocument, origin: string): HtmlEscapedString | Promise<HtmlEscapedString> {
+  const direction = document.language === 'ar' ? 'rtl' : 'ltr';
+  const paragraphs = document.paragraphs.map(
+    (p) => html`<section class="paragraph" id="p-${p.number}">
+  <a class="n" href="#p-${p.number}" aria-label="Paragraph ${p.number}">${p.number}</a>
+  <p dir="${directionFor(p.language)}"${optionalAttribute('lang', langAttribute(p.language))}>${p.text}</p>
+</section>`,
+  );
+
+  return html`<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${document.file} — source</title>
+<style>${raw(PAGE_STYLES)}</style>
+</head>
+<body>
+<header class="top"><div class="wrap">
+  <p><a href="/">← All documents</a></p>
+  <h1><bdi>${document.file}</bdi></h1>
+  <p class="lead">${LANGUAGE_NAMES[document.language]} · ${document.paragraphs.length} paragraphs. Paragraph numbers are the ones citations use; link to one with <code>#p-N</code>.</p>
+</div></header>
+<main class="wrap doc">
+  <article dir="${direction}"${optionalAttribute('lang', langAttribute(document.language))}>${paragraphs}</article>
+</main>
+<script src="/widget.js" data-endpoint="${origin}" defer></script>
+</body>
+</html>`;
+}
+
+/**
+ * The 404 page for a file the index does not hold.
+ * @example c.html(missingSourcePage('nope.txt'), 404)
+ */
+export function missingSourcePage(file: string): HtmlEscapedString | Promise<HtmlEscapedString> {
+  return html`<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>No such document</title>
+<style>${raw(PAGE_STYLES)}</style>
+</head>
+<body>
+<header class="top"><div class="wrap">
+  <h1>No such document</h1>
+  <p class="lead">The index holds no file named “<bdi>${file}</bdi>”. <a href="/">See the list of documents.</a></p>
+</div></header>
+</body>
+</html>`;
+}

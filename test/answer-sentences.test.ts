@@ -1,0 +1,41 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { splitSentences } from '../src/answer/sentences.js';
+import { corpusParagraphs } from './helpers/corpus-hits.js';
+
+describe('splitSentences', () => {
+  it('splits Italian and Arabic paragraphs into trimmed sentences', () => {
+    expect(splitSentences('Il voto è il 10 gennaio.  Chi vincerà? Nessuno lo sa.', 'it').map((s) => s.text)).toEqual([
+      'Il voto è il 10 gennaio.',
+      'Chi vincerà?',
+      'Nessuno lo sa.',
+    ]);
+    const arabic = corpusParagraphs('000_68c45a22bf89f6e7.txt')[2];
+    expect(splitSentences(arabic, 'ar').map((s) => s.text)[1]).toMatch(/^مرصد لا-حرية هو مبادرة بحثية.*الرقمي\.$/u);
+  });
+
+  it('cuts sentences at footnote marks and leaves the marks out', () => {
+    expect(splitSentences('Before the mark [1] after it. End [2].', 'en').map((s) => s.text)).toEqual([
+      'Before the mark',
+      'after it.',
+      'End',
+    ]);
+  });
+
+  it('gives offsets that slice each sentence out of the text, in order, never quoting a mark', () => {
+    const pieces = fc.oneof(fc.string(), fc.constantFrom('. ', '? ', ' [3] ', '؟ ', '\n', 'Sì. ', 'ما هذا؟ '));
+    fc.assert(
+      fc.property(fc.array(pieces), fc.constantFrom('it', 'ar', 'kk', 'en', 'other' as const), (parts, language) => {
+        const text = parts.join('');
+        let previousEnd = 0;
+        for (const sentence of splitSentences(text, language)) {
+          expect(text.slice(sentence.start, sentence.end)).toBe(sentence.text);
+          expect(sentence.text).toBe(sentence.text.trim());
+          expect(sentence.text).not.toMatch(/\[\s*\d+\s*\]/);
+          expect(sentence.start).toBeGreaterThanOrEqual(previousEnd);
+          previousEnd = sentence.end;
+        }
+      }),
+    );
+  });
+});

@@ -1,0 +1,136 @@
+/** The widget's HTTP routes, driven in-process: the bundle with caching headers, the demo page, and source pages. */
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { SourceDocument } from '../src/corpus/types.js';
+import type { LoadedIndex, Manifest } from '../src/index/types.js';
+import { ensureWidgetBuilt } from '../src/widget/build-widget.js';
+import { widgetRoutes } from '../src/widget/routes.js';
+
+const documents: SourceDocument[] = [
+  {
+    file: 'notes/ar.txt',
+    sha256: 'a'.repeat(64),
+    language: 'ar',
+    paragraphs: [
+      { number: 1, text: 'تقرير عن كازاخستان', language: 'ar' },
+      { number: 2, text: 'منظمة Amnesty International تقول <b>شيئًا</b>', language: 'ar' },
+    ],
+  },
+  {
+    file: 'it.txt',
+    sha256: 'b'.repeat(64),
+    language: 'it',
+    paragraphs: [
+      { number: 1, text: 'Elezioni in Kazakistan', language: 'it' },
+      { number: 2, text: 'Un paragrafo con <img src=x onerror=alert(1)> dentro.', language: 'it' },
+      { number: 3, text: 'Fine.', language: 'other' },
+    ],
+  },
+];
+
+const manifest: Manifest = {
+  version: 1,
+  builtAt: '2026-01-02T03:04:05.000Z',
+  corpusDir: '/corpus',
+  model: null,
+  dimensions: null,
+  retrieval: 'lexical',
+  reason: 'RETRIEVAL=lexical',
+  chunking: { maxChars: 700, overlapChars: 120, shortParagraphChars: 40 },
+  hnsw: null,
+  files: documents.map((d) => ({ file: d.file, sha256: d.sha256, paragraphs: d.paragraphs.length, chunks: d.paragraphs.length, language: d.language })),
+  chunks: 5,
+};
+
+const index: LoadedIndex = {
+  manifest,
+  chunks: [],
+  documents: new Map(documents.map((d) => [d.file, d])),
+  lexical: { search: () => [] },
+};
+
+let assetsDir: string;
+let app: ReturnType<typeof widgetRoutes>;
+
+beforeAll(async () => {
+  assetsDir = await mkdtemp(path.join(os.tmpdir(), 'widget-routes-'));
+  await ensureWidgetBuilt({ outFile: path.join(assetsDir, 'widget.js') });
+  app = widgetRoutes({ index, assetsDir });
+});
+afterAll(() => rm(assetsDir, { recursive: true, force: true }));
+
+describe('GET /widget.js', () => {
+  it('serves the bundle with caching headers, an ETag and cross-origin loading allowed', async () => {
+    const res = await app.request('/widget.js');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(res.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
+    expect(res.headers.get('cache-control')).toMatch(/max-age=\d+/);
+    expect(res.headers.get('etag')).toMatch(/^"[\w-]+"$/);
+    const body = await res.text();
+    expect(body).toContain('rag-chat');
+    expect(body).not.toContain('innerHTML');
+  });
+
+  it('answers 304 to a matching If-None-Match', async () => {
+    const etag = (await app.request('/widget.js')).headers.get('etag')!;
+    const res = await app.request('/widget.js', { headers: { 'If-None-Match': `W/${etag}, "other"` } });
+    expect(res.status).toBe(304);
+    expect(await res.text()).toBe('');
+  });
+});
+
+describe('GET /', () => {
+  it('embeds the widget with one script tag and lists the corpus from the index', async () => {
+    const res = await app.request('http://qa.example:8080/');
+    const page = await res.text();
+    expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(page).toContain('<script src="/widget.js" data-endpoint="http://qa.example:8080" defer></script>');
+    expect(page).toMatch(/2 files · 5 paragraphs · 5 indexed passages/);
+    expect(page).toContain('href="/sources/notes%2Far.txt"');
+    expect(page).toMatch(/<td class="num">3<\/td>/);
+    expect(page).toContain('Arabic (العربية)');
+    expect(page).toContain('<span class="opening" dir="rtl" lang="ar">تقرير عن كازاخستان</span>');
+  });
+
+  it('passes a known ?lang to the widget and ignores anything else', async () => {
+    expect(await (await app.request('/?lang=kk')).text()).toContain('data-lang="kk"');
+    const page = await (await app.request('/?lang=%22%3E%3Cscript%3E')).text();
+    expect(page).toContain('<script src="/widget.js" data-endpoint="http://localhost" defer></script>');
+    expect(page).not.toContain('"><script>');
+  });
+});
+
+describe('GET /sources/:file', () => {
+  it('shows every paragraph with its number, id and direction, escaped', async () => {
+    const res = await app.request('/sources/it.txt');
+    const page = await res.text();
+    expect(res.status).toBe(200);
+    expect(page).toContain('<section class="paragraph" id="p-2">');
+    expect(page).toContain('<a class="n" href="#p-2" aria-label="Paragraph 2">2</a>');
+    expect(page).toContain('Un paragrafo con &lt;img src=x onerror=alert(1)&gt; dentro.');
+    expect(page).not.toContain('<img');
+    expect(page).toContain('<p dir="auto">Fine.</p>');
+    expect(page).toContain('.paragraph:target');
+  });
+
+  it('lays an Arabic document out right to left, also when its path has a folder (encoded or not)', async () => {
+    for (const url of ['/sources/notes%2Far.txt', '/sources/notes/ar.txt']) {
+      const page = await (await app.request(url)).text();
+      expect(page).toContain('<article dir="rtl" lang="ar">');
+      expect(page).toContain('<p dir="rtl" lang="ar">منظمة Amnesty International تقول &lt;b&gt;شيئًا&lt;/b&gt;</p>');
+    }
+  });
+
+  it('answers 404 for anything that is not a file of the index, without touching the file system', async () => {
+    for (const url of ['/sources/missing.txt', '/sources/..%2Fpackage.json', '/sources/../package.json', '/sources/%3Cscript%3E']) {
+      const res = await app.request(url);
+      expect(res.status, url).toBe(404);
+      const page = await res.text();
+      expect(page).not.toContain('"name": "kazakh-rag"');
+      expect(page).not.toContain('<script>');
+    }
+  });
+});
