@@ -28,6 +28,16 @@ describe('security headers', () => {
     expect(response.headers.get('content-security-policy')).toBeNull();
     await expectJsonError(await app.request('/widget.css'), 404, 'not_found');
   });
+
+  test("a mounted page keeps the security headers it set itself", async () => {
+    const pages = new Hono();
+    pages.get('/', (c) => c.html('<p>demo</p>', 200, { 'content-security-policy': "script-src 'self'", 'x-frame-options': 'DENY' }));
+    const { app } = await createTestApp({ extraRoutes: pages });
+    const response = await app.request('/');
+    expect(response.headers.get('content-security-policy')).toBe("script-src 'self'");
+    expect(response.headers.get('x-frame-options')).toBe('DENY');
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+  });
 });
 
 describe('CORS', () => {

@@ -1,5 +1,5 @@
 /** Atomic replacement of a folder: build beside it, then swap, so a crash never leaves half an index. */
-import { mkdtemp, readdir, rename, rm, stat } from 'node:fs/promises';
+import { chmod, mkdtemp, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 
 const BUILD_PREFIX = '.index-build-';
@@ -8,7 +8,9 @@ const OLD_PREFIX = '.index-old-';
 /** Creates an empty working folder next to `target` (same file system, so rename is atomic). */
 export async function createBuildDir(target: string): Promise<string> {
   const parent = path.dirname(path.resolve(target));
-  return mkdtemp(path.join(parent, `${BUILD_PREFIX}${path.basename(target)}-`));
+  const dir = await mkdtemp(path.join(parent, `${BUILD_PREFIX}${path.basename(target)}-`));
+  await chmod(dir, 0o755); // mkdtemp makes it private; the index is an ordinary readable folder
+  return dir;
 }
 
 /**

@@ -14,7 +14,7 @@ const UNKNOWN_CLIENT = 'unknown-client';
  */
 export function clientKey(c: Context): string {
   const firstHop = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
-  if (firstHop) return firstHop;
+  if (firstHop) return firstHop.slice(0, 64); // bounded: keys are held in memory for a minute
   try {
     return getConnInfo(c).remote.address ?? UNKNOWN_CLIENT;
   } catch {

@@ -17,7 +17,8 @@ export function securityHeaders(): MiddlewareHandler {
     contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
     xFrameOptions: 'DENY',
   });
-  const forPages = secureHeaders({ crossOriginResourcePolicy: 'cross-origin' });
+  // overwrite: false lets the mounted routes (the widget's pages) keep headers they chose themselves.
+  const forPages = secureHeaders({ crossOriginResourcePolicy: 'cross-origin', overwrite: false });
   return function securityHeaders(c, next) {
     return isJsonApiPath(c.req.path) ? forApi(c, next) : forPages(c, next);
   };

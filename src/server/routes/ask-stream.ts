@@ -16,10 +16,10 @@ import { AskRequestSchema } from '../schemas.js';
 export function askStreamRoutes(deps: ResolvedDeps): Hono {
   const app = new Hono();
   app.post('/api/ask/stream', async (c) => {
+    const signal = requestSignal(c, deps.config.server.requestTimeoutMs);
     const request = await readJsonBody(c, AskRequestSchema);
     const retrieved = await retrieve(deps, request);
     const requestId = c.get('requestId');
-    const signal = requestSignal(c, deps.config.server.requestTimeoutMs);
     c.header('X-Accel-Buffering', 'no'); // keep reverse proxies from holding the events back
 
     return streamSSE(c, async (stream) => {

@@ -22,7 +22,6 @@ export interface UiStrings {
   otherPassages: (count: number) => string;
   paragraph: (n: number) => string;
   citation: (id: number) => string;
-  notGrounded: string;
   errorNetwork: string;
   errorTimeout: string;
   errorRateLimited: string;
@@ -56,7 +55,6 @@ const en: UiStrings = {
   otherPassages: (n) => `Other passages found (${n})`,
   paragraph: (n) => `paragraph ${n}`,
   citation: (id) => `Source ${id}`,
-  notGrounded: 'No passage answers this directly.',
   errorNetwork: 'Can’t reach the server. Check your connection, then try again.',
   errorTimeout: 'The server is taking too long to answer.',
   errorRateLimited: 'Too many questions in a short time. Wait a moment, then try again.',
@@ -90,7 +88,6 @@ const ar: UiStrings = {
   otherPassages: (n) => `مقاطع أخرى (${n})`,
   paragraph: (n) => `الفقرة ${n}`,
   citation: (id) => `المصدر ${id}`,
-  notGrounded: 'لا يوجد مقطع يجيب عن هذا مباشرة.',
   errorNetwork: 'تعذّر الوصول إلى الخادم. تحقّق من اتصالك ثم حاول مرة أخرى.',
   errorTimeout: 'يستغرق الخادم وقتًا طويلاً للرد.',
   errorRateLimited: 'أسئلة كثيرة في وقت قصير. انتظر قليلاً ثم حاول مرة أخرى.',
@@ -124,7 +121,6 @@ const it: UiStrings = {
   otherPassages: (n) => `Altri passaggi trovati (${n})`,
   paragraph: (n) => `paragrafo ${n}`,
   citation: (id) => `Fonte ${id}`,
-  notGrounded: 'Nessun passaggio risponde direttamente.',
   errorNetwork: 'Impossibile raggiungere il server. Controlla la connessione e riprova.',
   errorTimeout: 'Il server sta impiegando troppo tempo a rispondere.',
   errorRateLimited: 'Troppe domande in poco tempo. Attendi un momento e riprova.',
@@ -158,7 +154,6 @@ const kk: UiStrings = {
   otherPassages: (n) => `Табылған басқа үзінділер (${n})`,
   paragraph: (n) => `${n}-абзац`,
   citation: (id) => `${id}-дереккөз`,
-  notGrounded: 'Бұған тікелей жауап беретін үзінді жоқ.',
   errorNetwork: 'Серверге қосылу мүмкін болмады. Байланысты тексеріп, қайталап көріңіз.',
   errorTimeout: 'Сервер тым ұзақ жауап беруде.',
   errorRateLimited: 'Қысқа уақытта сұрақ тым көп. Сәл күтіп, қайталап көріңіз.',

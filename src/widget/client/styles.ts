@@ -60,7 +60,6 @@ button { cursor: pointer; }
 .dots { display: inline-flex; gap: 4px; }
 .dots i { width: 7px; height: 7px; border-radius: 50%; background: var(--accent); opacity: .35; animation: pulse 1.2s infinite ease-in-out; }
 .dots i:nth-child(2) { animation-delay: .15s; } .dots i:nth-child(3) { animation-delay: .3s; }
-.note { color: var(--muted); font-size: 14px; }
 
 .chip {
   display: inline-flex; align-items: center; justify-content: center; min-width: 22px; height: 20px; padding: 0 6px; margin: 0 2px;
@@ -89,7 +88,7 @@ details .source-list { margin-top: 6px; }
 .error { display: flex; flex-direction: column; align-items: flex-start; gap: 8px; padding: 10px 12px; border-radius: 10px; background: #fef3f2; border: 1px solid #fecdca; }
 .error-lead { color: var(--danger); font-weight: 600; }
 .error-detail { color: var(--muted); font-size: 13.5px; }
-.retry, .nav, .back { display: inline-flex; align-items: center; gap: 6px; min-height: 36px; padding: 6px 12px; border-radius: 8px; border: 1px solid var(--border); background: var(--panel); font-size: 14px; }
+.retry, .nav, .back { white-space: nowrap; display: inline-flex; align-items: center; gap: 6px; min-height: 36px; padding: 6px 12px; border-radius: 8px; border: 1px solid var(--border); background: var(--panel); font-size: 14px; }
 .retry { border-color: var(--accent); background: var(--accent); color: var(--on-accent); }
 .retry .icon, .nav .icon, .back .icon { width: 16px; height: 16px; }
 .nav:disabled { opacity: .45; cursor: default; }

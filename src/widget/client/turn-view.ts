@@ -30,12 +30,12 @@ export interface TurnView {
 export function createTurnView(question: string, strings: UiStrings, callbacks: TurnCallbacks): TurnView {
   const questionText = h('p', { class: 'bubble-text', dir: 'auto' }, ...directedText(question, 'auto'));
   const statusText = h('span', {}, strings.searching);
-  const status = h('p', { class: 'status', role: 'status' }, h('span', { class: 'dots', 'aria-hidden': 'true' }, h('i'), h('i'), h('i')), statusText);
-  const answer = h('p', { class: 'answer', dir: 'auto' });
-  const note = h('p', { class: 'note', hidden: true });
+  const status = h('p', { class: 'status' }, h('span', { class: 'dots', 'aria-hidden': 'true' }, h('i'), h('i'), h('i')), statusText);
+  // aria-busy: screen readers wait for the finished answer instead of reading every streamed piece.
+  const answer = h('p', { class: 'answer', dir: 'auto', 'aria-busy': 'true' });
   const sources = h('div', { class: 'sources', hidden: true });
   const error = h('div', { class: 'error', role: 'alert', hidden: true });
-  const bot = h('article', { class: 'msg bot', 'data-state': 'searching', 'aria-label': strings.answerLabel }, status, answer, note, sources, error);
+  const bot = h('article', { class: 'msg bot', 'data-state': 'searching', 'aria-label': strings.answerLabel }, status, answer, sources, error);
   const element = h(
     'div',
     { class: 'turn' },
@@ -119,14 +119,14 @@ export function createTurnView(question: string, strings: UiStrings, callbacks: 
       answer.classList.remove('streaming');
       renderAnswer(response.answer);
       renderSources(response.answer);
-      note.hidden = response.grounded;
-      note.textContent = response.grounded ? '' : strings.notGrounded;
+      answer.setAttribute('aria-busy', 'false');
       setState('done');
     },
     fail(kind, serverMessage) {
       // A half-streamed answer could mislead: only a complete one is shown.
       answer.classList.remove('streaming');
       clear(answer);
+      answer.setAttribute('aria-busy', 'false');
       clear(error);
       const lead = {
         network: strings.errorNetwork,

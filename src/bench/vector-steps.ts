@@ -1,0 +1,60 @@
+/** Benchmark steps d and e, in process: HNSW recall against brute force, and the LangChain HNSWLib comparison. */
+import { readFile } from 'node:fs/promises';
+import { unpackVectors } from '../index/embed-chunks.js';
+import { HnswIndex } from '../index/hnsw-index.js';
+import { indexPath } from '../index/index-files.js';
+import { loadIndex } from '../index/load-index.js';
+import type { BenchContext } from './bench-context.js';
+import { formatSize, type HnswRun } from './bench-report.js';
+import { measureHnswRecall } from './hnsw-recall.js';
+import { compareWithLangChain, type LangChainComparison } from './langchain-compare.js';
+import { RANDOM_MODEL_ID } from './random-text-embedder.js';
+import { randomUnitVector, seededRandom } from './seeded-random.js';
+
+/** `count` seeded random unit query vectors (the same on every run). */
+export function queryVectors(seed: number, count: number, dims: number): Float32Array[] {
+  const random = seededRandom(seed ^ 0x5eed);
+  return Array.from({ length: count }, () => randomUnitVector(random, dims));
+}
+
+async function readVectors(indexDir: string, dims: number): Promise<Float32Array[]> {
+  return unpackVectors(await readFile(indexPath(indexDir, 'vectors')), dims);
+}
+
+/** d: recall@k of the saved HNSW graph of a synthetic index, at the configured efSearch and across efSearch values. */
+export async function runHnswRecall(context: BenchContext, indexDir: string, size: number): Promise<HnswRun> {
+  const { settings } = context;
+  const dims = settings.dimensions;
+  const vectors = await readVectors(indexDir, dims);
+  const index = HnswIndex.load(indexPath(indexDir, 'hnsw'), dims, vectors.length, settings.hnsw.efSearch);
+  const result = measureHnswRecall({
+    index,
+    vectors,
+    queries: queryVectors(settings.seed, settings.hnswRecall.queries, dims),
+    k: settings.hnswRecall.k,
+    configuredEfSearch: settings.hnsw.efSearch,
+    efValues: settings.hnswRecall.efValues,
+  });
+  context.log(`  HNSW ${formatSize(size)}: recall@${result.k} ${result.recallAtK} at efSearch ${result.configuredEfSearch}`);
+  return { label: `synthetic ${formatSize(size)}, random unit vectors`, ...result };
+}
+
+/** e: the same chunks and vectors in our HnswIndex and LangChain's HNSWLib, timed pair by pair. */
+export async function runLangChainComparison(context: BenchContext, indexDir: string): Promise<LangChainComparison> {
+  const { settings } = context;
+  const dims = settings.dimensions;
+  const index = await loadIndex({ indexDir, model: RANDOM_MODEL_ID, retrieval: 'hybrid', efSearch: settings.hnsw.efSearch });
+  const vectors = await readVectors(indexDir, dims);
+  const queries = queryVectors(settings.seed + 1, settings.langchain.queries, dims).map((vector, i) => ({ text: `benchmark query ${i}`, vector }));
+  const result = await compareWithLangChain({
+    index,
+    vectors,
+    dimensions: dims,
+    params: settings.hnsw,
+    queries,
+    k: settings.hnswRecall.k,
+    buildRepeats: settings.langchain.buildRepeats,
+  });
+  context.log(`  LangChain ${formatSize(vectors.length)}: build ratio ${result.build.ratio}, search ratios ${result.search.map((s) => s.ratio).join(', ')}`);
+  return result;
+}
