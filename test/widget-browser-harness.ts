@@ -24,7 +24,7 @@ export interface Harness {
   browser: Browser;
   /** http://127.0.0.1:PORT — the same port across stop/start. */
   url: string;
-  /** A customer's site on another origin embedding the widget; `?timeout=MS` sets data-timeout, `?element` uses <rag-chat>. */
+  /** A customer's site on another origin embedding the widget; `?timeout=MS` sets data-timeout, `?element` uses <rag-chat> (Italian, open, yellow accent). */
   customerUrl: string;
   stopServer(): Promise<void>;
   startServer(): Promise<void>;
@@ -33,6 +33,9 @@ export interface Harness {
 
 /** Copies the corpus (plus one English file holding markup), builds a lexical index, serves it and launches Chromium. */
 export async function startHarness(): Promise<Harness> {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(`CI must run the browser tests, but ${CHROMIUM_PATH} is missing: apt-get install -y chromium fonts-noto-core`);
+  }
   const dir = await mkdtemp(path.join(os.tmpdir(), 'widget-e2e-'));
   await cp(path.resolve('corpus'), path.join(dir, 'corpus'), { recursive: true });
   await writeFile(
@@ -108,7 +111,7 @@ async function serveCustomerPage(serverUrl: string): Promise<Server> {
     const query = new URL(req.url ?? '/', 'http://customer').searchParams;
     const timeout = /^\d+$/.test(query.get('timeout') ?? '') ? ` data-timeout="${query.get('timeout')}"` : '';
     const embed = query.has('element')
-      ? `<script src="${serverUrl}/widget.js" defer></script><rag-chat endpoint="${serverUrl}" lang="it" open${timeout.replace('data-', '')}></rag-chat>`
+      ? `<script src="${serverUrl}/widget.js" defer></script><rag-chat endpoint="${serverUrl}" lang="it" open accent="#ffd400"${timeout.replace('data-', '')}></rag-chat>`
       : `<script src="${serverUrl}/widget.js" data-endpoint="${serverUrl}"${timeout} defer></script>`;
     res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
     res.end(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Customer site</title>

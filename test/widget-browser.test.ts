@@ -51,6 +51,7 @@ describe.skipIf(!canRunBrowser)('chat widget in a browser', () => {
     expect(href).toMatch(new RegExp(`^${harness.url}/sources/\\d{3}_\\w+\\.txt#p-${paragraph + 1}$`));
     await page.keyboard.press('Escape');
     await expect.poll(() => page.locator(W.viewer).isVisible()).toBe(false);
+    expect(await page.evaluate(() => document.querySelector('rag-chat')!.shadowRoot!.activeElement?.className)).toBe('chip');
 
     // The deep link behind the citation: the whole document, scrolled to the paragraph, which is highlighted.
     await page.goto(href);
@@ -58,6 +59,10 @@ describe.skipIf(!canRunBrowser)('chat widget in a browser', () => {
     expect(await target.evaluate((el) => el.matches(':target'))).toBe(true);
     await expect.poll(() => target.evaluate((el) => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; })).toBe(true);
     await shot(page, 'source-page.png');
+
+    // The conversation follows the reader to other pages of the site (sessionStorage).
+    await page.locator(W.launcher).click();
+    expect(await page.locator('rag-chat .msg.user').textContent()).toContain(ITALIAN_QUESTION);
   });
 
   it('lays out an Arabic answer and its excerpts right to left', async () => {
@@ -110,6 +115,8 @@ describe.skipIf(!canRunBrowser)('chat widget in a browser', () => {
     );
     await page.goto(`${harness.customerUrl}?element&timeout=1000`);
     await page.locator(W.panel).waitFor(); // `open` attribute: starts open
+    // A light accent gets dark text, so it stays readable.
+    expect(await page.locator('rag-chat .header').evaluate((el) => [getComputedStyle(el).backgroundColor, getComputedStyle(el).color])).toEqual(['rgb(255, 212, 0)', 'rgb(17, 17, 17)']);
     await ask(page, ITALIAN_QUESTION, W.failed);
     const error = page.locator(`${W.lastAnswer} .error`);
     expect(await error.locator('.error-lead').textContent()).toBe('Troppe domande in poco tempo. Attendi un momento e riprova.');
@@ -118,6 +125,7 @@ describe.skipIf(!canRunBrowser)('chat widget in a browser', () => {
     await page.unroute('**/api/ask/stream');
     await page.route('**/api/ask/stream', () => undefined); // never answers: the client gives up after data-timeout
     await error.locator('.retry').click();
+    await expect.poll(() => page.locator(`${W.lastAnswer} .status`).textContent()).toBe('Ricerca nei documenti…');
     await page.locator(W.failed).waitFor({ timeout: 5000 });
     expect(await page.locator(`${W.lastAnswer} .error-lead`).textContent()).toBe('Il server sta impiegando troppo tempo a rispondere.');
 

@@ -48,6 +48,8 @@ export interface ScalingRow {
 
 export interface HnswRun extends HnswRecallResult {
   label: string;
+  /** The synthetic corpus size whose index was measured. */
+  requestedChunks: number;
 }
 
 export interface TargetResult {

@@ -36,7 +36,7 @@ export async function runHnswRecall(context: BenchContext, indexDir: string, siz
     efValues: settings.hnswRecall.efValues,
   });
   context.log(`  HNSW ${formatSize(size)}: recall@${result.k} ${result.recallAtK} at efSearch ${result.configuredEfSearch}`);
-  return { label: `synthetic ${formatSize(size)}, random unit vectors`, ...result };
+  return { label: `synthetic ${formatSize(size)}, random unit vectors`, requestedChunks: size, ...result };
 }
 
 /** e: the same chunks and vectors in our HnswIndex and LangChain's HNSWLib, timed pair by pair. */

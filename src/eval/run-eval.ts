@@ -70,7 +70,7 @@ export async function runEval(options: EvalOptions): Promise<EvalRun> {
   const usesModel = mode !== 'lexical';
   const name = path.basename(options.questionsPath).replace(/\.[^.]*$/, '');
   const setup: EvalSetup = {
-    questionSet: { name, path: path.relative(process.cwd(), options.questionsPath), questions: questions.length },
+    questionSet: { name, path: displayPath(options.questionsPath), questions: questions.length },
     mode,
     indexMode: index.manifest.retrieval,
     model: usesModel ? index.manifest.model : null,
@@ -79,7 +79,7 @@ export async function runEval(options: EvalOptions): Promise<EvalRun> {
     modelDescription: usesModel ? await readModelDescription(config) : undefined,
     topK,
     depth,
-    index: { dir: path.relative(process.cwd(), config.indexDir) || '.', files: index.manifest.files.length, chunks: index.manifest.chunks, builtAt: index.manifest.builtAt },
+    index: { dir: displayPath(config.indexDir), files: index.manifest.files.length, chunks: index.manifest.chunks, builtAt: index.manifest.builtAt },
     languageSource: 'detected',
   };
   const report: EvalReport = {
@@ -97,6 +97,12 @@ export async function runEval(options: EvalOptions): Promise<EvalRun> {
   await writeFile(files.json, `${JSON.stringify(report, null, 2)}\n`);
   await writeFile(files.markdown, renderEvalMarkdown(report));
   return { report, files };
+}
+
+/** A path relative to the working directory when it lies inside it, absolute otherwise. */
+function displayPath(p: string): string {
+  const relative = path.relative(process.cwd(), p);
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : p;
 }
 
 /** The `_comment` of a local model folder's config.json (the test fixture model says there what it is), if any. */

@@ -1,7 +1,7 @@
 /** The chat itself: launcher, panel, conversation log, composer and paragraph view, wired to the API. */
 import { askStream, RequestFailure, type RequestOptions } from './api.js';
 import type { Citation } from './api-types.js';
-import { parseRgb, textColorOn } from './colors.js';
+import { applyAccent } from './accent.js';
 import { createTurnStore, type StoredTurn } from './conversation-store.js';
 import { append, clear, h, icon } from './dom.js';
 import { stringsFor } from './i18n.js';
@@ -58,7 +58,7 @@ export function mountChat(root: ShadowRoot, options: WidgetOptions, env: ChatEnv
   );
   const container = h('div', { class: 'root', dir: options.uiLanguage === 'ar' ? 'rtl' : 'ltr', lang: options.uiLanguage }, launcher, panel);
   append(root, h('style', {}, STYLES), container);
-  applyAccent(root, container, options.accent);
+  applyAccent(container, options.accent);
 
   let autoScrollTop = -1;
   /** Scrolls to the end, but never past the top of `turn`: a long answer is read from its question down. */
@@ -78,6 +78,7 @@ export function mountChat(root: ShadowRoot, options: WidgetOptions, env: ChatEnv
     const turn = createTurnView(question, strings, {
       openCitation,
       retry: () => {
+        if (current) return; // another question is under way
         turn.element.remove();
         ask(question);
       },
@@ -198,21 +199,4 @@ export function mountChat(root: ShadowRoot, options: WidgetOptions, env: ChatEnv
     launcher.setAttribute('aria-expanded', 'true');
   }
   return widget;
-}
-
-/** Sets the accent colour when the browser accepts it as a colour, with a text colour that stays readable on it. */
-function applyAccent(root: ShadowRoot, container: HTMLElement, accent: string): void {
-  if (!accent || !CSS.supports('color', accent)) return;
-  container.style.setProperty('--accent', accent);
-  const rgb = parseRgb(probeColor(root, accent));
-  if (rgb) container.style.setProperty('--on-accent', textColorOn(rgb));
-}
-
-function probeColor(root: ShadowRoot, color: string): string {
-  const probe = h('span', { hidden: true });
-  probe.style.color = color;
-  root.appendChild(probe);
-  const computed = getComputedStyle(probe).color;
-  probe.remove();
-  return computed;
 }

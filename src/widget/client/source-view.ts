@@ -25,8 +25,10 @@ export function createSourceView(
   const back = h('button', { type: 'button', class: 'back' }, icon('back'), strings.back);
   const title = h('h3', { class: 'viewer-title', id: 'viewer-title', tabindex: '-1' });
   const body = h('div', { class: 'viewer-body', 'aria-live': 'polite' });
-  const previous = h('button', { type: 'button', class: 'nav prev' }, icon('back'), strings.previous);
-  const next = h('button', { type: 'button', class: 'nav next' }, strings.next, icon('forward'));
+  const previousLabel = h('span');
+  const nextLabel = h('span');
+  const previous = h('button', { type: 'button', class: 'nav prev', 'aria-label': strings.previous }, icon('back'), previousLabel);
+  const next = h('button', { type: 'button', class: 'nav next', 'aria-label': strings.next }, nextLabel, icon('forward'));
   const documentLink = h('a', { class: 'doc-link', target: '_blank', rel: 'noopener' }, strings.openDocument, icon('external'));
   const element = h(
     'section',
@@ -81,12 +83,20 @@ export function createSourceView(
       append(text, ...directedText(result.text, dir));
     }
     body.appendChild(text);
-    previous.disabled = !result.previous;
-    next.disabled = !result.next;
+    showNeighbour(previous, previousLabel, strings.previous, result.previous);
+    showNeighbour(next, nextLabel, strings.next, result.next);
     // A button that just became disabled would drop the focus to the page: hand it to its sibling.
     const focused = (element.getRootNode() as ShadowRoot | Document).activeElement;
     if (focused === next && next.disabled) previous.focus();
     if (focused === previous && previous.disabled) next.focus();
+  }
+
+  /** A neighbour button reads "paragraph 3" (its label says which way); without a neighbour it is disabled and invisible. */
+  function showNeighbour(button: HTMLButtonElement, label: HTMLElement, name: string, neighbour?: { paragraph: number }): void {
+    button.disabled = !neighbour;
+    button.style.visibility = neighbour ? 'visible' : 'hidden';
+    label.textContent = neighbour ? strings.paragraph(neighbour.paragraph) : '';
+    button.setAttribute('aria-label', neighbour ? `${name}: ${strings.paragraph(neighbour.paragraph)}` : name);
   }
 
   back.addEventListener('click', () => view.close());

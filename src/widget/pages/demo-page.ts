@@ -41,6 +41,7 @@ export function demoPage(index: LoadedIndex, origin: string, uiLanguage: string 
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
 <title>Ask the documents — demo</title>
 <style>${raw(PAGE_STYLES)}</style>
 </head>

@@ -23,6 +23,7 @@ export function sourcePage(document: SourceDocument, origin: string): HtmlEscape
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
 <title>${document.file} — source</title>
 <style>${raw(PAGE_STYLES)}</style>
 </head>
@@ -50,6 +51,7 @@ export function missingSourcePage(file: string): HtmlEscapedString | Promise<Htm
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
 <title>No such document</title>
 <style>${raw(PAGE_STYLES)}</style>
 </head>

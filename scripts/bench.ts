@@ -1,0 +1,21 @@
+/** `npm run bench [-- --quick]`: build, serving, scaling, HNSW and LangChain measurements, written to reports/bench.{json,md}. */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { runCli } from '../src/cli/run-cli.js';
+import { loadConfig } from '../src/config.js';
+import { runBench } from '../src/bench/run-bench.js';
+
+await runCli(async () => {
+  const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, reports: { type: 'string', default: 'reports' } } });
+  const { report, files } = await runBench({
+    config: loadConfig(),
+    quick: values.quick,
+    repoRoot: process.cwd(),
+    reportsDir: path.resolve(values.reports),
+    command: `npm run bench${values.quick ? ' -- --quick' : ''}`,
+    log: (line) => console.log(line),
+  });
+  console.log('\nTargets:');
+  for (const t of report.targets) console.log(`  ${t.pass === null ? '—   ' : t.pass ? 'pass' : 'MISS'}  ${t.name}: ${t.measured ?? '–'} ${t.unit} (${t.target}; ${t.margin})`);
+  console.log(`\nwrote ${files.map((f) => path.relative(process.cwd(), f)).join(', ')} in ${report.elapsedSec} s`);
+});
