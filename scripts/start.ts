@@ -13,7 +13,8 @@ await runCli(async () => {
   const runtime = await createRuntime(config, { onBuildEvent: reporter.onEvent });
   const { manifest } = runtime.index;
   const server = await startServer(runtime.app, { host: config.server.host, port: config.server.port });
-  const why = runtime.mode === 'hybrid' ? `model ${manifest.model}` : `reason: ${manifest.reason ?? 'lexical index'}`;
+  const reason = (manifest.reason ?? 'lexical index').split('\n')[0];
+  const why = runtime.mode === 'hybrid' ? `model ${manifest.model}` : `${reason} — details at /health`;
   console.log(
     `Serving ${manifest.files.length} files (${manifest.chunks} chunks) on http://${config.server.host}:${server.port} ` +
       `— ${runtime.mode} retrieval (${why}); answers: ${config.llm ? `LLM ${config.llm.model}` : 'extractive'}`,

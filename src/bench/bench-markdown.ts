@@ -1,6 +1,5 @@
 /** bench.md and scaling.svg from a benchmark report: targets first, then every measurement with its settings. */
-import type { BenchReport, BuildRun, TargetResult } from './bench-report.js';
-import { formatSize } from './bench-report.js';
+import { formatSize, scalingRun, type BenchReport, type BuildRun, type ScalingRow, type TargetResult } from './bench-report.js';
 import type { LoadResult } from './load-test.js';
 import { renderChart } from './svg-chart.js';
 
@@ -56,7 +55,7 @@ export function renderBenchMarkdown(report: BenchReport, chartFile: string): str
       ['synthetic vectors', `${settings.dimensions} dimensions, ${settings.synthetic.vectors}; queries: ${settings.synthetic.queryVectors}`],
       ['serving', `connections ${settings.serving.connections.join(', ')}; ${settings.serving.durationSec} s per run; rate limit off; ${settings.serving.answers}`],
       ['queries', settings.serving.queries],
-      ['scaling load', `concurrency ${settings.scaling.connections}, ${settings.scaling.durationSec} s per endpoint`],
+      ['scaling load', `concurrency ${settings.scaling.connections.join(', ')}, ${settings.scaling.durationSec} s per endpoint and concurrency`],
       ['HNSW recall', `${settings.hnswRecall.queries} random unit query vectors, k=${settings.hnswRecall.k}, efSearch ${settings.hnswRecall.efValues.join(', ')} and the configured one`],
       ['LangChain comparison', `${formatSize(settings.langchain.size)} vectors, ${settings.langchain.queries} queries, ${settings.langchain.buildRepeats} build pairs`],
     ]),
@@ -78,27 +77,25 @@ export function renderBenchMarkdown(report: BenchReport, chartFile: string): str
     );
   }
   out.push(
-    `## c. Scaling (synthetic corpora, concurrency ${settings.scaling.connections})`,
+    `## c. Scaling (synthetic corpora; targets at concurrency ${settings.scaling.targetConnections})`,
     '',
     `![latency and memory against corpus size](${chartFile})`,
     '',
     table(
-      ['chunks', 'build s', 'chunks/s', 'build peak RSS MB', 'index on disk MB', 'server RSS loaded / after / peak MB', 'search p50 / p95 / p99 ms', 'ask p50 / p95 / p99 ms', 'search / ask req/s'],
-      report.scaling.map((r) =>
-        r.status !== 'ok'
-          ? [formatSize(r.requestedChunks), r.build?.durationMs ? (r.build.durationMs / 1000).toFixed(1) : '–', r.build?.chunksPerSec ?? '–', r.build?.peakRssMB ?? '–', r.indexBytes ? mb(r.indexBytes) : '–', `${r.status}: ${r.reason}`, '–', '–', '–']
-          : [
-              r.build!.chunks!,
-              (r.build!.durationMs! / 1000).toFixed(1),
-              r.build!.chunksPerSec!,
-              r.build!.peakRssMB!,
-              mb(r.indexBytes!),
-              `${r.serverRssLoadedMB} / ${r.serverRssAfterMB} / ${r.serverPeakRssMB}`,
-              `${r.search!.latencyMs.p50} / ${r.search!.latencyMs.p95} / ${r.search!.latencyMs.p99}`,
-              `${r.ask!.latencyMs.p50} / ${r.ask!.latencyMs.p95} / ${r.ask!.latencyMs.p99}`,
-              `${r.search!.requestsPerSec} / ${r.ask!.requestsPerSec}`,
-            ],
-      ),
+      ['chunks', 'build s', 'chunks/s', 'build peak RSS MB', 'index on disk MB', 'server RSS loaded / after / peak MB'],
+      report.scaling.map((r) => [
+        r.build?.chunks ?? formatSize(r.requestedChunks),
+        r.build?.durationMs ? (r.build.durationMs / 1000).toFixed(1) : '–',
+        r.build?.chunksPerSec ?? '–',
+        r.build?.peakRssMB ?? '–',
+        r.indexBytes ? mb(r.indexBytes) : '–',
+        r.status === 'ok' ? `${r.serverRssLoadedMB} / ${r.serverRssAfterMB} / ${r.serverPeakRssMB}` : `${r.status}: ${r.reason}`,
+      ]),
+    ),
+    '',
+    table(
+      ['chunks', 'endpoint', 'concurrency', 'p50 ms', 'p95 ms', 'p99 ms', 'req/s', 'responses', 'errors + non-2xx'],
+      report.scaling.flatMap((r) => (r.runs ?? []).map((run) => [r.build!.chunks!, run.endpoint, run.connections, ...latencyCells(run)])),
     ),
     '',
     'Vectors and query vectors are seeded random unit vectors, not model embeddings: they cost what real vectors cost to index and search, ' +
@@ -133,15 +130,20 @@ export function renderBenchMarkdown(report: BenchReport, chartFile: string): str
 /** Latency (p95 at the scaling concurrency) and server memory against corpus size, as one SVG. */
 export function renderScalingChart(report: BenchReport): string {
   const rows = report.scaling.filter((r) => r.status === 'ok');
-  const at = (pick: (r: (typeof rows)[number]) => number): [number, number][] => rows.map((r) => [r.build!.chunks!, pick(r)]);
-  return renderChart(`Scaling with corpus size (concurrency ${report.settings.scaling.connections}, ${report.settings.quick ? 'quick' : 'full'} run)`, [
+  const at = (pick: (r: ScalingRow) => number | undefined): [number, number][] =>
+    rows.flatMap((r) => {
+      const y = pick(r);
+      return y === undefined ? [] : [[r.build!.chunks!, y] as [number, number]];
+    });
+  const c = report.settings.scaling.targetConnections;
+  return renderChart(`Scaling with corpus size (concurrency ${c}, ${report.settings.quick ? 'quick' : 'full'} run)`, [
     {
       title: 'p95 latency',
       xLabel: 'chunks (log scale)',
       yLabel: 'ms',
       series: [
-        { name: 'GET /api/search', color: '#1f77b4', points: at((r) => r.search!.latencyMs.p95) },
-        { name: 'POST /api/ask', color: '#ff7f0e', points: at((r) => r.ask!.latencyMs.p95) },
+        { name: 'GET /api/search', color: '#1f77b4', points: at((r) => scalingRun(r, 'GET /api/search', c)?.latencyMs.p95) },
+        { name: 'POST /api/ask', color: '#ff7f0e', points: at((r) => scalingRun(r, 'POST /api/ask', c)?.latencyMs.p95) },
       ],
       reference: { value: 50, label: 'target at 100k: 50 ms' },
     },
@@ -150,8 +152,8 @@ export function renderScalingChart(report: BenchReport): string {
       xLabel: 'chunks (log scale)',
       yLabel: 'MB',
       series: [
-        { name: 'peak RSS', color: '#d62728', points: at((r) => r.serverPeakRssMB!) },
-        { name: 'RSS after load', color: '#2ca02c', points: at((r) => r.serverRssAfterMB!) },
+        { name: 'peak RSS', color: '#d62728', points: at((r) => r.serverPeakRssMB) },
+        { name: 'RSS after load', color: '#2ca02c', points: at((r) => r.serverRssAfterMB) },
       ],
       reference: { value: 600, label: 'target at 100k: 600 MB' },
     },

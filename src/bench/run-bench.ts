@@ -50,7 +50,7 @@ export function benchSettings(config: Config, quick: boolean, repoRoot: string):
       answers: 'extractive (no LLM configured in the server process)',
       queries: 'question texts of eval/questions.jsonl, cycled per connection',
     },
-    scaling: { connections: 8, durationSec: quick ? 2 : 5 },
+    scaling: { connections: quick ? [8] : [1, 8], targetConnections: 8, durationSec: quick ? 1 : 5 },
     hnswRecall: { sizes: quick ? [10_000] : [10_000, 100_000], queries: quick ? 50 : 200, k: 10, efValues: [10, 20, 40, 80, 160, 320] },
     langchain: { size: quick ? 1_000 : 10_000, queries: quick ? 100 : 500, buildRepeats: 2 },
     models: { fixture: path.join(repoRoot, 'test/fixtures/tiny-model'), configured: config.embedding.model },
@@ -105,16 +105,16 @@ export async function runBench(options: BenchOptions): Promise<{ report: BenchRe
     options.log('c. scaling on synthetic corpora');
     const { documents } = await readCorpus(context.corpusDir);
     const sizes = settings.synthetic.sizes;
-    const reserveAfterLargest = 60_000;
     for (const size of sizes) {
-      const isLargest = size === sizes[sizes.length - 1] && size > 10_000;
+      const isLargest = size === sizes[sizes.length - 1] && size > settings.langchain.size;
       // The vector steps for the smaller sizes come first, so the largest build only gets the time that is left.
       if (isLargest) await runPendingVectorSteps(context, scaling, vectorResults);
-      const previous = scaling.filter((r) => r.build?.durationMs).pop();
+      const previous = scaling.filter((r) => r.build?.status === 'ok').pop();
+      // HNSW construction grows a little faster than linearly, hence the margin on the estimate.
       const estimateMs = previous ? previous.build!.durationMs! * (size / previous.requestedChunks) * 1.3 : 0;
-      const allowedMs = remainingMs(context) - (isLargest ? reserveAfterLargest : 20_000);
+      const allowedMs = remainingMs(context) - reserveAfterBuildMs(settings, size);
       if (estimateMs > allowedMs || allowedMs <= 0) {
-        const reason = `time budget: about ${Math.round(estimateMs / 1000)} s estimated from the ${formatSize(previous?.requestedChunks ?? 0)} build, ${Math.max(0, Math.round(allowedMs / 1000))} s left for it`;
+        const reason = `time budget: the build would take about ${Math.round(estimateMs / 1000)} s (from the ${formatSize(previous?.requestedChunks ?? 0)} build), ${Math.max(0, Math.round(allowedMs / 1000))} s were left for it`;
         options.log(`  ${formatSize(size)}: skipped (${reason})`);
         scaling.push({ requestedChunks: size, status: 'skipped', reason });
         continue;
@@ -152,6 +152,15 @@ export async function runBench(options: BenchOptions): Promise<{ report: BenchRe
 interface VectorResults {
   hnsw: HnswRun[];
   langchain?: LangChainComparison;
+}
+
+/** Time to keep after the build of `size`: starting its server, the load runs, and d/e on its index. */
+function reserveAfterBuildMs(settings: BenchSettings, size: number): number {
+  const loadRuns = settings.scaling.connections.length * 2 * (settings.scaling.durationSec + 0.5);
+  const startup = 5 + size / 10_000;
+  const vectorSteps = settings.hnswRecall.sizes.includes(size) ? 3 + size / 10_000 : 0;
+  const langchain = settings.langchain.size === size ? 4 + (size / 1000) * 4 : 0;
+  return (loadRuns + startup + vectorSteps + langchain) * 1000;
 }
 
 /** Runs d (HNSW recall) and e (LangChain) for every size whose synthetic index is built and that has not been measured yet. */

@@ -2,12 +2,11 @@
 import { mkdir, readdir, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { SourceDocument } from '../corpus/types.js';
-import { remainingMs, type BenchContext } from './bench-context.js';
+import type { BenchContext } from './bench-context.js';
 import { formatSize, type ScalingRow } from './bench-report.js';
 import { runBuild } from './build-step.js';
-import { runLoad, warmUp } from './load-test.js';
 import { RANDOM_MODEL_ID } from './random-text-embedder.js';
-import { endpointRequests, startBenchServer } from './serve-step.js';
+import { endpointRequests, measureEndpoints, startBenchServer } from './serve-step.js';
 import { makeSyntheticCorpus } from './synthetic-corpus.js';
 
 /** Where the synthetic index of a size lives (later steps read its vectors). */
@@ -24,7 +23,7 @@ export async function folderBytes(dir: string): Promise<number> {
 
 /**
  * Writes a synthetic corpus of `size` paragraphs, builds it with random vectors in a worker, serves it in another
- * worker and measures search and ask at the configured concurrency. `timeoutMs` bounds the build.
+ * worker and measures search and ask at the scaling concurrencies. `timeoutMs` bounds the build.
  */
 export async function runScalingSize(context: BenchContext, documents: readonly SourceDocument[], size: number, timeoutMs: number): Promise<ScalingRow> {
   const { settings } = context;
@@ -52,20 +51,13 @@ export async function runScalingSize(context: BenchContext, documents: readonly 
   if (build.status !== 'ok') return { requestedChunks: size, status: 'failed', reason: `build ${build.status}: ${build.reason}`, build };
   const indexBytes = await folderBytes(indexDir);
 
-  if (remainingMs(context) < 15_000 + 2 * settings.scaling.durationSec * 1000) {
-    return { requestedChunks: size, status: 'skipped', reason: 'time budget ran out before serving', build, indexBytes };
-  }
   const server = await startBenchServer(context, 'synthetic', { INDEX_DIR: indexDir, CORPUS_DIR: corpusDir, EMBEDDING_MODEL: RANDOM_MODEL_ID });
   try {
-    const rotations = endpointRequests(context.queries);
-    const search = rotations['GET /api/search']!;
-    const ask = rotations['POST /api/ask']!;
-    await warmUp(server.url, [...search, ...ask]);
-    const load = { connections: settings.scaling.connections, durationSec: settings.scaling.durationSec };
-    const searchResult = await runLoad(server.url, search, load);
-    const askResult = await runLoad(server.url, ask, load);
+    const all = endpointRequests(context.queries);
+    const rotations = { 'GET /api/search': all['GET /api/search']!, 'POST /api/ask': all['POST /api/ask']! };
+    const runs = await measureEndpoints(server.url, rotations, settings.scaling.connections, settings.scaling.durationSec, context.log);
     const memory = await server.memory();
-    context.log(`  serve ${formatSize(size)}: search p95 ${searchResult.latencyMs.p95} ms, ask p95 ${askResult.latencyMs.p95} ms, RSS ${memory.rssMB} MB (peak ${memory.peakRssMB})`);
+    context.log(`  server ${formatSize(size)}: RSS ${memory.rssMB} MB (peak ${memory.peakRssMB} MB)`);
     return {
       requestedChunks: size,
       status: 'ok',
@@ -74,8 +66,7 @@ export async function runScalingSize(context: BenchContext, documents: readonly 
       serverRssLoadedMB: server.loadedRssMB,
       serverRssAfterMB: memory.rssMB,
       serverPeakRssMB: memory.peakRssMB,
-      search: searchResult,
-      ask: askResult,
+      runs,
     };
   } finally {
     await server.stop();
