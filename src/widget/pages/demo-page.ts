@@ -1,8 +1,8 @@
 /** GET /: a demo page that embeds the widget exactly as a customer would, and says what the corpus holds. */
-import { html, raw } from 'hono/html';
+import { html } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
 import type { LoadedIndex } from '../../index/types.js';
-import { LANGUAGE_NAMES, PAGE_STYLES, directionFor, langAttribute, optionalAttribute } from './page-style.js';
+import { LANGUAGE_NAMES, directionFor, pageHead, langAttribute, optionalAttribute } from './page-style.js';
 
 const INTERFACE_LANGUAGES = [
   { code: 'en', name: 'English' },
@@ -39,11 +39,7 @@ export function demoPage(index: LoadedIndex, origin: string, uiLanguage: string 
   return html`<!doctype html>
 <html lang="en">
 <head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="icon" href="data:,">
-<title>Ask the documents — demo</title>
-<style>${raw(PAGE_STYLES)}</style>
+${pageHead(`Ask the documents — demo`)}
 </head>
 <body>
 <header class="top"><div class="wrap">

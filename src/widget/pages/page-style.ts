@@ -1,5 +1,5 @@
 /** Shared look of the server's own HTML pages (demo and source pages), and small helpers they share. */
-import { html } from 'hono/html';
+import { html, raw } from 'hono/html';
 import type { DetectedLanguage } from '../../corpus/types.js';
 
 /** Languages named for readers of the page, with their own name in brackets. */
@@ -67,3 +67,12 @@ pre { background: #0f172a; color: #e2e8f0; padding: 14px 16px; border-radius: 10
 .paragraph:target .n { color: var(--text); font-weight: 700; }
 @media (max-width: 560px) { .wrap { padding: 0 14px; } .opening { display: none; } th.opening-col { display: none; } .paragraph { grid-template-columns: 2.2em 1fr; gap: 0 8px; padding: 8px 6px; } }
 `;
+
+/** The shared `<head>` of every page: charset, viewport, no favicon request, title and the page styles. */
+export function pageHead(title: string) {
+  return html`<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
+<title>${title}</title>
+<style>${raw(PAGE_STYLES)}</style>`;
+}

@@ -1,8 +1,8 @@
 /** GET /sources/:file: the whole document, one numbered paragraph per block with id `p-N`, so `#p-N` links land on it. */
-import { html, raw } from 'hono/html';
+import { html } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
 import type { SourceDocument } from '../../corpus/types.js';
-import { LANGUAGE_NAMES, PAGE_STYLES, directionFor, langAttribute, optionalAttribute } from './page-style.js';
+import { LANGUAGE_NAMES, directionFor, pageHead, langAttribute, optionalAttribute } from './page-style.js';
 
 /**
  * Renders a document. The paragraph named by the URL's `#p-N` is highlighted with CSS `:target` and
@@ -21,11 +21,7 @@ export function sourcePage(document: SourceDocument, origin: string): HtmlEscape
   return html`<!doctype html>
 <html lang="en">
 <head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="icon" href="data:,">
-<title>${document.file} — source</title>
-<style>${raw(PAGE_STYLES)}</style>
+${pageHead(`${document.file} — source`)}
 </head>
 <body>
 <header class="top"><div class="wrap">
@@ -49,11 +45,7 @@ export function missingSourcePage(file: string): HtmlEscapedString | Promise<Htm
   return html`<!doctype html>
 <html lang="en">
 <head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<link rel="icon" href="data:,">
-<title>No such document</title>
-<style>${raw(PAGE_STYLES)}</style>
+${pageHead(`No such document`)}
 </head>
 <body>
 <header class="top"><div class="wrap">
