@@ -147,3 +147,21 @@ describe('extractive answers', () => {
     await expect(answerer.answer({ question: 'x', language: 'en', hits: [] }, controller.signal)).rejects.toThrow('client went away');
   });
 });
+
+describe('grounding of extractive answers', () => {
+  const answerer = createExtractiveAnswerer();
+
+  it('counts a word as matched when its stem is, though its inflected form is not in the passage', async () => {
+    const hits = hitsFromCorpus('003_5696f5a8dd52dece.txt', 'kk', [13, 5, 1]);
+    const result = await answerer.answer({ question: 'Amnesty International есебі қалай аталады?', language: 'kk', hits });
+    expect(result.grounded).toBe(true);
+  });
+
+  it('is not grounded when a passage shares only one word of a question that has several', async () => {
+    const hits = hitsFromCorpus('001_ab2ed0b91d19d8aa.txt', 'ar', [13, 8]);
+    const result = await answerer.answer({ question: 'ما هي عاصمة فرنسا؟', language: 'ar', hits });
+    expect(result.grounded).toBe(false);
+    expect(result.answer.startsWith(messagesFor('ar').noAnswer)).toBe(true);
+    expect(result.citations).toHaveLength(2);
+  });
+});

@@ -37,8 +37,8 @@ export function composeExtractiveAnswer(
   const messages = messagesFor(input.language);
   const citations = buildCitations(input.hits);
   const ranked = rankSentences(input.question, input.language, input.hits, options.analyze);
-  const bestCoverage = ranked.reduce((best, s) => Math.max(best, s.coverage), 0);
-  const grounded = ranked.length > 0 && isGrounded(bestCoverage, input.hits, options);
+  const bestEvidence = ranked.reduce((best, s) => Math.max(best, s.evidence), 0);
+  const grounded = ranked.length > 0 && isGrounded(bestEvidence, input.hits, options);
 
   const pieces = grounded
     ? [messages.excerptsIntro, ...selectSentences(ranked, options).map((s) => ` ${s.text} [${s.hitIndex + 1}]`)]

@@ -12,6 +12,11 @@ export interface RankedSentence extends Sentence {
   hitIndex: number;
   /** IDF-weighted share of the question's terms that the sentence contains, from 0 to 1. */
   coverage: number;
+  /**
+   * Coverage as evidence that the sentence answers the question: 0 when it shares only one word of a question that
+   * has several (a lone name such as a country's is not an answer to "What is the capital of France?").
+   */
+  evidence: number;
   /** Question terms found in the sentence. */
   matchedTerms: string[];
   /** `COVERAGE_WEIGHT * coverage * brevity + RANK_WEIGHT / (hitIndex + 1)`; see INFORMATIVE_TERMS for brevity. */
@@ -38,7 +43,7 @@ export function rankSentences(
   hits: readonly SearchHit[],
   analyze: AnalyzeText,
 ): RankedSentence[] {
-  const questionTerms = [...new Set(analyze(question, language))];
+  const questionWords = questionWordTerms(question, language, analyze);
   const sentences = hits.flatMap(({ chunk }, hitIndex) =>
     splitSentences(chunk.text, chunk.language).map((sentence) => ({
       ...sentence,
@@ -47,27 +52,41 @@ export function rankSentences(
     })),
   );
 
-  const idf = inverseDocumentFrequencies(questionTerms, sentences.map((s) => s.terms));
-  const questionWeight = questionTerms.reduce((sum, term) => sum + idf.get(term)!, 0);
+  const matches = (word: string[], terms: Set<string>) => word.some((term) => terms.has(term));
+  const idf = questionWords.map((word) => inverseDocumentFrequency(sentences.filter((s) => matches(word, s.terms)).length, sentences.length));
+  const questionWeight = idf.reduce((sum, weight) => sum + weight, 0);
 
   const ranked = sentences.map(({ terms, ...sentence }) => {
-    const matchedTerms = questionTerms.filter((term) => terms.has(term));
-    const matchedWeight = matchedTerms.reduce((sum, term) => sum + idf.get(term)!, 0);
+    const matched = questionWords.flatMap((word, i) => (matches(word, terms) ? [i] : []));
+    const matchedTerms = matched.flatMap((i) => questionWords[i]!.filter((term) => terms.has(term)));
+    const matchedWeight = matched.reduce((sum, i) => sum + idf[i]!, 0);
     const coverage = questionWeight > 0 ? matchedWeight / questionWeight : 0;
     const brevity = Math.min(1, terms.size / INFORMATIVE_TERMS);
     const score = COVERAGE_WEIGHT * coverage * brevity + RANK_WEIGHT / (sentence.hitIndex + 1);
-    return { ...sentence, coverage, matchedTerms, score };
+    const evidence = matched.length >= Math.min(2, questionWords.length) ? coverage : 0;
+    return { ...sentence, coverage, evidence, matchedTerms, score };
   });
   return ranked.sort((a, b) => b.score - a.score || a.hitIndex - b.hitIndex || a.start - b.start);
 }
 
-/** BM25's IDF, `ln(1 + (N - df + 0.5) / (df + 0.5))`: positive, and largest for terms no sentence has. */
-function inverseDocumentFrequencies(terms: string[], documents: Set<string>[]): Map<string, number> {
-  const n = documents.length;
-  return new Map(
-    terms.map((term) => {
-      const df = documents.filter((doc) => doc.has(term)).length;
-      return [term, Math.log(1 + (n - df + 0.5) / (df + 0.5))];
-    }),
-  );
+/**
+ * The question's content words, each as the set of terms the analyzer gives it (surface form and stem). A word counts
+ * as present in a sentence when any of its terms is, so a matched stem is not outweighed by its unmatched surface form.
+ */
+function questionWordTerms(question: string, language: DetectedLanguage, analyze: AnalyzeText): string[][] {
+  const words = [...new Intl.Segmenter(undefined, { granularity: 'word' }).segment(question)].filter((s) => s.isWordLike);
+  const seen = new Set<string>();
+  return words
+    .map((w) => analyze(w.segment, language))
+    .filter((terms) => {
+      const key = terms.join('\0');
+      if (terms.length === 0 || seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+}
+
+/** BM25's IDF, `ln(1 + (N - df + 0.5) / (df + 0.5))`: positive, and largest for words no sentence has. */
+function inverseDocumentFrequency(df: number, n: number): number {
+  return Math.log(1 + (n - df + 0.5) / (df + 0.5));
 }

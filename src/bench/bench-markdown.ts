@@ -105,6 +105,11 @@ export function renderBenchMarkdown(report: BenchReport, chartFile: string): str
     '## d. HNSW recall against exact search',
     '',
   );
+  out.push(
+    'Uniform random unit vectors in 384 dimensions are the worst case for any approximate index: every point is almost equally far from a query. ' +
+      'Low-rank vectors (a small latent space projected into 384 dimensions, plus noise) behave more like real sentence embeddings. Both are reported.',
+    '',
+  );
   for (const h of report.hnsw) {
     out.push(`${h.label}: ${h.vectors} vectors, ${h.queries} queries, recall@${h.k} **${h.recallAtK}** at the configured efSearch ${h.configuredEfSearch}.`, '');
     out.push(table(['efSearch', `recall@${h.k}`, 'mean ms/query', 'p95 ms/query'], h.table.map((r) => [r.efSearch === h.configuredEfSearch ? `**${r.efSearch}**` : r.efSearch, r.recallAtK, r.meanMs, r.p95Ms])), '');

@@ -53,7 +53,9 @@ export function scalingRun(row: ScalingRow | undefined, endpoint: 'GET /api/sear
 
 export interface HnswRun extends HnswRecallResult {
   label: string;
-  /** The synthetic corpus size whose index was measured. */
+  /** Vectors of a synthetic index (uniform random), or low-rank vectors indexed in process. */
+  dataset: 'uniform' | 'low-rank';
+  /** The synthetic corpus size whose index was measured, or the number of low-rank vectors. */
   requestedChunks: number;
 }
 
@@ -79,7 +81,7 @@ export interface BenchSettings {
   serving: { host: string; connections: number[]; durationSec: number; endpoints: string[]; rateLimitPerMinute: 0; answers: string; queries: string };
   /** Concurrencies of the scaling runs; targets are read at `targetConnections`. */
   scaling: { connections: number[]; targetConnections: number; durationSec: number };
-  hnswRecall: { sizes: number[]; queries: number; k: number; efValues: number[] };
+  hnswRecall: { sizes: number[]; queries: number; k: number; efValues: number[]; lowRank: { size: number; latentDims: number; noise: number } };
   langchain: { size: number; queries: number; buildRepeats: number };
   models: { fixture: string; configured: string };
 }

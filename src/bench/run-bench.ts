@@ -13,7 +13,7 @@ import type { LangChainComparison } from './langchain-compare.js';
 import { describeMachine } from './machine.js';
 import { endpointRequests, measureEndpoints, startBenchServer } from './serve-step.js';
 import { runScalingSize, syntheticIndexDir } from './scaling-step.js';
-import { runHnswRecall, runLangChainComparison } from './vector-steps.js';
+import { runHnswRecall, runLangChainComparison, runLowRankRecall } from './vector-steps.js';
 
 export interface BenchOptions {
   config: Config;
@@ -51,7 +51,13 @@ export function benchSettings(config: Config, quick: boolean, repoRoot: string):
       queries: 'question texts of eval/questions.jsonl, cycled per connection',
     },
     scaling: { connections: quick ? [8] : [1, 8], targetConnections: 8, durationSec: quick ? 1 : 5 },
-    hnswRecall: { sizes: quick ? [10_000] : [10_000, 100_000], queries: quick ? 50 : 200, k: 10, efValues: [10, 20, 40, 80, 160, 320] },
+    hnswRecall: {
+      sizes: quick ? [10_000] : [10_000, 100_000],
+      queries: quick ? 50 : 200,
+      k: 10,
+      efValues: [10, 20, 40, 80, 160, 320],
+      lowRank: { size: quick ? 2_000 : 10_000, latentDims: 16, noise: 0.1 },
+    },
     langchain: { size: quick ? 1_000 : 10_000, queries: quick ? 100 : 500, buildRepeats: 2 },
     models: { fixture: path.join(repoRoot, 'test/fixtures/tiny-model'), configured: config.embedding.model },
   };
@@ -159,7 +165,7 @@ function reserveAfterBuildMs(settings: BenchSettings, size: number): number {
   const loadRuns = settings.scaling.connections.length * 2 * (settings.scaling.durationSec + 0.5);
   const startup = 5 + size / 10_000;
   const vectorSteps = settings.hnswRecall.sizes.includes(size) ? 3 + size / 10_000 : 0;
-  const langchain = settings.langchain.size === size ? 4 + (size / 1000) * 4 : 0;
+  const langchain = settings.langchain.size === size ? 4 + (size / 1000) * 4 + settings.hnswRecall.lowRank.size / 1000 : 0;
   return (loadRuns + startup + vectorSteps + langchain) * 1000;
 }
 
@@ -168,12 +174,14 @@ async function runPendingVectorSteps(context: BenchContext, scaling: readonly Sc
   const { settings } = context;
   const built = (size: number) => scaling.some((r) => r.requestedChunks === size && r.build?.status === 'ok');
   for (const size of settings.hnswRecall.sizes) {
-    if (!built(size) || results.hnsw.some((h) => h.requestedChunks === size)) continue;
+    if (!built(size) || results.hnsw.some((h) => h.dataset === 'uniform' && h.requestedChunks === size)) continue;
     context.log(`d. HNSW recall at ${formatSize(size)}`);
     results.hnsw.push(await runHnswRecall(context, syntheticIndexDir(context, size), size));
   }
   if (!results.langchain && built(settings.langchain.size)) {
     context.log(`e. LangChain HNSWLib side by side at ${formatSize(settings.langchain.size)}`);
     results.langchain = await runLangChainComparison(context, syntheticIndexDir(context, settings.langchain.size));
+    context.log(`d. HNSW recall on low-rank vectors at ${formatSize(settings.hnswRecall.lowRank.size)}`);
+    results.hnsw.push(runLowRankRecall(context, settings.hnswRecall.lowRank.size));
   }
 }

@@ -9,7 +9,8 @@ import { formatSize, type HnswRun } from './bench-report.js';
 import { measureHnswRecall } from './hnsw-recall.js';
 import { compareWithLangChain, type LangChainComparison } from './langchain-compare.js';
 import { RANDOM_MODEL_ID } from './random-text-embedder.js';
-import { randomUnitVector, seededRandom } from './seeded-random.js';
+import { lowRankSampler, randomUnitVector, seededRandom } from './seeded-random.js';
+import { round } from './stats.js';
 
 /** `count` seeded random unit query vectors (the same on every run). */
 export function queryVectors(seed: number, count: number, dims: number): Float32Array[] {
@@ -36,7 +37,31 @@ export async function runHnswRecall(context: BenchContext, indexDir: string, siz
     efValues: settings.hnswRecall.efValues,
   });
   context.log(`  HNSW ${formatSize(size)}: recall@${result.k} ${result.recallAtK} at efSearch ${result.configuredEfSearch}`);
-  return { label: `synthetic ${formatSize(size)}, random unit vectors`, requestedChunks: size, ...result };
+  return { label: `synthetic ${formatSize(size)}, uniform random unit vectors`, dataset: 'uniform', requestedChunks: size, ...result };
+}
+
+/**
+ * d, second data set: `size` low-rank vectors (see lowRankSampler) indexed in process with the configured HNSW
+ * settings, queried with fresh samples of the same distribution. Closer to how real embeddings behave than uniform points.
+ */
+export function runLowRankRecall(context: BenchContext, size: number): HnswRun {
+  const { settings } = context;
+  const { latentDims, noise } = settings.hnswRecall.lowRank;
+  const sample = lowRankSampler(settings.seed, settings.dimensions, latentDims, noise);
+  const random = seededRandom(settings.seed + 2);
+  const vectors = Array.from({ length: size }, () => sample(random));
+  const queries = Array.from({ length: settings.hnswRecall.queries }, () => sample(random));
+  const started = performance.now();
+  const index = HnswIndex.build(vectors, settings.dimensions, settings.hnsw);
+  const buildMs = performance.now() - started;
+  const result = measureHnswRecall({ index, vectors, queries, k: settings.hnswRecall.k, configuredEfSearch: settings.hnsw.efSearch, efValues: settings.hnswRecall.efValues });
+  context.log(`  HNSW low-rank ${formatSize(size)}: recall@${result.k} ${result.recallAtK} at efSearch ${result.configuredEfSearch}, built in ${Math.round(buildMs)} ms`);
+  return {
+    label: `${formatSize(size)} low-rank vectors (${latentDims}-dim latent + ${noise} noise, built in process in ${round(buildMs / 1000, 1)} s = ${Math.round(size / (buildMs / 1000))} vectors/s)`,
+    dataset: 'low-rank',
+    requestedChunks: size,
+    ...result,
+  };
 }
 
 /** e: the same chunks and vectors in our HnswIndex and LangChain's HNSWLib, timed pair by pair. */
