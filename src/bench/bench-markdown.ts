@@ -56,7 +56,7 @@ export function renderBenchMarkdown(report: BenchReport, chartFile: string): str
       ['serving', `connections ${settings.serving.connections.join(', ')}; ${settings.serving.durationSec} s per run; rate limit off; ${settings.serving.answers}`],
       ['queries', settings.serving.queries],
       ['scaling load', `concurrency ${settings.scaling.connections.join(', ')}, ${settings.scaling.durationSec} s per endpoint and concurrency`],
-      ['HNSW recall', `${settings.hnswRecall.queries} random unit query vectors, k=${settings.hnswRecall.k}, efSearch ${settings.hnswRecall.efValues.join(', ')} and the configured one`],
+      ['HNSW recall', `${settings.hnswRecall.queries} queries from each data set's distribution, k=${settings.hnswRecall.k}, efSearch ${settings.hnswRecall.efValues.join(', ')} and the configured one; uniform: the synthetic indexes of ${settings.hnswRecall.sizes.map(formatSize).join(', ')}; low-rank: ${formatSize(settings.hnswRecall.lowRank.size)} vectors, ${settings.hnswRecall.lowRank.latentDims}-dim latent, noise ${settings.hnswRecall.lowRank.noise}`],
       ['LangChain comparison', `${formatSize(settings.langchain.size)} vectors, ${settings.langchain.queries} queries, ${settings.langchain.buildRepeats} build pairs`],
     ]),
     '',
@@ -111,7 +111,8 @@ export function renderBenchMarkdown(report: BenchReport, chartFile: string): str
     '',
   );
   for (const h of report.hnsw) {
-    out.push(`${h.label}: ${h.vectors} vectors, ${h.queries} queries, recall@${h.k} **${h.recallAtK}** at the configured efSearch ${h.configuredEfSearch}.`, '');
+    const built = h.buildMs ? ` Built in process in ${(h.buildMs / 1000).toFixed(1)} s (${Math.round(h.vectors / (h.buildMs / 1000))} vectors/s).` : '';
+    out.push(`${h.label}: ${h.vectors} vectors, ${h.queries} queries, recall@${h.k} **${h.recallAtK}** at the configured efSearch ${h.configuredEfSearch}.${built}`, '');
     out.push(table(['efSearch', `recall@${h.k}`, 'mean ms/query', 'p95 ms/query'], h.table.map((r) => [r.efSearch === h.configuredEfSearch ? `**${r.efSearch}**` : r.efSearch, r.recallAtK, r.meanMs, r.p95Ms])), '');
   }
   if (report.langchain) {

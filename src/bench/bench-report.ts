@@ -57,6 +57,8 @@ export interface HnswRun extends HnswRecallResult {
   dataset: 'uniform' | 'low-rank';
   /** The synthetic corpus size whose index was measured, or the number of low-rank vectors. */
   requestedChunks: number;
+  /** In-process build time of the low-rank index (the synthetic indexes' builds are in section c). */
+  buildMs?: number;
 }
 
 export interface TargetResult {

@@ -12,6 +12,7 @@ export interface MachineInfo {
   loadAverageAtEnd?: number[];
 }
 
+/** The machine this process runs on, and its load right now. */
 export function describeMachine(): MachineInfo {
   const cpus = os.cpus();
   return {

@@ -1,4 +1,4 @@
-/** Small statistics over timing samples: percentiles, mean, and timing a function. */
+/** Small statistics over timing samples: percentiles, mean, rounding for reports. */
 
 /**
  * The p-th percentile (0–100) by the nearest-rank method: the smallest sample with at least p% of samples at or below it.
@@ -11,15 +11,9 @@ export function percentile(samples: readonly number[], p: number): number {
   return sorted[Math.min(rank, sorted.length) - 1]!;
 }
 
+/** Arithmetic mean; NaN for no samples. */
 export function mean(samples: readonly number[]): number {
   return samples.length === 0 ? Number.NaN : samples.reduce((a, b) => a + b, 0) / samples.length;
-}
-
-/** Milliseconds `fn` takes, with its result. */
-export async function timed<T>(fn: () => T | Promise<T>): Promise<{ ms: number; value: T }> {
-  const started = performance.now();
-  const value = await fn();
-  return { ms: performance.now() - started, value };
 }
 
 /** Rounds to `digits` decimal places (for reports). */

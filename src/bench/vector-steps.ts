@@ -57,7 +57,8 @@ export function runLowRankRecall(context: BenchContext, size: number): HnswRun {
   const result = measureHnswRecall({ index, vectors, queries, k: settings.hnswRecall.k, configuredEfSearch: settings.hnsw.efSearch, efValues: settings.hnswRecall.efValues });
   context.log(`  HNSW low-rank ${formatSize(size)}: recall@${result.k} ${result.recallAtK} at efSearch ${result.configuredEfSearch}, built in ${Math.round(buildMs)} ms`);
   return {
-    label: `${formatSize(size)} low-rank vectors (${latentDims}-dim latent + ${noise} noise, built in process in ${round(buildMs / 1000, 1)} s = ${Math.round(size / (buildMs / 1000))} vectors/s)`,
+    label: `${formatSize(size)} low-rank vectors (${latentDims}-dim latent + noise)`,
+    buildMs: round(buildMs, 1),
     dataset: 'low-rank',
     requestedChunks: size,
     ...result,

@@ -3,6 +3,7 @@ import { stemmer as stemEnglish } from '@orama/stemmers/english';
 import { stemmer as stemItalian } from '@orama/stemmers/italian';
 import type { DetectedLanguage, Language } from '../corpus/types.js';
 import { lightStemArabic, normalizeArabic } from './arabic-normalize.js';
+import { phoneticKey } from './phonetic-key.js';
 import { stemKazakh } from './kazakh-stem.js';
 import { STOPWORDS } from './stopwords.js';
 
@@ -10,7 +11,7 @@ import { STOPWORDS } from './stopwords.js';
  * Changes whenever the terms produced for the same text change; saved indexes record it,
  * because a query analysed differently from the documents silently stops matching.
  */
-export const ANALYZER_VERSION = 1;
+export const ANALYZER_VERSION = 2;
 
 const STEMMERS: Record<Language, (word: string) => string> = {
   ar: lightStemArabic,
@@ -61,6 +62,23 @@ export function analyzeText(text: string, language?: DetectedLanguage): string[]
     if (stem && stem !== word) terms.push(stem);
   }
   return terms;
+}
+
+/**
+ * Cross-script keys of `text`'s content words (see phonetic-key.ts), from each word's stem, prefixed with `~` so
+ * they never equal a surface term. Numbers and short words give none.
+ * @example phoneticTerms('Hong Kong', 'it') // ['~hnk', '~knk']
+ */
+export function phoneticTerms(text: string, language?: DetectedLanguage): string[] {
+  const keys: string[] = [];
+  for (const word of wordsOf(text)) {
+    const lang = languageOfWord(word, language);
+    if (lang === undefined || isStopword(word, lang)) continue;
+    const stem = lang === 'latin' ? word : STEMMERS[lang](word) || word;
+    const key = phoneticKey(stem);
+    if (key) keys.push(`~${key}`);
+  }
+  return keys;
 }
 
 /** Normalised word-like segments of `text`, elisions split off. */

@@ -2,11 +2,11 @@
 import MiniSearch, { type AsPlainObject, type Options, type SearchOptions } from 'minisearch';
 import type { Chunk } from '../chunking/types.js';
 import type { DetectedLanguage } from '../corpus/types.js';
-import { ANALYZER_VERSION, analyzeText } from './analyzer.js';
+import { ANALYZER_VERSION, analyzeText, phoneticTerms } from './analyzer.js';
 import type { LoadedIndex, RankedId } from './types.js';
 
 /** Version of {@link LexicalIndexJSON}; bump when its shape or meaning changes. */
-export const LEXICAL_FORMAT_VERSION = 1;
+export const LEXICAL_FORMAT_VERSION = 2;
 
 /** The saved form of a {@link LexicalIndex}. */
 export interface LexicalIndexJSON {
@@ -25,22 +25,27 @@ interface IndexedChunk {
   text: string;
   /** Terms from the part of `embedText` that is not the chunk's own text (e.g. a document title). */
   context: string;
+  /** Cross-script consonant keys of the chunk's words: the lexical bridge between languages. */
+  phonetic: string;
 }
 
 const MINISEARCH_OPTIONS: Options<IndexedChunk> = {
   idField: 'index',
-  fields: ['text', 'context'],
+  fields: ['text', 'context', 'phonetic'],
   // Documents and queries are analysed before they reach MiniSearch (the analyzer needs the
   // language, which MiniSearch's per-term hooks never see), so these only split and pass through.
   tokenize: (terms) => terms.split(' '),
   processTerm: (term) => term || null,
 };
 
+/** Low, so that a phonetic match decides only where no word is shared (another language, or another spelling). */
+const PHONETIC_BOOST = 0.3;
+
 const SEARCH_OPTIONS: SearchOptions = {
   combineWith: 'OR',
   prefix: false,
   fuzzy: false,
-  boost: { text: 1, context: 0.4 },
+  boost: { text: 1, context: 0.4, phonetic: PHONETIC_BOOST },
   bm25: { k: 1.2, b: 0.75, d: 0.5 },
 };
 
@@ -94,7 +99,7 @@ export class LexicalIndex implements LexicalSearcher {
 
   /** Up to `k` chunks sharing terms with `query`, best BM25 score first; `language` is the query's. */
   search(query: string, k: number, language?: DetectedLanguage): RankedId[] {
-    const terms = [...new Set(analyzeText(query, language))];
+    const terms = [...new Set([...analyzeText(query, language), ...phoneticTerms(query, language)])];
     if (terms.length === 0 || k <= 0) return [];
     return this.engine
       .search(terms.join(' '), SEARCH_OPTIONS)
@@ -119,5 +124,6 @@ function toIndexedChunk(chunk: Chunk, index: number): IndexedChunk {
     index,
     text: analyzeText(chunk.text, chunk.language).join(' '),
     context: analyzeText(context, chunk.language).join(' '),
+    phonetic: phoneticTerms(chunk.text, chunk.language).join(' '),
   };
 }

@@ -1,0 +1,58 @@
+/**
+ * Script-independent consonant skeletons of words, so that a name written in Latin, Cyrillic or Arabic letters
+ * gets the same key: "Moscow", "Москва"'s stem and "موسكو" → "msk"; "Hong Kong" and "هونغ كونغ" → "hnk knk".
+ * Names and loanwords are what survives translation; without an embedding model they are the only bridge
+ * between a question and a paragraph in another language.
+ */
+
+const CYRILLIC: Record<string, string> = {
+  а: 'a', ә: 'a', б: 'b', в: 'v', г: 'g', ғ: 'g', д: 'd', е: 'e', ё: 'e', ж: 'zh', з: 'z', и: 'i', й: 'y',
+  к: 'k', қ: 'k', л: 'l', м: 'm', н: 'n', ң: 'n', о: 'o', ө: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u',
+  ұ: 'u', ү: 'u', ф: 'f', х: 'h', һ: 'h', ц: 'ts', ч: 'ch', ш: 'sh', щ: 'sh', ъ: '', ы: 'y', і: 'i', ь: '',
+  э: 'e', ю: 'yu', я: 'ya',
+};
+
+// Long vowels (ا و ي) become vowels and vanish from the skeleton, as Latin vowels do.
+const ARABIC: Record<string, string> = {
+  ا: 'a', أ: 'a', إ: 'a', آ: 'a', ٱ: 'a', ب: 'b', ت: 't', ث: 's', ج: 'j', ح: 'h', خ: 'kh', د: 'd', ذ: 'z',
+  ر: 'r', ز: 'z', س: 's', ش: 'sh', ص: 's', ض: 'd', ط: 't', ظ: 'z', ع: '', غ: 'gh', ف: 'f', ق: 'k', ك: 'k',
+  ل: 'l', م: 'm', ن: 'n', ه: 'h', ة: '', و: 'u', ي: 'i', ى: 'i', ء: '', ئ: 'i', ؤ: 'u', پ: 'p', چ: 'ch',
+  ژ: 'zh', گ: 'g', ڤ: 'v', ک: 'k', ی: 'i',
+};
+
+/** Digraphs first, then single letters, to one symbol per consonant class; vowels and semivowels drop out. */
+const DIGRAPHS: [RegExp, string][] = [
+  [/sh|sch/g, 'S'],
+  [/ch/g, 'C'],
+  [/kh|gh|zh|ck/g, 'k'],
+  [/ph/g, 'f'],
+  [/th/g, 't'],
+  [/ts/g, 's'],
+];
+const CLASSES: Record<string, string> = {
+  b: 'b', p: 'b', f: 'f', v: 'f', k: 'k', c: 'k', q: 'k', g: 'k', j: 'k', x: 'k', s: 's', z: 's',
+  t: 't', d: 'd', l: 'l', m: 'm', n: 'n', r: 'r', h: 'h', S: 'S', C: 'C',
+};
+
+/** Keys shorter than this say too little (three consonants is an Arabic root: collisions abound below). */
+export const MIN_KEY_LENGTH = 3;
+
+/**
+ * The consonant skeleton of one lower-cased word in Latin, Cyrillic or Arabic script, or undefined when it has
+ * fewer than MIN_KEY_LENGTH consonants (or letters of another script).
+ * @example phoneticKey('кривошеев') === phoneticKey('كريفوشييف') // both 'krfSf'
+ */
+export function phoneticKey(word: string): string | undefined {
+  let latin = '';
+  for (const char of word.normalize('NFD').replace(/\p{M}/gu, '')) {
+    latin += CYRILLIC[char] ?? ARABIC[char] ?? (/[a-z]/.test(char) ? char : char === '-' ? '' : '\u0000');
+  }
+  if (latin.includes('\u0000')) return undefined;
+  for (const [pattern, symbol] of DIGRAPHS) latin = latin.replace(pattern, symbol);
+  let key = '';
+  for (const char of latin) {
+    const symbol = CLASSES[char];
+    if (symbol && !key.endsWith(symbol)) key += symbol;
+  }
+  return key.length >= MIN_KEY_LENGTH ? key : undefined;
+}
