@@ -1,0 +1,61 @@
+import { cp, rename } from 'node:fs/promises';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { createRuntime } from '../src/runtime.js';
+import { loadConfig } from '../src/config.js';
+import { FIXTURE_MODEL_DIR, createTempProject } from './helpers/temp-project.js';
+
+async function ask(app: Awaited<ReturnType<typeof createRuntime>>['app'], question: string) {
+  const response = await app.request('/api/ask', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ question }),
+  });
+  expect(response.status).toBe(200);
+  return response.json();
+}
+
+describe('createRuntime', () => {
+  it('builds a missing index with the fixture model and answers in hybrid mode', async () => {
+    const { config } = await createTempProject({ EMBEDDING_MODEL: FIXTURE_MODEL_DIR });
+    const runtime = await createRuntime(config);
+    expect(runtime.mode).toBe('hybrid');
+    const body = await ask(runtime.app, 'Quanti prigionieri politici ci sono in Kazakistan?');
+    expect(body.retrieval).toEqual({ mode: 'hybrid', model: FIXTURE_MODEL_DIR });
+    expect(body.citations.length).toBeGreaterThan(0);
+  });
+
+  it('serves lexically, saying why, when the model of a hybrid index cannot be loaded any more', async () => {
+    const { root, config } = await createTempProject({ EMBEDDING_MODEL: FIXTURE_MODEL_DIR });
+    // Build with a copy of the model, then take the copy away.
+    const modelCopy = path.join(root, 'model-copy');
+    await cp(FIXTURE_MODEL_DIR, modelCopy, { recursive: true });
+    const withCopy = loadConfig({ ...envOf(config), EMBEDDING_MODEL: modelCopy }, root);
+    await createRuntime(withCopy);
+    await rename(modelCopy, `${modelCopy}-gone`);
+
+    const runtime = await createRuntime(withCopy);
+    expect(runtime.mode).toBe('lexical');
+    const health = await (await runtime.app.request('/health')).json();
+    expect(health.retrieval.mode).toBe('lexical');
+    expect(health.retrieval.reason).toContain('could not be loaded');
+    const body = await ask(runtime.app, 'Quanti prigionieri politici ci sono in Kazakistan?');
+    expect(body.citations[0].file).toBe('002_23fe508d9d363cf9.txt');
+  });
+
+  it('refuses to serve without the model when RETRIEVAL=hybrid', async () => {
+    const { config } = await createTempProject({ EMBEDDING_MODEL: 'nobody/no-such-model', RETRIEVAL: 'hybrid' });
+    await expect(createRuntime(config)).rejects.toThrow(/nobody\/no-such-model/);
+  });
+});
+
+function envOf(config: Awaited<ReturnType<typeof createTempProject>>['config']): Record<string, string> {
+  return {
+    CORPUS_DIR: config.corpusDir,
+    INDEX_DIR: config.indexDir,
+    MODELS_DIR: config.modelsDir,
+    OFFLINE: '1',
+    LOG_REQUESTS: '0',
+    RATE_LIMIT_PER_MINUTE: '0',
+  };
+}
