@@ -51,19 +51,19 @@ describe('LexicalIndex', () => {
     expect(index.search('elezioni', 0, 'it')).toEqual([]);
   });
 
-  it('gives identical results after a JSON round trip', () => {
-    const restored = LexicalIndex.fromJSON(JSON.parse(JSON.stringify(index)), chunks);
+  it('gives identical results after a save and load round trip', () => {
+    const restored = LexicalIndex.fromBuffer(index.toBuffer(), chunks);
     for (const [query, language] of [['elezioni Majilis', 'it'], ['әлеуметтік желілер', 'kk'], ['الرئيس توكاييف', 'ar'], ['Amnesty', undefined]] as const) {
       expect(restored.search(query, 10, language)).toEqual(index.search(query, 10, language));
     }
   });
 
-  it('refuses a saved index of another format or for other chunks', () => {
-    const saved = JSON.parse(JSON.stringify(index));
-    expect(() => LexicalIndex.fromJSON({ ...saved, formatVersion: 999 })).toThrow(LexicalIndexError);
-    expect(() => LexicalIndex.fromJSON({ ...saved, analyzerVersion: -1 })).toThrow(/rebuild/);
-    expect(() => LexicalIndex.fromJSON(saved, italian)).toThrow(/chunks/);
-    expect(() => LexicalIndex.fromJSON(null)).toThrow(LexicalIndexError);
+  it('refuses a saved index of another version, another chunk list, or a damaged file, saying to rebuild', () => {
+    const saved = index.toBuffer();
+    expect(() => LexicalIndex.fromBuffer(Buffer.from(saved.toString('latin1').replace('"formatVersion":3', '"formatVersion":9'), 'latin1'))).toThrow(LexicalIndexError);
+    expect(() => LexicalIndex.fromBuffer(saved, italian)).toThrow(/chunks/);
+    expect(() => LexicalIndex.fromBuffer(saved.subarray(0, saved.length - 8))).toThrow(/rebuild/);
+    expect(() => LexicalIndex.fromBuffer(Buffer.from('not an index'))).toThrow(LexicalIndexError);
   });
 
   it('also searches document context from embedText, below the chunk text', () => {

@@ -9,6 +9,7 @@ import type { SkippedFile, SourceDocument } from '../corpus/types.js';
 import { createBuildDir, recoverIndexDir, swapIntoPlace } from './atomic-dir.js';
 import { cacheKey, embedChunks, packVectors, unpackVectors, type EmbedProgress, type EmbeddingCache, type PassageEmbedder } from './embed-chunks.js';
 import { HnswIndex } from './hnsw-index.js';
+import { restoreChunks, toStoredChunk, type StoredChunk } from './chunk-store.js';
 import { INDEX_README, indexPath } from './index-files.js';
 import { LexicalIndex } from './lexical-index.js';
 import { readManifest } from './manifest.js';
@@ -153,7 +154,9 @@ async function readEmbeddingCache(indexDir: string, embedder: PassageEmbedder): 
   const previous = await readManifest(indexDir).catch(() => null);
   if (!previous || previous.model !== embedder.model || previous.dimensions !== embedder.dimensions) return cache;
   try {
-    const chunks = JSON.parse(await readFile(indexPath(indexDir, 'chunks'), 'utf8')) as Chunk[];
+    const documents = JSON.parse(await readFile(indexPath(indexDir, 'documents'), 'utf8')) as SourceDocument[];
+    const stored = JSON.parse(await readFile(indexPath(indexDir, 'chunks'), 'utf8')) as StoredChunk[];
+    const chunks = restoreChunks(stored, new Map(documents.map((d) => [d.file, d])));
     const vectors = unpackVectors(await readFile(indexPath(indexDir, 'vectors')), embedder.dimensions);
     if (vectors.length !== chunks.length) return cache;
     chunks.forEach((c, i) => cache.set(cacheKey(embedder.model, c.embedText), vectors[i]!));
@@ -167,9 +170,9 @@ async function writeIndexFiles(
   dir: string,
   parts: { manifest: Manifest; chunks: Chunk[]; documents: SourceDocument[]; lexical: LexicalIndex },
 ): Promise<void> {
-  await writeFile(indexPath(dir, 'chunks'), JSON.stringify(parts.chunks));
+  await writeFile(indexPath(dir, 'chunks'), JSON.stringify(parts.chunks.map(toStoredChunk)));
   await writeFile(indexPath(dir, 'documents'), JSON.stringify(parts.documents));
-  await writeFile(indexPath(dir, 'lexical'), JSON.stringify(parts.lexical.toJSON()));
+  await writeFile(indexPath(dir, 'lexical'), parts.lexical.toBuffer());
   await writeFile(indexPath(dir, 'readme'), INDEX_README);
   // The manifest goes last: an index folder without one is never mistaken for a finished build.
   await writeFile(indexPath(dir, 'manifest'), JSON.stringify(parts.manifest, null, 2));

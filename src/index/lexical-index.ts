@@ -1,53 +1,21 @@
-/** BM25 keyword index over chunks (MiniSearch), with the multilingual analyzer and a versioned JSON form. */
-import MiniSearch, { type AsPlainObject, type Options, type SearchOptions } from 'minisearch';
+/** BM25F keyword index over chunks, with the multilingual analyzer and a versioned binary form. */
 import type { Chunk } from '../chunking/types.js';
 import type { DetectedLanguage } from '../corpus/types.js';
 import { ANALYZER_VERSION, analyzeText, phoneticTerms } from './analyzer.js';
+import { decodeBm25, encodeBm25, readBm25Header } from './bm25-file.js';
+import { Bm25Searcher, buildBm25, type Bm25Data, type WeightedTerms } from './bm25-index.js';
 import type { LoadedIndex, RankedId } from './types.js';
 
-/** Version of {@link LexicalIndexJSON}; bump when its shape or meaning changes. */
-export const LEXICAL_FORMAT_VERSION = 2;
+/** Version of the saved form; bump when its shape or meaning changes. */
+export const LEXICAL_FORMAT_VERSION = 3;
 
-/** The saved form of a {@link LexicalIndex}. */
-export interface LexicalIndexJSON {
-  formatVersion: number;
-  analyzerVersion: number;
-  /** Number of chunks indexed, checked against the chunk list on load. */
-  chunkCount: number;
-  miniSearch: AsPlainObject;
-}
-
+/**
+ * Field weights (BM25F). The chunk's own words count fully; its context (a heading's document title) less;
+ * cross-script phonetic keys least, so they decide only where no word is shared (another language or spelling).
+ */
 type LexicalSearcher = LoadedIndex['lexical'];
 
-/** What MiniSearch indexes per chunk: its analysed terms, space-joined. */
-interface IndexedChunk {
-  index: number;
-  text: string;
-  /** Terms from the part of `embedText` that is not the chunk's own text (e.g. a document title). */
-  context: string;
-  /** Cross-script consonant keys of the chunk's words: the lexical bridge between languages. */
-  phonetic: string;
-}
-
-const MINISEARCH_OPTIONS: Options<IndexedChunk> = {
-  idField: 'index',
-  fields: ['text', 'context', 'phonetic'],
-  // Documents and queries are analysed before they reach MiniSearch (the analyzer needs the
-  // language, which MiniSearch's per-term hooks never see), so these only split and pass through.
-  tokenize: (terms) => terms.split(' '),
-  processTerm: (term) => term || null,
-};
-
-/** Low, so that a phonetic match decides only where no word is shared (another language, or another spelling). */
-const PHONETIC_BOOST = 0.3;
-
-const SEARCH_OPTIONS: SearchOptions = {
-  combineWith: 'OR',
-  prefix: false,
-  fuzzy: false,
-  boost: { text: 1, context: 0.4, phonetic: PHONETIC_BOOST },
-  bm25: { k: 1.2, b: 0.75, d: 0.5 },
-};
+const FIELD_WEIGHTS = { text: 1, context: 0.4, phonetic: 0.3 } as const;
 
 /** Thrown when a saved lexical index cannot be used; the message says how to fix it. */
 export class LexicalIndexError extends Error {
@@ -61,69 +29,57 @@ export class LexicalIndexError extends Error {
  * lexical.search('elezioni Majilis', 5, 'it'); // [{ index: 0, score: 7.3 }, …]
  */
 export class LexicalIndex implements LexicalSearcher {
-  private constructor(
-    private readonly engine: MiniSearch<IndexedChunk>,
-    private readonly chunkCount: number,
-  ) {}
+  private readonly searcher: Bm25Searcher;
+
+  private constructor(private readonly data: Bm25Data) {
+    this.searcher = new Bm25Searcher(data);
+  }
 
   /** Indexes `chunks`; result indexes are positions in this array. */
   static build(chunks: readonly Chunk[]): LexicalIndex {
-    const engine = new MiniSearch<IndexedChunk>(MINISEARCH_OPTIONS);
-    engine.addAll(chunks.map(toIndexedChunk));
-    return new LexicalIndex(engine, chunks.length);
+    return new LexicalIndex(buildBm25(chunks.map(fieldsOf)));
   }
 
-  /**
-   * Restores an index saved with {@link LexicalIndex.toJSON}. Pass the chunk list it will serve
-   * to check that they belong together.
-   */
-  static fromJSON(json: unknown, chunks?: readonly Chunk[]): LexicalIndex {
-    const saved = json as Partial<LexicalIndexJSON> | null;
-    if (saved?.formatVersion !== LEXICAL_FORMAT_VERSION || saved.analyzerVersion !== ANALYZER_VERSION) {
+  /** Restores an index saved with {@link LexicalIndex.toBuffer}; pass the chunks it serves to check they belong together. */
+  static fromBuffer(buffer: Buffer, chunks?: readonly Chunk[]): LexicalIndex {
+    const header = readBm25Header(buffer);
+    const analyzer = header?.extra.analyzerVersion;
+    if (header?.formatVersion !== LEXICAL_FORMAT_VERSION || analyzer !== ANALYZER_VERSION) {
       throw new LexicalIndexError(
-        `Lexical index format ${saved?.formatVersion}/analyzer ${saved?.analyzerVersion} does not match this ` +
-          `version (${LEXICAL_FORMAT_VERSION}/${ANALYZER_VERSION}): rebuild the index (npm run index).`,
+        `The lexical index has format ${header?.formatVersion}/analyzer ${analyzer}, this version reads ` +
+          `${LEXICAL_FORMAT_VERSION}/${ANALYZER_VERSION}: rebuild the index (npm run index).`,
       );
     }
-    if (typeof saved.chunkCount !== 'number' || !saved.miniSearch) {
-      throw new LexicalIndexError('Lexical index file is incomplete: rebuild the index (npm run index).');
-    }
-    if (chunks && chunks.length !== saved.chunkCount) {
+    if (chunks && chunks.length !== header.docCount) {
       throw new LexicalIndexError(
-        `Lexical index covers ${saved.chunkCount} chunks but ${chunks.length} were loaded: rebuild the index (npm run index).`,
+        `The lexical index covers ${header.docCount} chunks but ${chunks.length} were loaded: rebuild the index (npm run index).`,
       );
     }
-    const engine = MiniSearch.loadJS<IndexedChunk>(saved.miniSearch, MINISEARCH_OPTIONS);
-    return new LexicalIndex(engine, saved.chunkCount);
+    try {
+      return new LexicalIndex(decodeBm25(buffer));
+    } catch (error) {
+      throw new LexicalIndexError(`The lexical index file is damaged (${(error as Error).message}): rebuild the index (npm run index).`);
+    }
   }
 
   /** Up to `k` chunks sharing terms with `query`, best BM25 score first; `language` is the query's. */
   search(query: string, k: number, language?: DetectedLanguage): RankedId[] {
-    const terms = [...new Set([...analyzeText(query, language), ...phoneticTerms(query, language)])];
+    const terms = [...analyzeText(query, language), ...phoneticTerms(query, language)];
     if (terms.length === 0 || k <= 0) return [];
-    return this.engine
-      .search(terms.join(' '), SEARCH_OPTIONS)
-      .slice(0, k)
-      .map((result) => ({ index: result.id as number, score: result.score }));
+    return this.searcher.search(terms, k).map(({ doc, score }) => ({ index: doc, score }));
   }
 
-  /** Plain-object form for `JSON.stringify`, restored by {@link LexicalIndex.fromJSON}. */
-  toJSON(): LexicalIndexJSON {
-    return {
-      formatVersion: LEXICAL_FORMAT_VERSION,
-      analyzerVersion: ANALYZER_VERSION,
-      chunkCount: this.chunkCount,
-      miniSearch: this.engine.toJSON(),
-    };
+  /** The saved form, restored by {@link LexicalIndex.fromBuffer}. */
+  toBuffer(): Buffer {
+    return encodeBm25(this.data, LEXICAL_FORMAT_VERSION, { analyzerVersion: ANALYZER_VERSION });
   }
 }
 
-function toIndexedChunk(chunk: Chunk, index: number): IndexedChunk {
+function fieldsOf(chunk: Chunk): WeightedTerms[] {
   const context = chunk.embedText.includes(chunk.text) ? chunk.embedText.replace(chunk.text, ' ') : '';
-  return {
-    index,
-    text: analyzeText(chunk.text, chunk.language).join(' '),
-    context: analyzeText(context, chunk.language).join(' '),
-    phonetic: phoneticTerms(chunk.text, chunk.language).join(' '),
-  };
+  return [
+    { terms: analyzeText(chunk.text, chunk.language), weight: FIELD_WEIGHTS.text },
+    { terms: analyzeText(context, chunk.language), weight: FIELD_WEIGHTS.context },
+    { terms: phoneticTerms(chunk.text, chunk.language), weight: FIELD_WEIGHTS.phonetic },
+  ];
 }

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import type { Chunk } from '../chunking/types.js';
 import type { SourceDocument } from '../corpus/types.js';
 import { recoverIndexDir } from './atomic-dir.js';
+import { restoreChunks, type StoredChunk } from './chunk-store.js';
 import { HnswIndex } from './hnsw-index.js';
 import { indexPath } from './index-files.js';
 import { LexicalIndex } from './lexical-index.js';
@@ -40,12 +41,19 @@ export async function loadIndex(options: LoadOptions): Promise<LoadedIndex> {
   const useDense = manifest.retrieval === 'hybrid' && options.retrieval !== 'lexical';
   if (useDense) assertSameModel(manifest, options.model);
 
-  const chunks = JSON.parse(await readFile(indexPath(indexDir, 'chunks'), 'utf8')) as Chunk[];
   const documentList = JSON.parse(await readFile(indexPath(indexDir, 'documents'), 'utf8')) as SourceDocument[];
-  const lexical = LexicalIndex.fromJSON(JSON.parse(await readFile(indexPath(indexDir, 'lexical'), 'utf8')), chunks);
+  const documents = new Map(documentList.map((d) => [d.file, d]));
+  const stored = JSON.parse(await readFile(indexPath(indexDir, 'chunks'), 'utf8')) as StoredChunk[];
+  let chunks: Chunk[];
+  try {
+    chunks = restoreChunks(stored, documents);
+  } catch (error) {
+    throw new IndexMismatchError(`The index in ${indexDir} is inconsistent (${(error as Error).message}). Run \`npm run index\` to rebuild it.`);
+  }
   if (chunks.length !== manifest.chunks) {
     throw new IndexMismatchError(`The index in ${indexDir} is inconsistent (chunk count). Run \`npm run index\` to rebuild it.`);
   }
+  const lexical = LexicalIndex.fromBuffer(await readFile(indexPath(indexDir, 'lexical')), chunks);
   const dense = useDense
     ? await HnswIndex.load(indexPath(indexDir, 'hnsw'), manifest.dimensions!, chunks.length, options.efSearch)
     : undefined;
@@ -53,7 +61,7 @@ export async function loadIndex(options: LoadOptions): Promise<LoadedIndex> {
   return {
     manifest,
     chunks,
-    documents: new Map(documentList.map((d) => [d.file, d])),
+    documents,
     lexical,
     dense,
   };
