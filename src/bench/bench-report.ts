@@ -53,11 +53,11 @@ export function scalingRun(row: ScalingRow | undefined, endpoint: 'GET /api/sear
 
 export interface HnswRun extends HnswRecallResult {
   label: string;
-  /** Vectors of a synthetic index (uniform random), or low-rank vectors indexed in process. */
+  /** A synthetic index's vectors (low-rank random), or uniform random vectors indexed in process (worst case). */
   dataset: 'uniform' | 'low-rank';
-  /** The synthetic corpus size whose index was measured, or the number of low-rank vectors. */
+  /** The synthetic corpus size whose index was measured, or the number of uniform vectors. */
   requestedChunks: number;
-  /** In-process build time of the low-rank index (the synthetic indexes' builds are in section c). */
+  /** In-process build time of the uniform set (the synthetic indexes' builds are in section c). */
   buildMs?: number;
 }
 
@@ -83,7 +83,8 @@ export interface BenchSettings {
   serving: { host: string; connections: number[]; durationSec: number; endpoints: string[]; rateLimitPerMinute: 0; answers: string; queries: string };
   /** Concurrencies of the scaling runs; targets are read at `targetConnections`. */
   scaling: { connections: number[]; targetConnections: number; durationSec: number };
-  hnswRecall: { sizes: number[]; queries: number; k: number; efValues: number[]; lowRank: { size: number; latentDims: number; noise: number } };
+  /** d: synthetic indexes measured (low-rank vectors), and the size of the uniform worst-case set. */
+  hnswRecall: { sizes: number[]; queries: number; k: number; efValues: number[]; uniformSize: number };
   langchain: { size: number; queries: number; buildRepeats: number };
   models: { fixture: string; configured: string };
 }

@@ -55,7 +55,11 @@ export async function runBuild(context: BenchContext, request: BuildRequest): Pr
       stagesMs: Object.fromEntries(Object.entries(stagesMs).map(([k, v]) => [k, round(v, 1)])),
     };
   } catch (error) {
-    return { ...base, status: 'failed', reason: (error as Error).message };
+    const message = (error as Error).message;
+    if (message.includes('sent no "result"')) {
+      return { ...base, status: 'skipped', reason: `stopped: did not finish within the ${Math.round(request.timeoutMs / 1000)} s left in the time budget` };
+    }
+    return { ...base, status: 'failed', reason: message };
   } finally {
     await worker.kill();
   }

@@ -48,7 +48,7 @@ export async function runScalingSize(context: BenchContext, documents: readonly 
     timeoutMs,
   });
   context.log(`  build ${formatSize(size)}: ${build.status} ${build.durationMs ?? ''} ms, ${build.chunksPerSec ?? '-'} chunks/s, peak ${build.peakRssMB ?? '-'} MB`);
-  if (build.status !== 'ok') return { requestedChunks: size, status: 'failed', reason: `build ${build.status}: ${build.reason}`, build };
+  if (build.status !== 'ok') return { requestedChunks: size, status: build.status === 'skipped' ? 'skipped' : 'failed', reason: `build ${build.status}: ${build.reason}`, build };
   const indexBytes = await folderBytes(indexDir);
 
   const server = await startBenchServer(context, 'synthetic', { INDEX_DIR: indexDir, CORPUS_DIR: corpusDir, EMBEDDING_MODEL: RANDOM_MODEL_ID });

@@ -62,8 +62,3 @@ export function lowRankSampler(seed: number, dims: number, latentDims: number, n
     return normalize(vector);
   };
 }
-
-/** The unit vector a text always gets: seeded by the text's hash. */
-export function textUnitVector(text: string, dims: number): Float32Array {
-  return randomUnitVector(seededRandom(seedOf(text)), dims);
-}

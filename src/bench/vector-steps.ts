@@ -8,14 +8,15 @@ import type { BenchContext } from './bench-context.js';
 import { formatSize, type HnswRun } from './bench-report.js';
 import { measureHnswRecall } from './hnsw-recall.js';
 import { compareWithLangChain, type LangChainComparison } from './langchain-compare.js';
-import { RANDOM_MODEL_ID } from './random-text-embedder.js';
-import { lowRankSampler, randomUnitVector, seededRandom } from './seeded-random.js';
+import { createRandomTextEmbedder, RANDOM_MODEL_ID } from './random-text-embedder.js';
+import { randomUnitVector, seededRandom } from './seeded-random.js';
 import { round } from './stats.js';
 
-/** `count` seeded random unit query vectors (the same on every run). */
-export function queryVectors(seed: number, count: number, dims: number): Float32Array[] {
-  const random = seededRandom(seed ^ 0x5eed);
-  return Array.from({ length: count }, () => randomUnitVector(random, dims));
+/** `count` query texts and their vectors, from the same random embedder the benchmark server uses. */
+async function benchmarkQueries(count: number, dims: number): Promise<{ text: string; vector: Float32Array }[]> {
+  const embedder = createRandomTextEmbedder(dims);
+  const texts = Array.from({ length: count }, (_, i) => `benchmark query ${i}`);
+  return Promise.all(texts.map(async (text) => ({ text, vector: Float32Array.from(await embedder.embedQuery(text)) })));
 }
 
 async function readVectors(indexDir: string, dims: number): Promise<Float32Array[]> {
@@ -28,41 +29,34 @@ export async function runHnswRecall(context: BenchContext, indexDir: string, siz
   const dims = settings.dimensions;
   const vectors = await readVectors(indexDir, dims);
   const index = HnswIndex.load(indexPath(indexDir, 'hnsw'), dims, vectors.length, settings.hnsw.efSearch);
+  const queries = await benchmarkQueries(settings.hnswRecall.queries, dims);
   const result = measureHnswRecall({
     index,
     vectors,
-    queries: queryVectors(settings.seed, settings.hnswRecall.queries, dims),
+    queries: queries.map((q) => q.vector),
     k: settings.hnswRecall.k,
     configuredEfSearch: settings.hnsw.efSearch,
     efValues: settings.hnswRecall.efValues,
   });
   context.log(`  HNSW ${formatSize(size)}: recall@${result.k} ${result.recallAtK} at efSearch ${result.configuredEfSearch}`);
-  return { label: `synthetic ${formatSize(size)}, uniform random unit vectors`, dataset: 'uniform', requestedChunks: size, ...result };
+  return { label: `synthetic ${formatSize(size)} index (low-rank random vectors)`, dataset: 'low-rank', requestedChunks: size, ...result };
 }
 
 /**
- * d, second data set: `size` low-rank vectors (see lowRankSampler) indexed in process with the configured HNSW
- * settings, queried with fresh samples of the same distribution. Closer to how real embeddings behave than uniform points.
+ * d, worst case: `size` uniform random unit vectors indexed in process with the configured HNSW settings and
+ * queried with other uniform random vectors. No real embedding model produces such data; it bounds recall from below.
  */
-export function runLowRankRecall(context: BenchContext, size: number): HnswRun {
+export function runUniformRecall(context: BenchContext, size: number): HnswRun {
   const { settings } = context;
-  const { latentDims, noise } = settings.hnswRecall.lowRank;
-  const sample = lowRankSampler(settings.seed, settings.dimensions, latentDims, noise);
-  const random = seededRandom(settings.seed + 2);
-  const vectors = Array.from({ length: size }, () => sample(random));
-  const queries = Array.from({ length: settings.hnswRecall.queries }, () => sample(random));
+  const random = seededRandom(settings.seed);
+  const vectors = Array.from({ length: size }, () => randomUnitVector(random, settings.dimensions));
+  const queries = Array.from({ length: settings.hnswRecall.queries }, () => randomUnitVector(random, settings.dimensions));
   const started = performance.now();
   const index = HnswIndex.build(vectors, settings.dimensions, settings.hnsw);
   const buildMs = performance.now() - started;
   const result = measureHnswRecall({ index, vectors, queries, k: settings.hnswRecall.k, configuredEfSearch: settings.hnsw.efSearch, efValues: settings.hnswRecall.efValues });
-  context.log(`  HNSW low-rank ${formatSize(size)}: recall@${result.k} ${result.recallAtK} at efSearch ${result.configuredEfSearch}, built in ${Math.round(buildMs)} ms`);
-  return {
-    label: `${formatSize(size)} low-rank vectors (${latentDims}-dim latent + noise)`,
-    buildMs: round(buildMs, 1),
-    dataset: 'low-rank',
-    requestedChunks: size,
-    ...result,
-  };
+  context.log(`  HNSW uniform ${formatSize(size)}: recall@${result.k} ${result.recallAtK} at efSearch ${result.configuredEfSearch}, built in ${Math.round(buildMs)} ms`);
+  return { label: `${formatSize(size)} uniform random vectors (worst case)`, dataset: 'uniform', requestedChunks: size, buildMs: round(buildMs, 1), ...result };
 }
 
 /** e: the same chunks and vectors in our HnswIndex and LangChain's HNSWLib, timed pair by pair. */
@@ -70,17 +64,15 @@ export async function runLangChainComparison(context: BenchContext, indexDir: st
   const { settings } = context;
   const dims = settings.dimensions;
   const index = await loadIndex({ indexDir, model: RANDOM_MODEL_ID, retrieval: 'hybrid', efSearch: settings.hnsw.efSearch });
-  const vectors = await readVectors(indexDir, dims);
-  const queries = queryVectors(settings.seed + 1, settings.langchain.queries, dims).map((vector, i) => ({ text: `benchmark query ${i}`, vector }));
   const result = await compareWithLangChain({
     index,
-    vectors,
+    vectors: await readVectors(indexDir, dims),
     dimensions: dims,
     params: settings.hnsw,
-    queries,
+    queries: await benchmarkQueries(settings.langchain.queries, dims),
     k: settings.hnswRecall.k,
     buildRepeats: settings.langchain.buildRepeats,
   });
-  context.log(`  LangChain ${formatSize(vectors.length)}: build ratio ${result.build.ratio}, search ratios ${result.search.map((s) => s.ratio).join(', ')}`);
+  context.log(`  LangChain ${formatSize(result.vectors)}: build ratio ${result.build.ratio}, search ratios ${result.search.map((s) => s.ratio).join(', ')}`);
   return result;
 }
