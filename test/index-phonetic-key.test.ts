@@ -22,6 +22,13 @@ describe('phoneticKey', () => {
     expect(phoneticKey('reform')).not.toBe(phoneticKey('protest'));
   });
 
+  it('reads accented letters, precomposed or not, through their base letters', () => {
+    expect(phoneticKey('škoda')).toBe('skd');
+    expect(phoneticKey('s\u030Ckoda')).toBe('skd');
+    expect(phoneticKey('سُلْطَة')).toBe(phoneticKey('سلطة'));
+    expect(phoneticKey('бейбітшілік')).toBe(phoneticKey('беибітшілік'));
+  });
+
   it('gives no key to short words, numbers or other scripts', () => {
     expect(phoneticKey('cina')).toBeUndefined();
     expect(phoneticKey('2017')).toBeUndefined();

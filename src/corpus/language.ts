@@ -1,6 +1,7 @@
 /** Language of questions and paragraphs: the writing system first, then franc among the languages that script allows. */
-import { franc } from 'franc';
 import { detectLatinLanguage } from './latin-language.js';
+import { letterScripts, wordsInScript } from './letter-scripts.js';
+import { francDetector } from './franc-detector.js';
 import type { DetectedLanguage } from './types.js';
 
 /** From this many letters on, franc's trigram statistics are trusted to tell languages of one script apart. */
@@ -12,15 +13,11 @@ export const MIN_DETECTABLE_LETTERS = 30;
 const KAZAKH_LETTERS = /[әғқңөұүһіӘҒҚҢӨҰҮҺІ]/u;
 // Ukrainian also writes і; these letters say the text is Ukrainian, not Kazakh.
 const UKRAINIAN_LETTERS = /[їєґЇЄҐ]/u;
-const CYRILLIC_CANDIDATES = ['kaz', 'rus', 'ukr', 'bel', 'bul', 'mkd', 'srp', 'kir', 'tat', 'tgk', 'uzn', 'khk', 'tuk'];
-const ARABIC_SCRIPT_CANDIDATES = ['arb', 'pes', 'prs', 'urd', 'pbu', 'skr', 'uig'];
-
-interface LetterCounts {
-  arabic: number;
-  cyrillic: number;
-  latin: number;
-  other: number;
-}
+const detectCyrillicLanguage = francDetector({
+  only: ['kaz', 'rus', 'ukr', 'bel', 'bul', 'mkd', 'srp', 'kir', 'tat', 'tgk', 'uzn', 'khk', 'tuk'],
+  minLength: 1,
+});
+const detectArabicScriptLanguage = francDetector({ only: ['arb', 'pes', 'prs', 'urd', 'pbu', 'skr', 'uig'], minLength: 1 });
 
 /**
  * Detects the language of a question or paragraph: `ar`, `it`, `kk`, `en` or `other`.
@@ -37,7 +34,7 @@ interface LetterCounts {
  */
 export function detectLanguage(text: string): DetectedLanguage {
   const normalized = text.normalize('NFC');
-  const letters = countLettersByScript(normalized);
+  const letters = letterScripts(normalized);
   const total = letters.arabic + letters.cyrillic + letters.latin + letters.other;
   if (total === 0 || letters.other * 2 > total) return 'other';
   const nonLatin = letters.arabic >= letters.cyrillic ? 'arabic' : 'cyrillic';
@@ -45,7 +42,7 @@ export function detectLanguage(text: string): DetectedLanguage {
     return nonLatin === 'arabic' ? detectArabicScript(normalized, total) : detectCyrillic(normalized);
   }
   if (letters.latin === 0) return 'other';
-  return detectLatinLanguage(wordsOfScript(normalized, /\p{Script=Latin}/u), total, RELIABLE_LETTERS);
+  return detectLatinLanguage(wordsInScript(normalized, 'latin'), total, RELIABLE_LETTERS);
 }
 
 /**
@@ -79,34 +76,18 @@ export function detectParagraphLanguages(paragraphs: readonly string[]): {
 
 function detectArabicScript(text: string, totalLetters: number): DetectedLanguage {
   if (totalLetters < RELIABLE_LETTERS) return 'ar';
-  const code = franc(wordsOfScript(text, /\p{Script=Arabic}/u), { only: ARABIC_SCRIPT_CANDIDATES, minLength: 1 });
+  const code = detectArabicScriptLanguage(wordsInScript(text, 'arabic'));
   return code === 'arb' || code === 'und' ? 'ar' : 'other';
 }
 
 function detectCyrillic(text: string): DetectedLanguage {
   if (KAZAKH_LETTERS.test(text) && !UKRAINIAN_LETTERS.test(text)) return 'kk';
   // Kazakh written without its own letters ("не туралы жазды") still has Kazakh trigrams.
-  const code = franc(wordsOfScript(text, /\p{Script=Cyrillic}/u), { only: CYRILLIC_CANDIDATES, minLength: 1 });
+  const code = detectCyrillicLanguage(wordsInScript(text, 'cyrillic'));
   return code === 'kaz' ? 'kk' : 'other';
 }
 
-function countLettersByScript(text: string): LetterCounts {
-  const counts: LetterCounts = { arabic: 0, cyrillic: 0, latin: 0, other: 0 };
-  for (const letter of text.match(/\p{L}/gu) ?? []) {
-    if (/\p{Script=Arabic}/u.test(letter)) counts.arabic += 1;
-    else if (/\p{Script=Cyrillic}/u.test(letter)) counts.cyrillic += 1;
-    else if (/\p{Script=Latin}/u.test(letter)) counts.latin += 1;
-    else counts.other += 1;
-  }
-  return counts;
-}
-
 function letterCount(text: string): number {
-  return text.match(/\p{L}/gu)?.length ?? 0;
-}
-
-/** The words written in one script, space-joined, so franc sees only the language being decided. */
-function wordsOfScript(text: string, script: RegExp): string {
-  const words = text.match(/[\p{L}\p{M}'’-]+/gu) ?? [];
-  return words.filter((word) => script.test(word)).join(' ');
+  const letters = letterScripts(text);
+  return letters.arabic + letters.cyrillic + letters.latin + letters.other;
 }

@@ -1,9 +1,13 @@
 /** Italian, English or other for Latin-script text: function words for short text, franc for long text. */
-import { franc } from 'franc';
+import { francDetector } from './franc-detector.js';
 import type { DetectedLanguage } from './types.js';
 
 /** Latin-script languages franc may pick for long text; a pick other than ita/eng means `other`. Scots is left out: franc confuses English with it. */
-const LONG_TEXT_CANDIDATES = ['ita', 'eng', 'fra', 'spa', 'deu', 'por', 'nld', 'ron', 'cat', 'pol', 'tur', 'ces', 'swe', 'dan', 'nob', 'fin', 'hun', 'ind'];
+const detectLongText = francDetector({
+  only: ['ita', 'eng', 'fra', 'spa', 'deu', 'por', 'nld', 'ron', 'cat', 'pol', 'tur', 'ces', 'swe', 'dan', 'nob', 'fin', 'hun', 'ind'],
+  minLength: 1,
+});
+const detectItalianOrEnglish = francDetector({ only: ['ita', 'eng'], minLength: 1 });
 
 // Words frequent in one language and rare as words in the other ("a", "in", "come", "era" are left out).
 const ITALIAN_WORDS = new Set(
@@ -27,7 +31,7 @@ const ITALIAN_ACCENTS = /[àèéìòù]/u;
  */
 export function detectLatinLanguage(text: string, letterCount: number, reliableLetters: number): DetectedLanguage {
   if (letterCount >= reliableLetters) {
-    const code = franc(text, { only: LONG_TEXT_CANDIDATES, minLength: 1 });
+    const code = detectLongText(text);
     return code === 'ita' ? 'it' : code === 'eng' ? 'en' : 'other';
   }
   const words = text.toLowerCase().match(/[\p{L}\p{M}]+/gu) ?? [];
@@ -38,5 +42,5 @@ export function detectLatinLanguage(text: string, letterCount: number, reliableL
     if (ENGLISH_WORDS.has(word)) english += 1;
   }
   if (italian !== english) return italian > english ? 'it' : 'en';
-  return franc(text, { only: ['ita', 'eng'], minLength: 1 }) === 'ita' ? 'it' : 'en';
+  return detectItalianOrEnglish(text) === 'ita' ? 'it' : 'en';
 }

@@ -3,7 +3,9 @@ import { stemmer as stemEnglish } from '@orama/stemmers/english';
 import { stemmer as stemItalian } from '@orama/stemmers/italian';
 import type { DetectedLanguage, Language } from '../corpus/types.js';
 import { lightStemArabic, normalizeArabic } from './arabic-normalize.js';
+import { boundedMemo } from './bounded-memo.js';
 import { phoneticKey } from './phonetic-key.js';
+import { segmentWords } from './segment-words.js';
 import { stemKazakh } from './kazakh-stem.js';
 import { STOPWORDS } from './stopwords.js';
 
@@ -20,13 +22,10 @@ const STEMMERS: Record<Language, (word: string) => string> = {
   kk: stemKazakh,
 };
 
-const WORDS = new Intl.Segmenter('und', { granularity: 'word' });
 const ARABIC_SCRIPT = /\p{Script=Arabic}/u;
 const CYRILLIC_SCRIPT = /\p{Script=Cyrillic}/u;
 const LATIN_SCRIPT = /\p{Script=Latin}/u;
 const DIGIT = /^\p{Nd}+$/u;
-// Word segmentation keeps elisions together ("dell’esecutivo", "Kazakhstan's"): split them apart.
-const APOSTROPHES = /['’‘ʼ`´]/u;
 
 /**
  * Unicode-compatibility (NFKC) and case folding plus Arabic spelling normalisation.
@@ -39,6 +38,12 @@ export function normalizeText(text: string): string {
   return normalizeArabic(text.normalize('NFKC').toLowerCase()).normalize('NFKC');
 }
 
+/** A text's index terms and phonetic keys, as `analyzeText` and `phoneticTerms` give them. */
+export interface TextAnalysis {
+  terms: string[];
+  phonetic: string[];
+}
+
 /**
  * Index and query terms of `text`, in order of appearance: each non-stopword's normalised surface
  * form, followed by its stem when that differs (so names and numbers also match exactly).
@@ -48,20 +53,7 @@ export function normalizeText(text: string): string {
  * @example analyzeText('Le elezioni parlamentari', 'it') // ['elezioni', 'elezion', 'parlamentari', 'parlamentar']
  */
 export function analyzeText(text: string, language?: DetectedLanguage): string[] {
-  const terms: string[] = [];
-  for (const word of wordsOf(text)) {
-    const lang = languageOfWord(word, language);
-    if (lang === undefined) {
-      if (DIGIT.test(word) || word.length > 1) terms.push(word);
-      continue;
-    }
-    if (isStopword(word, lang) || word.length < 2) continue;
-    terms.push(word);
-    if (lang === 'latin') continue;
-    const stem = STEMMERS[lang](word);
-    if (stem && stem !== word) terms.push(stem);
-  }
-  return terms;
+  return collect(text, language, (analysis) => analysis.terms);
 }
 
 /**
@@ -70,32 +62,89 @@ export function analyzeText(text: string, language?: DetectedLanguage): string[]
  * @example phoneticTerms('Hong Kong', 'it') // ['~hnk', '~knk']
  */
 export function phoneticTerms(text: string, language?: DetectedLanguage): string[] {
-  const keys: string[] = [];
-  for (const word of wordsOf(text)) {
-    const lang = languageOfWord(word, language);
-    if (lang === undefined || isStopword(word, lang)) continue;
-    const stem = lang === 'latin' ? word : STEMMERS[lang](word) || word;
-    const key = phoneticKey(stem);
-    if (key) keys.push(`~${key}`);
-  }
-  return keys;
+  return collect(text, language, (analysis) => analysis.phonetic);
 }
 
-/** Normalised word-like segments of `text`, elisions split off. */
-function wordsOf(text: string): string[] {
-  const words: string[] = [];
-  for (const { segment, isWordLike } of WORDS.segment(normalizeText(text))) {
-    if (!isWordLike) continue;
-    for (const part of segment.split(APOSTROPHES)) if (part) words.push(part);
+/**
+ * Both `analyzeText(text, language)` and `phoneticTerms(text, language)` from one pass over the text.
+ * @example analyzeForIndex('Hong Kong', 'it') // { terms: ['hong', 'kong'], phonetic: ['~hnk', '~knk'] }
+ */
+export function analyzeForIndex(text: string, language?: DetectedLanguage): TextAnalysis {
+  const analyze = TOKEN_ANALYSES[latinModeOf(language)];
+  const terms: string[] = [];
+  const phonetic: string[] = [];
+  for (const token of text.split(SPACES)) {
+    if (!token) continue;
+    const analysis = analyze(token);
+    for (const term of analysis.terms) terms.push(term);
+    for (const key of analysis.phonetic) phonetic.push(key);
   }
-  return words;
+  return { terms, phonetic };
+}
+
+/** How Latin-script words are analysed: with the text's language's stemmer when it has one, else by surface form. */
+type LatinMode = 'it' | 'en' | 'latin';
+
+// Texts are analysed one whitespace-delimited token at a time: normalisation and word segmentation never
+// reach across ASCII whitespace, so a token's analysis is the same wherever it occurs, and it is remembered.
+const SPACES = /[\t\n\v\f\r ]+/;
+/** Distinct tokens remembered per Latin mode: about 20 MB when full, and enough for the frequent ones of a large corpus. */
+const TOKEN_MEMO_SIZE = 50_000;
+// Shared by every token without terms; cached analyses never leave this module, so it is never mutated.
+const EMPTY: TextAnalysis = { terms: [], phonetic: [] };
+/** Per Latin mode, a memo of the pure `analyzeToken` (module-level so every caller shares the hits). */
+const TOKEN_ANALYSES: Record<LatinMode, (token: string) => TextAnalysis> = {
+  it: boundedMemo((token: string) => analyzeToken(token, 'it'), TOKEN_MEMO_SIZE),
+  en: boundedMemo((token: string) => analyzeToken(token, 'en'), TOKEN_MEMO_SIZE),
+  latin: boundedMemo((token: string) => analyzeToken(token, 'latin'), TOKEN_MEMO_SIZE),
+};
+
+function latinModeOf(language?: DetectedLanguage): LatinMode {
+  return language === 'it' || language === 'en' ? language : 'latin';
+}
+
+function collect(text: string, language: DetectedLanguage | undefined, pick: (analysis: TextAnalysis) => readonly string[]): string[] {
+  const analyze = TOKEN_ANALYSES[latinModeOf(language)];
+  const out: string[] = [];
+  for (const token of text.split(SPACES)) {
+    if (!token) continue;
+    for (const item of pick(analyze(token))) out.push(item);
+  }
+  return out;
+}
+
+/** Terms and phonetic keys of one whitespace-free piece of raw text. */
+function analyzeToken(token: string, latinMode: LatinMode): TextAnalysis {
+  const analysis: TextAnalysis = { terms: [], phonetic: [] };
+  // Normalisation can turn compatibility spaces (no-break, em, …) into plain ones.
+  for (const piece of normalizeText(token).split(SPACES)) {
+    for (const word of segmentWords(piece)) addWord(word, latinMode, analysis);
+  }
+  return analysis.terms.length === 0 && analysis.phonetic.length === 0 ? EMPTY : analysis;
+}
+
+/** A word's surface form and stem (both if they differ) as terms, and its stem's phonetic key. */
+function addWord(word: string, latinMode: LatinMode, analysis: TextAnalysis): void {
+  const lang = languageOfWord(word, latinMode);
+  if (lang === undefined) {
+    if (DIGIT.test(word) || word.length > 1) analysis.terms.push(word);
+    return;
+  }
+  if (isStopword(word, lang)) return;
+  const stem = lang === 'latin' ? word : STEMMERS[lang](word);
+  if (word.length >= 2) {
+    analysis.terms.push(word);
+    if (stem && stem !== word) analysis.terms.push(stem);
+  }
+  const key = phoneticKey(stem || word);
+  if (key) analysis.phonetic.push(`~${key}`);
 }
 
 /** Which stemmer applies to a word: the text's language when the script agrees, else the script's. */
-function languageOfWord(word: string, language?: DetectedLanguage): Language | 'latin' | undefined {
+function languageOfWord(word: string, latinMode: LatinMode): Language | 'latin' | undefined {
   if (ARABIC_SCRIPT.test(word)) return 'ar';
   if (CYRILLIC_SCRIPT.test(word)) return 'kk';
-  if (LATIN_SCRIPT.test(word)) return language === 'it' || language === 'en' ? language : 'latin';
+  if (LATIN_SCRIPT.test(word)) return latinMode;
   return undefined;
 }
 

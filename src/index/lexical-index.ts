@@ -1,7 +1,7 @@
 /** BM25F keyword index over chunks, with the multilingual analyzer and a versioned binary form. */
 import type { Chunk } from '../chunking/types.js';
 import type { DetectedLanguage } from '../corpus/types.js';
-import { ANALYZER_VERSION, analyzeText, phoneticTerms } from './analyzer.js';
+import { ANALYZER_VERSION, analyzeForIndex, analyzeText, phoneticTerms } from './analyzer.js';
 import { decodeBm25, encodeBm25, readBm25Header } from './bm25-file.js';
 import { Bm25Searcher, buildBm25, type Bm25Data, type WeightedTerms } from './bm25-index.js';
 import type { LoadedIndex, RankedId } from './types.js';
@@ -77,9 +77,10 @@ export class LexicalIndex implements LexicalSearcher {
 
 function fieldsOf(chunk: Chunk): WeightedTerms[] {
   const context = chunk.embedText.includes(chunk.text) ? chunk.embedText.replace(chunk.text, ' ') : '';
+  const own = analyzeForIndex(chunk.text, chunk.language);
   return [
-    { terms: analyzeText(chunk.text, chunk.language), weight: FIELD_WEIGHTS.text },
+    { terms: own.terms, weight: FIELD_WEIGHTS.text },
     { terms: analyzeText(context, chunk.language), weight: FIELD_WEIGHTS.context },
-    { terms: phoneticTerms(chunk.text, chunk.language), weight: FIELD_WEIGHTS.phonetic },
+    { terms: own.phonetic, weight: FIELD_WEIGHTS.phonetic },
   ];
 }

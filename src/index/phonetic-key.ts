@@ -34,6 +34,13 @@ const CLASSES: Record<string, string> = {
   t: 't', d: 'd', l: 'l', m: 'm', n: 'n', r: 'r', h: 'h', S: 'S', C: 'C',
 };
 
+/** Latin letters for the characters that stand for themselves in NFD (no decomposition): one table lookup each. */
+const DIRECT = new Map<string, string>(
+  [...Object.entries(CYRILLIC), ...Object.entries(ARABIC), ...[...'abcdefghijklmnopqrstuvwxyz'].map((c) => [c, c]), ['-', '']].filter(
+    ([char]) => char.normalize('NFD') === char,
+  ) as [string, string][],
+);
+
 /** Keys shorter than this say too little (three consonants is an Arabic root: collisions abound below). */
 export const MIN_KEY_LENGTH = 3;
 
@@ -43,16 +50,42 @@ export const MIN_KEY_LENGTH = 3;
  * @example phoneticKey('кривошеев') === phoneticKey('كريفوشييف') // both 'krfSf'
  */
 export function phoneticKey(word: string): string | undefined {
-  let latin = '';
-  for (const char of word.normalize('NFD').replace(/\p{M}/gu, '')) {
-    latin += CYRILLIC[char] ?? ARABIC[char] ?? (/[a-z]/.test(char) ? char : char === '-' ? '' : '\u0000');
+  const latin = transliterate(word);
+  if (latin === undefined) return undefined;
+  let digraphed = latin;
+  // Every digraph has an h, or is ck or ts.
+  if (latin.includes('h') || latin.includes('ck') || latin.includes('ts')) {
+    for (const [pattern, symbol] of DIGRAPHS) digraphed = digraphed.replace(pattern, symbol);
   }
-  if (latin.includes('\u0000')) return undefined;
-  for (const [pattern, symbol] of DIGRAPHS) latin = latin.replace(pattern, symbol);
   let key = '';
-  for (const char of latin) {
-    const symbol = CLASSES[char];
-    if (symbol && !key.endsWith(symbol)) key += symbol;
+  let last = '';
+  for (let i = 0; i < digraphed.length; i++) {
+    const symbol = CLASSES[digraphed[i]];
+    if (symbol && symbol !== last) {
+      key += symbol;
+      last = symbol;
+    }
   }
   return key.length >= MIN_KEY_LENGTH ? key : undefined;
+}
+
+/** The word in lower-case Latin letters (accents and other marks dropped), or undefined if it has a letter of another script. */
+function transliterate(word: string): string | undefined {
+  let latin = '';
+  for (let i = 0; i < word.length; i++) {
+    const letters = DIRECT.get(word[i]);
+    if (letters === undefined) return transliterateDecomposed(word);
+    latin += letters;
+  }
+  return latin;
+}
+
+function transliterateDecomposed(word: string): string | undefined {
+  let latin = '';
+  for (const char of word.normalize('NFD').replace(/\p{M}/gu, '')) {
+    const letters = CYRILLIC[char] ?? ARABIC[char] ?? (/[a-z]/.test(char) ? char : char === '-' ? '' : undefined);
+    if (letters === undefined) return undefined;
+    latin += letters;
+  }
+  return latin;
 }
