@@ -31,6 +31,12 @@ describe('detectLanguage on short questions', () => {
     expect(detectLanguage('Chi e\u0300 Tokayev?')).toBe('it');
   });
 
+  it('reads long Persian and Urdu text as other, and Arabic as ar', () => {
+    expect(detectLanguage('کتاب فارسی را می‌خوانم و این کتاب بسیار خوب است برای همه مردم ایران و افغانستان')).toBe('other');
+    expect(detectLanguage('پاکستان کی حکومت نے انتخابات کے بارے میں ایک نیا قانون منظور کیا ہے اور لوگ خوش ہیں')).toBe('other');
+    expect(detectLanguage('يقوم النظام الحاكم في كازاخستان بملاحقة ومراقبة الناشطين والصحفيين على الإنترنت منذ سنوات طويلة.')).toBe('ar');
+  });
+
   it('returns other for text without letters or in other scripts', () => {
     expect(detectLanguage('')).toBe('other');
     expect(detectLanguage('2020 — 12:30 !?')).toBe('other');

@@ -13,6 +13,7 @@ export const MIN_DETECTABLE_LETTERS = 30;
 const KAZAKH_LETTERS = /[әғқңөұүһіӘҒҚҢӨҰҮҺІ]/u;
 // Ukrainian also writes і; these letters say the text is Ukrainian, not Kazakh.
 const UKRAINIAN_LETTERS = /[їєґЇЄҐ]/u;
+const NON_ARABIC_LETTERS = /[\u06CC\u06A9\u06AF\u067E\u0686\u0698\u0679\u0688\u0691\u06BA\u06D2\u06BE]/u;
 const detectCyrillicLanguage = francDetector({
   only: ['kaz', 'rus', 'ukr', 'bel', 'bul', 'mkd', 'srp', 'kir', 'tat', 'tgk', 'uzn', 'khk', 'tuk'],
   minLength: 1,
@@ -75,7 +76,9 @@ export function detectParagraphLanguages(paragraphs: readonly string[]): {
 }
 
 function detectArabicScript(text: string, totalLetters: number): DetectedLanguage {
-  if (totalLetters < RELIABLE_LETTERS) return 'ar';
+  // Persian, Urdu and their neighbours write letters Arabic does not (Farsi yeh and kaf, گ پ چ ژ, ٹ ڈ ڑ ں ے ھ):
+  // without any of them the text is Arabic, and franc need not be asked.
+  if (totalLetters < RELIABLE_LETTERS || !NON_ARABIC_LETTERS.test(text)) return 'ar';
   const code = detectArabicScriptLanguage(wordsInScript(text, 'arabic'));
   return code === 'arb' || code === 'und' ? 'ar' : 'other';
 }
