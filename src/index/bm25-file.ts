@@ -52,12 +52,13 @@ export function readBm25Header(buffer: Buffer): Bm25FileHeader | null {
 export function decodeBm25(buffer: Buffer): Bm25Data {
   const header = readBm25Header(buffer);
   if (!header) throw new Error('not a BM25 index file');
-  let offset = 8 + buffer.readUInt32LE(4);
-  // Copy into a fresh, aligned ArrayBuffer: the file buffer may start at any byte offset.
-  const bytes = new Uint8Array(buffer.subarray(offset)).buffer;
-  offset = 0;
-  const take = <T>(make: new (b: ArrayBuffer, o: number, n: number) => T, count: number): T => {
-    if (offset + count * 4 > bytes.byteLength) throw new Error('BM25 index file is truncated');
+  const start = buffer.byteOffset + 8 + buffer.readUInt32LE(4);
+  // Typed arrays can view the file's own memory when it is 4-byte aligned (a whole file read is); copy otherwise.
+  const bytes = start % 4 === 0 ? buffer.buffer : new Uint8Array(buffer.subarray(start - buffer.byteOffset)).buffer;
+  let offset = start % 4 === 0 ? start : 0;
+  const end = start % 4 === 0 ? buffer.byteOffset + buffer.length : bytes.byteLength;
+  const take = <T>(make: new (b: ArrayBufferLike, o: number, n: number) => T, count: number): T => {
+    if (offset + count * 4 > end) throw new Error('BM25 index file is truncated');
     const array = new make(bytes, offset, count);
     offset += count * 4;
     return array;
