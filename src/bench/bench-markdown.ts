@@ -124,7 +124,7 @@ export function renderBenchMarkdown(report: BenchReport, chartFile: string): str
       '',
       table(
         ['what', 'pairs', 'ours median / p95 ms', 'LangChain median / p95 ms', 'ratio', `recall@10 ours / LangChain`, 'settings'],
-        [l.build, ...l.search].map((t) => [t.name, t.pairs, `${t.oursMedianMs} / ${t.oursP95Ms}`, `${t.theirsMedianMs} / ${t.theirsP95Ms}`, t.ratio, t.oursRecall === undefined ? '–' : `${t.oursRecall} / ${t.theirsRecall}`, t.settings]),
+        [...l.builds, ...l.search].map((t) => [t.name, t.pairs, `${t.oursMedianMs} / ${t.oursP95Ms}`, `${t.theirsMedianMs} / ${t.theirsP95Ms}`, t.ratio, t.oursRecall === undefined ? '–' : `${t.oursRecall} / ${t.theirsRecall}`, t.settings]),
       ),
       '',
     );

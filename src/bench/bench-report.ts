@@ -137,7 +137,7 @@ export function evaluateTargets(report: Omit<BenchReport, 'targets'>): TargetRes
     targets.push(judge(`build speed, ${formatSize(r.requestedChunks)} chunks, random vectors (embedder not the bottleneck)`, 'min', 2000, r.build!.chunksPerSec, 'chunks/s', 'not measured'));
   }
   if (report.langchain) {
-    for (const s of report.langchain.search) targets.push(judge(`search vs LangChain, ${s.name}, ours ÷ theirs`, 'max', 1, s.ratio, '×', 'not measured'));
+    for (const s of report.langchain.search) targets.push(judge(`search vs LangChain HNSWLib, ${s.name}: ours ÷ theirs`, 'max', 1, s.ratio, '×', 'not measured'));
   } else {
     targets.push(judge('search vs LangChain HNSWLib, ours ÷ theirs', 'max', 1, null, '×', 'not measured: skipped'));
   }

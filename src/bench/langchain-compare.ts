@@ -44,7 +44,7 @@ export interface PairedTiming {
 export interface LangChainComparison {
   vectors: number;
   dimensions: number;
-  build: PairedTiming;
+  builds: PairedTiming[];
   search: PairedTiming[];
 }
 
@@ -63,66 +63,76 @@ export interface CompareInput {
   buildRepeats: number;
 }
 
+/** hnswlib-node's initIndex defaults, which HNSWLib always uses (it offers no way to pass M or efConstruction). */
+export const LANGCHAIN_GRAPH = { m: 16, efConstruction: 200 } as const;
+
 /**
  * Builds both indexes `buildRepeats` times and runs every query on both, alternating which side goes first.
- * LangChain's HNSWLib cannot be given M or efConstruction (it uses hnswlib-node's defaults, 16 and 200);
- * its search uses hnswlib's default ef (10) unless set, so search is compared both as shipped and at our efSearch.
+ * Build and search are compared with equal settings (ours given LangChain's fixed M and efConstruction, both
+ * searching at our efSearch), then each side as it is configured or shipped: ours with the configured settings,
+ * LangChain with its defaults (efConstruction 200, hnswlib's default search ef of 10).
  */
 export async function compareWithLangChain(input: CompareInput): Promise<LangChainComparison> {
   const { vectors, dimensions, params, queries, k } = input;
   const arrays = vectors.map((v) => Array.from(v));
   const documents = input.index.chunks.map((c) => new Document({ pageContent: c.text, metadata: { id: c.id, file: c.file, paragraph: c.paragraph } }));
   const embeddings = new LookupEmbeddings(new Map(queries.map((q) => [q.text, Array.from(q.vector)])));
+  const sameGraph: HnswParams = { ...params, ...LANGCHAIN_GRAPH };
+  const configuredDiffers = params.m !== LANGCHAIN_GRAPH.m || params.efConstruction !== LANGCHAIN_GRAPH.efConstruction;
 
-  let ours: HnswIndex | undefined;
   let theirs: HNSWLib | undefined;
-  const buildOurs = async () => void (ours = HnswIndex.build(vectors, dimensions, params));
   const buildTheirs = async () => {
     theirs = new HNSWLib(embeddings, { space: 'cosine', numDimensions: dimensions });
     await theirs.addVectors(arrays, documents);
   };
-  const build = await pairTimings('build (all vectors)', input.buildRepeats, buildOurs, buildTheirs, `M=${params.m}, efConstruction=${params.efConstruction} on both`);
+  let oursSame: HnswIndex | undefined;
+  const graphOf = (p: HnswParams) => `M=${p.m}, efConstruction=${p.efConstruction}`;
+  const builds = [
+    await pairTimings('build, same settings', input.buildRepeats, async () => void (oursSame = HnswIndex.build(vectors, dimensions, sameGraph)), buildTheirs, `${graphOf(sameGraph)} on both`),
+  ];
+  let oursConfigured = oursSame!;
+  if (configuredDiffers) {
+    builds.push(
+      await pairTimings('build, each as configured', input.buildRepeats, async () => void (oursConfigured = HnswIndex.build(vectors, dimensions, params)), buildTheirs, `ours ${graphOf(params)}; LangChain ${graphOf(sameGraph)}`),
+    );
+  }
 
   const queryArrays = queries.map((q) => Array.from(q.vector));
   const truth = queries.map((q) => new Set(exactSearch(vectors, q.vector, k).map((r) => r.index)));
   const recallOf = (lists: number[][]) => round(mean(lists.map((ids, i) => ids.filter((id) => truth[i]!.has(id)).length / k)), 4);
   const positionOf = new Map(input.index.chunks.map((c, i) => [c.id, i]));
-  const vectorSearch = async (theirsEf: number) => {
+  const vectorSearch = async (name: string, ours: HnswIndex, theirsEf: number, settings: string) => {
     const oursIds: number[][] = [];
     const theirsIds: number[][] = [];
     theirs!.index.setEf(theirsEf);
     const timing = await pairTimings(
-      `top-${k} by vector (ours efSearch=${params.efSearch}, LangChain ef=${theirsEf})`,
+      name,
       queries.length,
-      async (i) => void (oursIds[i] = ours!.search(queryArrays[i]!, k).map((r) => r.index)),
+      async (i) => void (oursIds[i] = ours.search(queryArrays[i]!, k).map((r) => r.index)),
       async (i) => void (theirsIds[i] = (await theirs!.similaritySearchVectorWithScore(queryArrays[i]!, k)).map(([doc]) => positionOf.get(doc.metadata.id as string)!)),
-      `k=${k}`,
+      settings,
     );
     return { ...timing, oursRecall: recallOf(oursIds), theirsRecall: recallOf(theirsIds) };
   };
-  const sameEf = await vectorSearch(params.efSearch);
-  const asShipped = await vectorSearch(HNSWLIB_DEFAULT_EF);
+  const sameSettings = await vectorSearch(`top-${k} by vector, same settings`, oursSame!, params.efSearch, `${graphOf(sameGraph)}, efSearch ${params.efSearch} on both`);
+  const asShipped = await vectorSearch(
+    `top-${k} by vector, each as configured`,
+    oursConfigured,
+    HNSWLIB_DEFAULT_EF,
+    `ours ${graphOf(params)}, efSearch ${params.efSearch}; LangChain ${graphOf(sameGraph)}, ef ${HNSWLIB_DEFAULT_EF} (hnswlib default)`,
+  );
 
   theirs!.index.setEf(params.efSearch);
-  const searcher = createSearcher({ index: { ...input.index, dense: ours }, embedQuery: (text) => embeddings.embedQuery(text) });
+  const searcher = createSearcher({ index: { ...input.index, dense: oursConfigured }, embedQuery: (text) => embeddings.embedQuery(text) });
   const topK = 5;
   const fullPath = await pairTimings(
-    `query text → top-${topK} (ours: createSearcher dense, one hit per paragraph; LangChain: similaritySearchWithScore, ef=${params.efSearch})`,
+    `query text → top-${topK} (ours: createSearcher, dense mode, one hit per paragraph; LangChain: similaritySearchWithScore)`,
     queries.length,
     async (i) => void (await searcher.search(queries[i]!.text, { topK, mode: 'dense' })),
     async (i) => void (await theirs!.similaritySearchWithScore(queries[i]!.text, topK)),
-    `topK=${topK}`,
+    `ours as configured; LangChain ef ${params.efSearch}`,
   );
-  return {
-    vectors: vectors.length,
-    dimensions,
-    build,
-    search: [
-      { ...sameEf, name: `${sameEf.name}: same efSearch` },
-      { ...asShipped, name: `${asShipped.name}: LangChain as shipped` },
-      fullPath,
-    ],
-  };
+  return { vectors: vectors.length, dimensions, builds, search: [sameSettings, asShipped, fullPath] };
 }
 
 /** Runs `ours(i)` and `theirs(i)` for i < n, alternating which goes first, and compares median times. */

@@ -47,7 +47,11 @@ export async function runScalingSize(context: BenchContext, documents: readonly 
     retrieval: 'hybrid',
     timeoutMs,
   });
-  context.log(`  build ${formatSize(size)}: ${build.status} ${build.durationMs ?? ''} ms, ${build.chunksPerSec ?? '-'} chunks/s, peak ${build.peakRssMB ?? '-'} MB`);
+  context.log(
+    build.status === 'ok'
+      ? `  build ${formatSize(size)}: ${build.durationMs} ms, ${build.chunksPerSec} chunks/s, peak ${build.peakRssMB} MB`
+      : `  build ${formatSize(size)}: ${build.status} (${build.reason})`,
+  );
   if (build.status !== 'ok') return { requestedChunks: size, status: build.status === 'skipped' ? 'skipped' : 'failed', reason: `build ${build.status}: ${build.reason}`, build };
   const indexBytes = await folderBytes(indexDir);
 

@@ -40,8 +40,8 @@ function panel(spec: ChartPanel, offsetX: number): string {
   const height = PANEL_HEIGHT - MARGIN.top - MARGIN.bottom;
   const points = spec.series.flatMap((s) => s.points);
   const xs = points.map(([x]) => x).filter((x) => x > 0);
-  const minExp = Math.floor(Math.log10(Math.min(...xs, 10)));
-  const maxExp = Math.max(minExp + 1, Math.ceil(Math.log10(Math.max(...xs, 10))));
+  const minExp = xs.length ? Math.floor(Math.log10(Math.min(...xs))) : 0;
+  const maxExp = Math.max(minExp + 1, xs.length ? Math.ceil(Math.log10(Math.max(...xs))) : 1);
   const yMax = niceCeiling(Math.max(...points.map(([, y]) => y), spec.reference?.value ?? 0) * 1.05);
   const sx = (x: number) => MARGIN.left + ((Math.log10(x) - minExp) / (maxExp - minExp)) * width;
   const sy = (y: number) => MARGIN.top + height - (y / yMax) * height;
@@ -66,7 +66,7 @@ function panel(spec: ChartPanel, offsetX: number): string {
   if (spec.reference) {
     const y = sy(spec.reference.value);
     parts.push(`<line x1="${MARGIN.left}" y1="${y}" x2="${MARGIN.left + width}" y2="${y}" stroke="#c00" stroke-dasharray="5,4"/>`);
-    parts.push(`<text x="${MARGIN.left + width - 4}" y="${y - 4}" text-anchor="end" font-size="11" fill="#c00">${escapeXml(spec.reference.label)}</text>`);
+    parts.push(`<text x="${MARGIN.left + 6}" y="${y - 4}" font-size="11" fill="#c00">${escapeXml(spec.reference.label)}</text>`);
   }
   spec.series.forEach((series, i) => {
     const path = series.points.map(([x, y]) => `${sx(x).toFixed(1)},${sy(y).toFixed(1)}`).join(' ');

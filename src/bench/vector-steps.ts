@@ -73,6 +73,6 @@ export async function runLangChainComparison(context: BenchContext, indexDir: st
     k: settings.hnswRecall.k,
     buildRepeats: settings.langchain.buildRepeats,
   });
-  context.log(`  LangChain ${formatSize(result.vectors)}: build ratio ${result.build.ratio}, search ratios ${result.search.map((s) => s.ratio).join(', ')}`);
+  context.log(`  LangChain ${formatSize(result.vectors)}: build ratios ${result.builds.map((b) => b.ratio).join(', ')}, search ratios ${result.search.map((s) => s.ratio).join(', ')}`);
   return result;
 }

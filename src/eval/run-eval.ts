@@ -75,7 +75,7 @@ export async function runEval(options: EvalOptions): Promise<EvalRun> {
     indexMode: index.manifest.retrieval,
     model: usesModel ? index.manifest.model : null,
     dimensions: usesModel ? index.manifest.dimensions : null,
-    lexicalReason: usesModel ? undefined : (index.manifest.reason ?? (index.dense ? 'requested with --mode lexical' : undefined)),
+    lexicalReason: usesModel ? undefined : firstLine(index.manifest.reason ?? (index.dense ? 'requested with --mode lexical' : undefined)),
     modelDescription: usesModel ? await readModelDescription(config) : undefined,
     topK,
     depth,
@@ -97,6 +97,11 @@ export async function runEval(options: EvalOptions): Promise<EvalRun> {
   await writeFile(files.json, `${JSON.stringify(report, null, 2)}\n`);
   await writeFile(files.markdown, renderEvalMarkdown(report));
   return { report, files };
+}
+
+/** The first line of a (possibly multi-line) message: model-load errors go on with fixes that belong in the log, not the report. */
+function firstLine(text: string | undefined): string | undefined {
+  return text?.split('\n')[0]?.trim();
 }
 
 /** A path relative to the working directory when it lies inside it, absolute otherwise. */
