@@ -12,7 +12,7 @@ const MODES = ['hybrid', 'lexical', 'dense'] as const;
 await runCli(async () => {
   const { values } = parseArgs({
     options: {
-      questions: { type: 'string', default: 'eval/questions.jsonl' },
+      questions: { type: 'string', default: 'src/eval/questions.jsonl' },
       topK: { type: 'string', default: '5' },
       mode: { type: 'string' },
       reports: { type: 'string', default: 'reports' },

@@ -33,9 +33,9 @@ describe('parseQuestions', () => {
   });
 });
 
-describe('the project question set (eval/questions.jsonl)', () => {
+describe('the project question set (src/eval/questions.jsonl)', () => {
   it('has gold paragraphs that exist and cross flags that match the documents’ languages', async () => {
-    const file = path.join(REPO_ROOT, 'eval/questions.jsonl');
+    const file = path.join(REPO_ROOT, 'src/eval/questions.jsonl');
     const questions = parseQuestions(await readFile(file, 'utf8'), file);
     const { documents } = await readCorpus(CORPUS_DIR);
     const byFile = new Map(documents.map((d) => [d.file, d]));

@@ -49,6 +49,14 @@ describe('buildIndex', () => {
     expect(hits[0]!.chunk.file).toBe('002_23fe508d9d363cf9.txt');
   });
 
+  it('creates the parent folders of INDEX_DIR', async () => {
+    const { root, config } = await createTempProject({ RETRIEVAL: 'lexical' });
+    const nested = { ...config, indexDir: path.join(root, 'deep', 'er', 'index') };
+    const report = await buildIndex(nested);
+    expect(report.manifest.files).toHaveLength(5);
+    expect(JSON.parse(await readFile(path.join(nested.indexDir, 'manifest.json'), 'utf8')).chunks).toBe(report.manifest.chunks);
+  });
+
   it('fails hard when RETRIEVAL=hybrid and the model cannot be loaded, keeping no partial index', async () => {
     const { config } = await createTempProject({ EMBEDDING_MODEL: MISSING_MODEL, RETRIEVAL: 'hybrid' });
     await expect(buildIndex(config, { loadEmbedder: () => openEmbedder(config) })).rejects.toThrow(ModelRequiredError);

@@ -7,7 +7,7 @@ export interface BenchContext {
   workDir: string;
   /** The project's own corpus folder. */
   corpusDir: string;
-  /** Question texts used as queries (from eval/questions.jsonl). */
+  /** Question texts used as queries (from src/eval/questions.jsonl). */
   queries: string[];
   /** Environment every worker gets, before step-specific settings (INDEX_DIR, EMBEDDING_MODEL, …). */
   baseEnv: Record<string, string>;

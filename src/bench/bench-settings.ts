@@ -27,7 +27,7 @@ export function benchSettings(config: Config, quick: boolean, repoRoot: string):
       endpoints: ['POST /api/ask', 'GET /api/search', 'GET /health'],
       rateLimitPerMinute: 0,
       answers: 'extractive (no LLM configured in the server process)',
-      queries: 'question texts of eval/questions.jsonl, cycled per connection',
+      queries: 'question texts of src/eval/questions.jsonl, cycled per connection',
     },
     scaling: { connections: quick ? [8] : [1, 8], targetConnections: 8, durationSec: quick ? 1 : 5 },
     hnswRecall: {

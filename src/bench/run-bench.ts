@@ -46,7 +46,7 @@ export async function runBench(options: BenchOptions): Promise<{ report: BenchRe
   const settings = benchSettings(options.config, options.quick, options.repoRoot);
   const machine = describeMachine();
   const workDir = await mkdtemp(path.join(os.tmpdir(), 'rag-bench-'));
-  const questionsFile = path.join(options.repoRoot, 'eval/questions.jsonl');
+  const questionsFile = path.join(options.repoRoot, 'src/eval/questions.jsonl');
   const context: BenchContext = {
     settings,
     workDir,

@@ -33,7 +33,7 @@ export interface EvalRun {
 /**
  * Runs every question of `questionsPath` through the searcher the API uses (building the index first if there is
  * none), ranks the same questions with the word-overlap baseline, and writes `eval-<set>-<mode>.{json,md}`.
- * @example const { report } = await runEval({ config: loadConfig(), questionsPath: 'eval/questions.jsonl', reportsDir: 'reports' });
+ * @example const { report } = await runEval({ config: loadConfig(), questionsPath: 'src/eval/questions.jsonl', reportsDir: 'reports' });
  */
 export async function runEval(options: EvalOptions): Promise<EvalRun> {
   const { config } = options;

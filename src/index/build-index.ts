@@ -74,6 +74,7 @@ export async function buildIndex(config: Config, deps: BuildDeps = {}): Promise<
   const { embedder, reason } = await openEmbedder(config, deps, emit);
   emit({ type: 'mode', retrieval: embedder ? 'hybrid' : 'lexical', reason });
 
+  await mkdir(path.dirname(config.indexDir), { recursive: true });
   const buildDir = await createBuildDir(config.indexDir);
   let embedded = 0;
   let reused = 0;
@@ -123,7 +124,6 @@ export async function buildIndex(config: Config, deps: BuildDeps = {}): Promise<
   emit({ type: 'stage', stage: 'write', detail: config.indexDir });
   await writeIndexFiles(buildDir, { manifest, chunks, documents: corpus.documents, lexical });
   signal?.throwIfAborted();
-  await mkdir(path.dirname(config.indexDir), { recursive: true });
   await swapIntoPlace(buildDir, config.indexDir);
 
   return { manifest, skipped: corpus.skipped, embedded, reused, durationMs: performance.now() - started };
