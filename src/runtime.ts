@@ -11,6 +11,7 @@ import type { LoadedIndex } from './index/types.js';
 import { createSearcher } from './retrieval/create-searcher.js';
 import type { RetrievalMode, Searcher } from './retrieval/types.js';
 import { createApp } from './server/app.js';
+import { jsonLineLog } from './server/log.js';
 import { widgetRoutes } from './widget/routes.js';
 
 export interface Runtime {
@@ -58,14 +59,17 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   }
 
   const searcher = createSearcher({ index, embedQuery: embedder ? (q) => embedder!.embedQuery(q) : undefined });
-  const answerer = createAnswerer(config);
+  const log = options.log ?? jsonLineLog;
+  const answerer = createAnswerer(config, (error) =>
+    log({ level: 'warn', msg: 'LLM call failed; answered extractively', error: error instanceof Error ? error.message : String(error) }),
+  );
   const app = createApp({
     config,
     index,
     searcher,
     answerer,
     detectLanguage,
-    log: options.log,
+    log,
     extraRoutes: widgetRoutes({ index }),
   });
   return { config, index, searcher, mode: searcher.defaultMode, answerer, embedder, app };

@@ -6,10 +6,11 @@ import type { Answerer } from './types.js';
 
 /**
  * The generative answerer (with the extractive one as its fallback) when an LLM is configured, the extractive one otherwise.
- * @example const answerer = createAnswerer(loadConfig());
+ * `onLlmError` receives each failed model call (the client only sees a generic warning), e.g. to log it.
+ * @example const answerer = createAnswerer(loadConfig(), (error) => console.error(error));
  */
-export function createAnswerer(config: Config): Answerer {
+export function createAnswerer(config: Config, onLlmError?: (error: unknown) => void): Answerer {
   const extractive = createExtractiveAnswerer();
-  return config.llm ? createGenerativeAnswerer(config.llm, { fallback: extractive }) : extractive;
+  return config.llm ? createGenerativeAnswerer(config.llm, { fallback: extractive, onError: onLlmError }) : extractive;
 }
 
