@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createRuntime } from '../src/runtime.js';
 import { loadConfig } from '../src/config.js';
+import { startFakeOpenAIServer } from './helpers/fake-openai-server.js';
 import { FIXTURE_MODEL_DIR, createTempProject } from './helpers/temp-project.js';
 
 async function ask(app: Awaited<ReturnType<typeof createRuntime>>['app'], question: string) {
@@ -41,6 +42,28 @@ describe('createRuntime', () => {
     expect(health.retrieval.reason).toContain('could not be loaded');
     const body = await ask(runtime.app, 'Quanti prigionieri politici ci sono in Kazakistan?');
     expect(body.citations[0].file).toBe('002_23fe508d9d363cf9.txt');
+  });
+
+  it('answers with the configured LLM, and logs a failed call while answering extractively', async () => {
+    const llm = await startFakeOpenAIServer();
+    try {
+      const { config } = await createTempProject({ RETRIEVAL: 'lexical', LLM_BASE_URL: llm.baseUrl, LLM_MODEL: 'fake-model' });
+      const logged: Record<string, unknown>[] = [];
+      const { app } = await createRuntime(config, { log: (entry) => logged.push(entry) });
+
+      llm.reply({ content: 'Almeno 28 prigionieri politici [1].' });
+      const generated = await ask(app, 'Quanti prigionieri politici ci sono in Kazakistan?');
+      expect(generated.answer).toBe('Almeno 28 prigionieri politici [1].');
+      expect(generated.warnings).toEqual([]);
+
+      llm.reply({ status: 500 });
+      const fallback = await ask(app, 'Quanti prigionieri politici ci sono in Kazakistan?');
+      expect(fallback.warnings[0]).toContain('extractive answer');
+      expect(fallback.citations[0].file).toBe('002_23fe508d9d363cf9.txt');
+      expect(logged).toContainEqual(expect.objectContaining({ level: 'warn', msg: expect.stringContaining('LLM call failed') }));
+    } finally {
+      await llm.close();
+    }
   });
 
   it('refuses to serve without the model when RETRIEVAL=hybrid', async () => {
