@@ -6,6 +6,7 @@ import type { Config } from './config.js';
 import { detectLanguage } from './corpus/language.js';
 import { openEmbedder, type OpenedEmbedder } from './embedding/open-embedder.js';
 import { buildIndex, type BuildEvent } from './index/build-index.js';
+import { corpusChanges, describeCorpusChanges } from './index/corpus-changes.js';
 import { IndexMissingError, loadIndex } from './index/load-index.js';
 import type { LoadedIndex } from './index/types.js';
 import { createSearcher } from './retrieval/create-searcher.js';
@@ -60,6 +61,8 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
 
   const searcher = createSearcher({ index, embedQuery: embedder ? (q) => embedder!.embedQuery(q) : undefined });
   const log = options.log ?? jsonLineLog;
+  const stale = describeCorpusChanges(await corpusChanges(index.manifest, config.corpusDir));
+  if (stale) log({ level: 'warn', msg: stale });
   const answerer = createAnswerer(config, (error) =>
     log({ level: 'warn', msg: 'LLM call failed; answered extractively', error: error instanceof Error ? error.message : String(error) }),
   );

@@ -1,4 +1,4 @@
-import { cp, rename } from 'node:fs/promises';
+import { appendFile, cp, rename, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createRuntime } from '../src/runtime.js';
@@ -64,6 +64,19 @@ describe('createRuntime', () => {
     } finally {
       await llm.close();
     }
+  });
+
+  it('warns at start when the corpus changed since the index was built', async () => {
+    const { config, corpusDir } = await createTempProject({ RETRIEVAL: 'lexical' });
+    const quiet: Record<string, unknown>[] = [];
+    await createRuntime(config, { log: (entry) => quiet.push(entry) });
+    expect(quiet.filter((e) => e.level === 'warn')).toEqual([]);
+
+    await appendFile(path.join(corpusDir, '002_23fe508d9d363cf9.txt'), '\nUn paragrafo in più.\n');
+    await rm(path.join(corpusDir, '003_5696f5a8dd52dece.txt'));
+    const logged: Record<string, unknown>[] = [];
+    await createRuntime(config, { log: (entry) => logged.push(entry) });
+    expect(logged).toContainEqual({ level: 'warn', msg: expect.stringMatching(/0 added, 1 changed, 1 removed.*npm run index/) });
   });
 
   it('refuses to serve without the model when RETRIEVAL=hybrid', async () => {

@@ -60,6 +60,15 @@ export async function readCorpus(corpusDir: string, options: ReadCorpusOptions =
   return { documents, skipped };
 }
 
+/**
+ * Relative paths (with `/`) of the corpus's .txt and .md files, sorted, without reading them.
+ * @example await listCorpusFiles('./corpus') // ['000_68c45a22bf89f6e7.txt', …]
+ */
+export async function listCorpusFiles(corpusDir: string): Promise<string[]> {
+  const files = await listFiles(path.resolve(corpusDir), '', () => {});
+  return files.filter((file) => textFormatOf(file) !== undefined).sort(byCodeUnits);
+}
+
 /** Relative paths (with `/`) of the files under `relativeDir`, unsorted; an unreadable subfolder is skipped. */
 async function listFiles(root: string, relativeDir: string, skip: (file: string, reason: string) => void): Promise<string[]> {
   let entries: Dirent[];
