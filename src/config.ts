@@ -28,7 +28,7 @@ const schema = z.object({
   OFFLINE: flag.default(false),
   RETRIEVAL: z.enum(['auto', 'hybrid', 'lexical']).default('auto'),
   HNSW_M: int(2, 128).default(16),
-  HNSW_EF_CONSTRUCTION: int(8, 2000).default(100),
+  HNSW_EF_CONSTRUCTION: int(8, 2000).default(64),
   HNSW_EF_SEARCH: int(1, 5000).default(80),
   CHUNK_MAX_CHARS: int(100, 10_000).default(700),
   CHUNK_OVERLAP_CHARS: int(0, 2_000).default(120),
