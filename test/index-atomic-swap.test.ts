@@ -21,6 +21,17 @@ describe('atomic index folder', () => {
     expect(await readdir(parent)).toEqual(['index']);
   });
 
+  it('leaves the folder of a build running in another process alone', async () => {
+    const parent = await tempParent();
+    const target = path.join(parent, 'index');
+    const running = path.join(parent, `.index-build-index-${process.ppid}-abc`);
+    const dead = path.join(parent, '.index-build-index-999999999-abc');
+    await mkdir(running);
+    await mkdir(dead);
+    await recoverIndexDir(target);
+    expect(await readdir(parent)).toEqual([path.basename(running)]);
+  });
+
   it('restores an index left aside by an interrupted swap and removes abandoned builds', async () => {
     const parent = await tempParent();
     const target = path.join(parent, 'index');

@@ -8,7 +8,8 @@ const OLD_PREFIX = '.index-old-';
 /** Creates an empty working folder next to `target` (same file system, so rename is atomic). */
 export async function createBuildDir(target: string): Promise<string> {
   const parent = path.dirname(path.resolve(target));
-  const dir = await mkdtemp(path.join(parent, `${BUILD_PREFIX}${path.basename(target)}-`));
+  // The pid in the name lets `recoverIndexDir` leave the folders of builds still running alone.
+  const dir = await mkdtemp(path.join(parent, `${BUILD_PREFIX}${path.basename(target)}-${process.pid}-`));
   await chmod(dir, 0o755); // mkdtemp makes it private; the index is an ordinary readable folder
   return dir;
 }
@@ -31,7 +32,10 @@ export async function swapIntoPlace(built: string, target: string): Promise<void
   if (hadTarget) await rm(aside, { recursive: true, force: true });
 }
 
-/** Removes abandoned build folders and restores an index left aside by an interrupted swap. */
+/**
+ * Removes build folders whose process is gone (and this process's own leftovers) and restores an index left aside
+ * by an interrupted swap. Folders of builds running in other processes are left alone.
+ */
 export async function recoverIndexDir(target: string): Promise<void> {
   const parent = path.dirname(path.resolve(target));
   const name = path.basename(target);
@@ -45,8 +49,24 @@ export async function recoverIndexDir(target: string): Promise<void> {
   if (!(await exists(target)) && aside.length > 0) {
     await rename(path.join(parent, aside.pop()!), target);
   }
-  const stale = [...aside, ...entries.filter((e) => e.startsWith(`${BUILD_PREFIX}${name}-`))];
+  const abandoned = entries.filter((e) => e.startsWith(`${BUILD_PREFIX}${name}-`) && !isRunning(pidOf(e, `${BUILD_PREFIX}${name}-`)));
+  const stale = [...aside, ...abandoned];
   await Promise.all(stale.map((e) => rm(path.join(parent, e), { recursive: true, force: true })));
+}
+
+function pidOf(entry: string, prefix: string): number {
+  return Number.parseInt(entry.slice(prefix.length), 10);
+}
+
+/** Whether a process with this id is alive (signal 0 only checks); our own process counts as not running a build. */
+function isRunning(pid: number): boolean {
+  if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 async function exists(p: string): Promise<boolean> {
