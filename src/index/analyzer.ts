@@ -53,7 +53,7 @@ export interface TextAnalysis {
  * @example analyzeText('Le elezioni parlamentari', 'it') // ['elezioni', 'elezion', 'parlamentari', 'parlamentar']
  */
 export function analyzeText(text: string, language?: DetectedLanguage): string[] {
-  return collect(text, language, (analysis) => analysis.terms);
+  return analyzeForIndex(text, language).terms;
 }
 
 /**
@@ -62,7 +62,7 @@ export function analyzeText(text: string, language?: DetectedLanguage): string[]
  * @example phoneticTerms('Hong Kong', 'it') // ['~hnk', '~knk']
  */
 export function phoneticTerms(text: string, language?: DetectedLanguage): string[] {
-  return collect(text, language, (analysis) => analysis.phonetic);
+  return analyzeForIndex(text, language).phonetic;
 }
 
 /**
@@ -101,16 +101,6 @@ const TOKEN_ANALYSES: Record<LatinMode, (token: string) => TextAnalysis> = {
 
 function latinModeOf(language?: DetectedLanguage): LatinMode {
   return language === 'it' || language === 'en' ? language : 'latin';
-}
-
-function collect(text: string, language: DetectedLanguage | undefined, pick: (analysis: TextAnalysis) => readonly string[]): string[] {
-  const analyze = TOKEN_ANALYSES[latinModeOf(language)];
-  const out: string[] = [];
-  for (const token of text.split(SPACES)) {
-    if (!token) continue;
-    for (const item of pick(analyze(token))) out.push(item);
-  }
-  return out;
 }
 
 /** Terms and phonetic keys of one whitespace-free piece of raw text. */

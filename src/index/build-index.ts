@@ -9,7 +9,7 @@ import type { SkippedFile, SourceDocument } from '../corpus/types.js';
 import { createBuildDir, recoverIndexDir, swapIntoPlace } from './atomic-dir.js';
 import { cacheKey, embedChunks, packVectors, unpackVectors, type EmbedProgress, type EmbeddingCache, type PassageEmbedder } from './embed-chunks.js';
 import { HnswIndex } from './hnsw-index.js';
-import { restoreChunks, toStoredChunk, type StoredChunk } from './chunk-store.js';
+import { readIndexChunks, toStoredChunk } from './chunk-store.js';
 import { INDEX_README, indexPath } from './index-files.js';
 import { LexicalIndex } from './lexical-index.js';
 import { readManifest } from './manifest.js';
@@ -154,9 +154,7 @@ async function readEmbeddingCache(indexDir: string, embedder: PassageEmbedder): 
   const previous = await readManifest(indexDir).catch(() => null);
   if (!previous || previous.model !== embedder.model || previous.dimensions !== embedder.dimensions) return cache;
   try {
-    const documents = JSON.parse(await readFile(indexPath(indexDir, 'documents'), 'utf8')) as SourceDocument[];
-    const stored = JSON.parse(await readFile(indexPath(indexDir, 'chunks'), 'utf8')) as StoredChunk[];
-    const chunks = restoreChunks(stored, new Map(documents.map((d) => [d.file, d])));
+    const { chunks } = await readIndexChunks(indexDir);
     const vectors = unpackVectors(await readFile(indexPath(indexDir, 'vectors')), embedder.dimensions);
     if (vectors.length !== chunks.length) return cache;
     chunks.forEach((c, i) => cache.set(cacheKey(embedder.model, c.embedText), vectors[i]!));

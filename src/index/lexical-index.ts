@@ -1,7 +1,7 @@
 /** BM25F keyword index over chunks, with the multilingual analyzer and a versioned binary form. */
 import type { Chunk } from '../chunking/types.js';
 import type { DetectedLanguage } from '../corpus/types.js';
-import { ANALYZER_VERSION, analyzeForIndex, analyzeText, phoneticTerms } from './analyzer.js';
+import { ANALYZER_VERSION, analyzeForIndex, analyzeText } from './analyzer.js';
 import { decodeBm25, encodeBm25, readBm25Header } from './bm25-file.js';
 import { Bm25Searcher, buildBm25, type Bm25Data, type WeightedTerms } from './bm25-index.js';
 import type { LoadedIndex, RankedId } from './types.js';
@@ -64,7 +64,8 @@ export class LexicalIndex implements LexicalSearcher {
 
   /** Up to `k` chunks sharing terms with `query`, best BM25 score first; `language` is the query's. */
   search(query: string, k: number, language?: DetectedLanguage): RankedId[] {
-    const terms = [...analyzeText(query, language), ...phoneticTerms(query, language)];
+    const { terms: words, phonetic } = analyzeForIndex(query, language);
+    const terms = [...words, ...phonetic];
     if (terms.length === 0 || k <= 0) return [];
     return this.searcher.search(terms, k).map(({ doc, score }) => ({ index: doc, score }));
   }

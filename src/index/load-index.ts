@@ -1,9 +1,7 @@
 /** Loading a built index from INDEX_DIR into memory, checking that it fits the configuration. */
 import { readFile } from 'node:fs/promises';
-import type { Chunk } from '../chunking/types.js';
-import type { SourceDocument } from '../corpus/types.js';
 import { recoverIndexDir } from './atomic-dir.js';
-import { restoreChunks, type StoredChunk } from './chunk-store.js';
+import { ChunkRestoreError, readIndexChunks } from './chunk-store.js';
 import { HnswIndex } from './hnsw-index.js';
 import { indexPath } from './index-files.js';
 import { LexicalIndex } from './lexical-index.js';
@@ -41,15 +39,10 @@ export async function loadIndex(options: LoadOptions): Promise<LoadedIndex> {
   const useDense = manifest.retrieval === 'hybrid' && options.retrieval !== 'lexical';
   if (useDense) assertSameModel(manifest, options.model);
 
-  const documentList = JSON.parse(await readFile(indexPath(indexDir, 'documents'), 'utf8')) as SourceDocument[];
-  const documents = new Map(documentList.map((d) => [d.file, d]));
-  const stored = JSON.parse(await readFile(indexPath(indexDir, 'chunks'), 'utf8')) as StoredChunk[];
-  let chunks: Chunk[];
-  try {
-    chunks = restoreChunks(stored, documents);
-  } catch (error) {
-    throw new IndexMismatchError(`The index in ${indexDir} is inconsistent (${(error as Error).message}). Run \`npm run index\` to rebuild it.`);
-  }
+  const { documents, chunks } = await readIndexChunks(indexDir).catch((error: unknown) => {
+    if (!(error instanceof ChunkRestoreError)) throw error;
+    throw new IndexMismatchError(`The index in ${indexDir} is inconsistent (${error.message}). Run \`npm run index\` to rebuild it.`);
+  });
   if (chunks.length !== manifest.chunks) {
     throw new IndexMismatchError(`The index in ${indexDir} is inconsistent (chunk count). Run \`npm run index\` to rebuild it.`);
   }
