@@ -40,12 +40,14 @@ export interface RuntimeOptions {
 export async function createRuntime(config: Config, options: RuntimeOptions = {}): Promise<Runtime> {
   const loadOptions = { indexDir: config.indexDir, model: config.embedding.model, retrieval: config.retrieval, efSearch: config.hnsw.efSearch };
   let index: LoadedIndex;
+  let builtNow = false;
   try {
     index = await loadIndex(loadOptions);
   } catch (error) {
     if (!(error instanceof IndexMissingError) || options.buildIfMissing === false) throw error;
     await buildIndex(config, { loadEmbedder: () => openEmbedder(config), onEvent: options.onBuildEvent });
     index = await loadIndex(loadOptions);
+    builtNow = true;
   }
 
   let embedder: OpenedEmbedder | undefined;
@@ -61,7 +63,8 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
 
   const searcher = createSearcher({ index, embedQuery: embedder ? (q) => embedder!.embedQuery(q) : undefined });
   const log = options.log ?? jsonLineLog;
-  const stale = describeCorpusChanges(await corpusChanges(index.manifest, config.corpusDir));
+  // An index built a moment ago matches the corpus; one loaded from disk may not.
+  const stale = builtNow ? undefined : describeCorpusChanges(await corpusChanges(index.manifest, config.corpusDir));
   if (stale) log({ level: 'warn', msg: stale });
   const answerer = createAnswerer(config, (error) =>
     log({ level: 'warn', msg: 'LLM call failed; answered extractively', error: error instanceof Error ? error.message : String(error) }),
