@@ -2,13 +2,12 @@
 import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { loadConfig } from '../src/config.js';
 import { createRuntime, type Runtime } from '../src/runtime.js';
 import { startServer, type ServerHandle } from '../src/server/serve.js';
+import { createTempProject } from './helpers/temp-project.js';
 
 export const CHROMIUM_PATH = '/usr/bin/chromium';
 export const ARTIFACTS_DIR = path.resolve('artifacts');
@@ -36,19 +35,11 @@ export async function startHarness(): Promise<Harness> {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(`CI must run the browser tests, but ${CHROMIUM_PATH} is missing: apt-get install -y chromium fonts-noto-core`);
   }
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'widget-e2e-'));
-  await cp(path.resolve('corpus'), path.join(dir, 'corpus'), { recursive: true });
+  const { root: dir, corpusDir, config } = await createTempProject({ RETRIEVAL: 'lexical' });
   await writeFile(
-    path.join(dir, 'corpus', 'zz_markup_sample.txt'),
+    path.join(corpusDir, 'zz_markup_sample.txt'),
     `Markup sample\n\nThe zanzibarite sample paragraph contains ${XSS_MARKUP} as plain text, to prove it is never run.\n`,
   );
-  const config = loadConfig({
-    CORPUS_DIR: path.join(dir, 'corpus'),
-    INDEX_DIR: path.join(dir, 'index'),
-    RETRIEVAL: 'lexical',
-    LOG_REQUESTS: '0',
-    RATE_LIMIT_PER_MINUTE: '0',
-  });
   const runtime: Runtime = await createRuntime(config);
   let server: ServerHandle | undefined = await startServer(runtime.app, { host: '127.0.0.1', port: 0, handleSignals: false, shutdownGraceMs: 100 });
   const port = server.port;
