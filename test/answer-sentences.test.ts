@@ -5,17 +5,17 @@ import { corpusParagraphs } from './helpers/corpus-hits.js';
 
 describe('splitSentences', () => {
   it('splits Italian and Arabic paragraphs into trimmed sentences', () => {
-    expect(splitSentences('Il voto è il 10 gennaio.  Chi vincerà? Nessuno lo sa.', 'it').map((s) => s.text)).toEqual([
+    expect(splitSentences('Il voto è il 10 gennaio.  Chi vincerà? Nessuno lo sa.').map((s) => s.text)).toEqual([
       'Il voto è il 10 gennaio.',
       'Chi vincerà?',
       'Nessuno lo sa.',
     ]);
     const arabic = corpusParagraphs('000_68c45a22bf89f6e7.txt')[2];
-    expect(splitSentences(arabic, 'ar').map((s) => s.text)[1]).toMatch(/^مرصد لا-حرية هو مبادرة بحثية.*الرقمي\.$/u);
+    expect(splitSentences(arabic).map((s) => s.text)[1]).toMatch(/^مرصد لا-حرية هو مبادرة بحثية.*الرقمي\.$/u);
   });
 
   it('cuts sentences at footnote marks and leaves the marks out', () => {
-    expect(splitSentences('Before the mark [1] after it. End [2].', 'en').map((s) => s.text)).toEqual([
+    expect(splitSentences('Before the mark [1] after it. End [2].').map((s) => s.text)).toEqual([
       'Before the mark',
       'after it.',
       'End',
@@ -25,10 +25,10 @@ describe('splitSentences', () => {
   it('gives offsets that slice each sentence out of the text, in order, never quoting a mark', () => {
     const pieces = fc.oneof(fc.string(), fc.constantFrom('. ', '? ', ' [3] ', '؟ ', '\n', 'Sì. ', 'ما هذا؟ '));
     fc.assert(
-      fc.property(fc.array(pieces), fc.constantFrom('it', 'ar', 'kk', 'en', 'other' as const), (parts, language) => {
+      fc.property(fc.array(pieces), (parts) => {
         const text = parts.join('');
         let previousEnd = 0;
-        for (const sentence of splitSentences(text, language)) {
+        for (const sentence of splitSentences(text)) {
           expect(text.slice(sentence.start, sentence.end)).toBe(sentence.text);
           expect(sentence.text).toBe(sentence.text.trim());
           expect(sentence.text).not.toMatch(/\[\s*\d+\s*\]/);

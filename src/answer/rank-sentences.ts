@@ -45,7 +45,7 @@ export function rankSentences(
 ): RankedSentence[] {
   const questionWords = questionWordTerms(question, language, analyze);
   const sentences = hits.flatMap(({ chunk }, hitIndex) =>
-    splitSentences(chunk.text, chunk.language).map((sentence) => ({
+    splitSentences(chunk.text).map((sentence) => ({
       ...sentence,
       hitIndex,
       terms: new Set(analyze(sentence.text, chunk.language)),
