@@ -32,6 +32,9 @@ const RANK_WEIGHT = 0.2;
  */
 const INFORMATIVE_TERMS = 6;
 
+// The root locale keeps word boundaries independent of the machine's default locale.
+const WORDS = new Intl.Segmenter('und', { granularity: 'word' });
+
 /**
  * Every sentence of every hit, best first (ties: earlier hit, then earlier sentence).
  * IDF is computed over the hits' sentences, so terms common to most of them (function words, the topic's name) weigh little.
@@ -74,7 +77,7 @@ export function rankSentences(
  * as present in a sentence when any of its terms is, so a matched stem is not outweighed by its unmatched surface form.
  */
 function questionWordTerms(question: string, language: DetectedLanguage, analyze: AnalyzeText): string[][] {
-  const words = [...new Intl.Segmenter(undefined, { granularity: 'word' }).segment(question)].filter((s) => s.isWordLike);
+  const words = [...WORDS.segment(question)].filter((s) => s.isWordLike);
   const seen = new Set<string>();
   return words
     .map((w) => analyze(w.segment, language))
