@@ -39,13 +39,16 @@ export interface RuntimeOptions {
  */
 export async function createRuntime(config: Config, options: RuntimeOptions = {}): Promise<Runtime> {
   const loadOptions = { indexDir: config.indexDir, model: config.embedding.model, retrieval: config.retrieval, efSearch: config.hnsw.efSearch };
+  // One model load serves both the build (when the index is missing) and query embedding.
+  let opening: Promise<OpenedEmbedder> | undefined;
+  const openOnce = () => (opening ??= openEmbedder(config));
   let index: LoadedIndex;
   let builtNow = false;
   try {
     index = await loadIndex(loadOptions);
   } catch (error) {
     if (!(error instanceof IndexMissingError) || options.buildIfMissing === false) throw error;
-    await buildIndex(config, { loadEmbedder: () => openEmbedder(config), onEvent: options.onBuildEvent });
+    await buildIndex(config, { loadEmbedder: openOnce, onEvent: options.onBuildEvent });
     index = await loadIndex(loadOptions);
     builtNow = true;
   }
@@ -53,7 +56,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   let embedder: OpenedEmbedder | undefined;
   if (index.dense) {
     try {
-      embedder = await openEmbedder(config);
+      embedder = await openOnce();
     } catch (error) {
       if (config.retrieval === 'hybrid') throw error;
       const reason = `The index has vectors, but the query model could not be loaded: ${(error as Error).message}`;
