@@ -1,6 +1,6 @@
 /** The fixture network as ONNX graphs: BERT-style embeddings, LayerNorm and one tanh dense layer with a residual, in float32 and uint8-weight form. */
 import type { onnx } from 'onnx-proto';
-import { DataType, floatTensor, int64Tensor, node, uint8Tensor, valueInfo } from './onnx-builders.js';
+import { DataType, floatTensor, int64Tensor, node, uint8Tensor, valueInfo } from '../../src/embedding/onnx/onnx-builders.js';
 import { quantizeUint8 } from './quantize.js';
 import { seededRandom, uniformWeights } from './seeded-random.js';
 import type { FixtureDimensions } from './tokenizer-files.js';

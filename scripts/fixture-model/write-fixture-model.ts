@@ -3,7 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PROFILE_FILE_NAME, type ModelProfile } from '../../src/embedding/model-profile.js';
 import { floatGraph, makeWeights, quantizedGraph } from './bert-graph.js';
-import { encodeModel } from './onnx-builders.js';
+import { encodeModel } from '../../src/embedding/onnx/onnx-builders.js';
 import { modelConfigJson, tokenizerConfigJson, tokenizerJson, type FixtureDimensions } from './tokenizer-files.js';
 import { buildVocabulary } from './vocabulary.js';
 

