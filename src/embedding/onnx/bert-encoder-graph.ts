@@ -82,7 +82,16 @@ class GraphBuilder {
     this.initializers.push(uint8Tensor(name, dims, values));
     return name;
   }
+  private readonly shared = new Set<string>();
+  /** A constant used from several places, added on first use (onnxruntime warns about unused initializers). */
+  constant(name: string, make: () => void): string {
+    if (!this.shared.has(name)) make();
+    this.shared.add(name);
+    return name;
+  }
 }
+
+const eight = (g: GraphBuilder) => g.constant('eight', () => g.float('eight', [], new Float32Array([8])));
 
 function layerNorm(g: GraphBuilder, input: string, prefix: string, w: LayerNormWeights, hidden: number): string {
   const mean = g.add('ReduceMean', [input], `${prefix}.mean`, { axes: [-1], keepdims: 1 });
@@ -100,7 +109,7 @@ function matrix(g: GraphBuilder, name: string, m: Matrix, rows: number, cols: nu
   if (m.kind === 'float') return g.float(name, [rows, cols], m.values);
   const blocks = cols / QUANT_BLOCK;
   const nibbles = g.bytes(`${name}.nibbles`, [rows, blocks, QUANT_BLOCK], m.nibbles);
-  const centered = g.add('Sub', [g.add('Cast', [nibbles], `${name}.cast`, { to: DataType.FLOAT }), 'eight'], `${name}.centered`);
+  const centered = g.add('Sub', [g.add('Cast', [nibbles], `${name}.cast`, { to: DataType.FLOAT }), eight(g)], `${name}.centered`);
   const scaled = g.add('Mul', [centered, g.float(`${name}.scales`, [rows, blocks, 1], m.scales)], `${name}.scaled`);
   return g.add('Reshape', [scaled, g.int64(`${name}.shape`, [2], [rows, cols])], name);
 }
@@ -118,10 +127,10 @@ function wordEmbeddings(g: GraphBuilder, d: BertDimensions, m: Matrix): string {
   if (m.kind === 'float') return g.add('Gather', [g.float('word_embeddings', [d.vocabSize, d.hiddenSize], m.values), 'input_ids'], 'words');
   const blocks = d.hiddenSize / QUANT_BLOCK;
   const nibbles = g.add('Gather', [g.bytes('word_embeddings.nibbles', [d.vocabSize, d.hiddenSize], m.nibbles), 'input_ids'], 'words.nibbles');
-  const centered = g.add('Sub', [g.add('Cast', [nibbles], 'words.cast', { to: DataType.FLOAT }), 'eight'], 'words.centered');
+  const centered = g.add('Sub', [g.add('Cast', [nibbles], 'words.cast', { to: DataType.FLOAT }), eight(g)], 'words.centered');
   const blocked = g.add('Reshape', [centered, g.int64('words.blocked_shape', [4], [0, 0, blocks, QUANT_BLOCK])], 'words.blocked');
   const scales = g.add('Gather', [g.float('word_embeddings.scales', [d.vocabSize, blocks], m.scales), 'input_ids'], 'words.scales');
-  const scaled = g.add('Mul', [blocked, g.add('Unsqueeze', [scales, 'last_axis'], 'words.scales_column')], 'words.scaled');
+  const scaled = g.add('Mul', [blocked, g.add('Unsqueeze', [scales, g.int64('words.scales_axis', [1], [-1])], 'words.scales_column')], 'words.scaled');
   return g.add('Reshape', [scaled, g.int64('words.shape', [3], [0, 0, d.hiddenSize])], 'words');
 }
 
@@ -176,12 +185,10 @@ export function bertEncoderGraph(name: string, d: BertDimensions, w: BertWeights
   if (w.layers.length !== d.layers) throw new Error(`bertEncoderGraph: ${w.layers.length} layers of weights for ${d.layers} layers.`);
   const g = new GraphBuilder();
   g.float('eps', [], new Float32Array([d.layerNormEps]));
-  g.float('eight', [], new Float32Array([8]));
   g.float('half', [], new Float32Array([0.5]));
   g.float('inv_sqrt2', [], new Float32Array([Math.SQRT1_2]));
   g.int64('zero', [], [0]);
   g.int64('one', [], [1]);
-  g.int64('last_axis', [1], [-1]);
   g.int64('heads_shape', [4], [0, 0, d.heads, d.hiddenSize / d.heads]);
   g.int64('hidden_shape', [3], [0, 0, d.hiddenSize]);
 

