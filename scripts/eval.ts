@@ -1,11 +1,22 @@
-/** `npm run eval -- [--questions FILE] [--topK 5] [--mode hybrid|lexical|dense]`: retrieval metrics, written to reports/. */
+/**
+ * `npm run eval -- [options]`: quality measurements, written to reports/.
+ *   (default) --questions FILE [--topK 5] [--mode hybrid|lexical|dense]   the project's questions on the corpus
+ *   --tatoeba DIR [--ntrex DIR ...] [--published FILE]                     the model check against published figures
+ *   --beir DIR [--mode lexical|dense|hybrid|all] [--limit N]               any BEIR-style set, indexed with the real build
+ */
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createBuildReporter } from '../src/cli/build-reporter.js';
+import { createProgress } from '../src/cli/progress.js';
 import { runCli } from '../src/cli/run-cli.js';
 import { loadConfig } from '../src/config.js';
+import { openEmbedder } from '../src/embedding/open-embedder.js';
 import { renderEvalSummary } from '../src/eval/eval-report.js';
+import { renderBitextMarkdown, runBitext } from '../src/eval/run-bitext.js';
+import { BEIR_MODES, renderBeirMarkdown, runBeir } from '../src/eval/run-beir.js';
 import { runEval } from '../src/eval/run-eval.js';
+import type { RetrievalMode } from '../src/retrieval/types.js';
 
 const MODES = ['hybrid', 'lexical', 'dense'] as const;
 
@@ -16,24 +27,76 @@ await runCli(async () => {
       topK: { type: 'string', default: '5' },
       mode: { type: 'string' },
       reports: { type: 'string', default: 'reports' },
+      tatoeba: { type: 'string' },
+      ntrex: { type: 'string', multiple: true },
+      published: { type: 'string' },
+      beir: { type: 'string', multiple: true },
+      limit: { type: 'string' },
+      cache: { type: 'string', default: '.cache/eval' },
     },
   });
+  const config = loadConfig({ ...process.env, LOG_REQUESTS: '0' });
+  const reportsDir = path.resolve(values.reports);
+
+  if (values.tatoeba !== undefined || values.ntrex !== undefined) {
+    const tatoebaDir = values.tatoeba && path.resolve(values.tatoeba);
+    // Beside the Tatoeba folder, as ../shared/eval/external lays them out, unless given.
+    const external = tatoebaDir ? path.dirname(tatoebaDir) : undefined;
+    const ntrexDirs = values.ntrex?.map((d) => path.resolve(d)) ?? (external ? await siblingNtrexSets(path.join(external, 'retrieval')) : []);
+    const publishedFile = values.published ? path.resolve(values.published) : external && path.join(external, 'published-mteb-scores.json');
+    const embedder = await openEmbedder(config);
+    try {
+      const report = await runBitext({ embedder, tatoebaDir, ntrexDirs, publishedFile, progress: createProgress() });
+      const markdown = renderBitextMarkdown(report);
+      await mkdir(reportsDir, { recursive: true });
+      await writeFile(path.join(reportsDir, 'model-check.json'), `${JSON.stringify(report, null, 2)}\n`);
+      await writeFile(path.join(reportsDir, 'model-check.md'), markdown);
+      console.log(markdown);
+    } finally {
+      await embedder.dispose();
+    }
+    return;
+  }
+
+  if (values.beir !== undefined) {
+    const modes = values.mode === 'all' || values.mode === undefined ? BEIR_MODES : [values.mode as RetrievalMode];
+    if (!modes.every((m) => MODES.includes(m as (typeof MODES)[number]))) throw new Error(`--mode must be one of ${MODES.join(', ')} or all, got "${values.mode}".`);
+    const limit = values.limit === undefined ? undefined : Number(values.limit);
+    if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) throw new Error(`--limit must be a positive integer, got "${values.limit}".`);
+    const reporter = createBuildReporter();
+    const reports = [];
+    for (const dir of values.beir) {
+      const report = await runBeir({ config, dir: path.resolve(dir), modes, limit, cacheDir: path.resolve(values.cache), progress: createProgress(), onBuildEvent: reporter.onEvent });
+      console.log(renderBeirMarkdown(report));
+      reports.push(report);
+    }
+    await mkdir(reportsDir, { recursive: true });
+    const name = reports.length === 1 ? reports[0]!.set : 'sets';
+    await writeFile(path.join(reportsDir, `beir-${name}.json`), `${JSON.stringify(reports, null, 2)}\n`);
+    await writeFile(path.join(reportsDir, `beir-${name}.md`), reports.map(renderBeirMarkdown).join('\n'));
+    console.log(`wrote ${path.join(path.relative(process.cwd(), reportsDir), `beir-${name}.{json,md}`)}`);
+    return;
+  }
+
   const topK = Number(values.topK);
   if (!Number.isInteger(topK) || topK < 1 || topK > 100) throw new Error(`--topK must be an integer from 1 to 100, got "${values.topK}".`);
   const mode = values.mode as (typeof MODES)[number] | undefined;
   if (mode !== undefined && !MODES.includes(mode)) throw new Error(`--mode must be one of ${MODES.join(', ')}, got "${values.mode}".`);
-
-  const config = loadConfig({ ...process.env, LOG_REQUESTS: '0' });
   const reporter = createBuildReporter();
   const { report, files } = await runEval({
     config,
     questionsPath: path.resolve(values.questions),
     topK,
     mode,
-    reportsDir: path.resolve(values.reports),
+    reportsDir,
     onBuildEvent: reporter.onEvent,
   });
   console.log(report.notes.map((n) => `note: ${n}`).join('\n'));
   console.log(renderEvalSummary(report));
   console.log(`wrote ${path.relative(process.cwd(), files.markdown)} and ${path.relative(process.cwd(), files.json)}`);
 });
+
+async function siblingNtrexSets(dir: string): Promise<string[]> {
+  const names = await readdir(dir).catch(() => [] as string[]);
+  return names.filter((n) => n.startsWith('ntrex_')).sort().map((n) => path.join(dir, n));
+}

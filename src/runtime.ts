@@ -5,6 +5,7 @@ import type { Answerer } from './answer/types.js';
 import type { Config } from './config.js';
 import { detectLanguage } from './corpus/language.js';
 import { openEmbedder, type OpenedEmbedder } from './embedding/open-embedder.js';
+import { cachedQueryEmbedder } from './embedding/query-cache.js';
 import { buildIndex, type BuildEvent } from './index/build-index.js';
 import { corpusChanges, describeCorpusChanges } from './index/corpus-changes.js';
 import { IndexMissingError, loadIndex } from './index/load-index.js';
@@ -25,6 +26,9 @@ export interface Runtime {
   embedder?: OpenedEmbedder;
   app: Hono;
 }
+
+/** Distinct recent questions whose vectors are kept (384 floats each: ~3 KB, so ~6 MB at most). */
+const QUERY_CACHE_ENTRIES = 2000;
 
 export interface RuntimeOptions {
   /** Build the index when INDEX_DIR has none (default true). */
@@ -64,7 +68,8 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     }
   }
 
-  const searcher = createSearcher({ index, embedQuery: embedder ? (q) => embedder!.embedQuery(q) : undefined });
+  const embedQuery = embedder ? cachedQueryEmbedder((q) => embedder!.embedQuery(q), QUERY_CACHE_ENTRIES) : undefined;
+  const searcher = createSearcher({ index, embedQuery });
   const log = options.log ?? jsonLineLog;
   // An index built a moment ago matches the corpus; one loaded from disk may not.
   const stale = builtNow ? undefined : describeCorpusChanges(await corpusChanges(index.manifest, config.corpusDir));

@@ -107,13 +107,19 @@ export class TransformersEmbeddings extends Embeddings {
     return vector!;
   }
 
-  /** One unit vector per text, embedded exactly as given (no prefix), in batches of `batchSize`. */
+  /**
+   * One unit vector per text, embedded exactly as given (no prefix), in batches of `batchSize`, returned in input
+   * order. Texts are batched in order of length, so a batch is padded to a similar length rather than to the
+   * longest text of an arbitrary mix; a text's vector does not depend on its batch (padding is masked).
+   */
   async embedRaw(texts: string[]): Promise<number[][]> {
     const { extract } = await this.ready();
-    const vectors: number[][] = [];
-    for (let from = 0; from < texts.length; from += this.settings.batchSize) {
-      const output = await extract(texts.slice(from, from + this.settings.batchSize), { pooling: 'mean', normalize: true });
-      vectors.push(...(output.tolist() as number[][]));
+    const order = texts.map((_, i) => i).sort((a, b) => texts[a]!.length - texts[b]!.length);
+    const vectors = new Array<number[]>(texts.length);
+    for (let from = 0; from < order.length; from += this.settings.batchSize) {
+      const batch = order.slice(from, from + this.settings.batchSize);
+      const output = await extract(batch.map((i) => texts[i]!), { pooling: 'mean', normalize: true });
+      (output.tolist() as number[][]).forEach((vector, j) => (vectors[batch[j]!] = vector));
     }
     return vectors;
   }

@@ -65,7 +65,8 @@ export async function runEval(options: EvalOptions): Promise<EvalRun> {
   const rankBaseline = createWordOverlapBaseline(documents);
   const baseline = new Map(questions.map((q) => [q.id, rankBaseline(q.question, depth)]));
   const texts = new Map(documents.flatMap((d) => d.paragraphs.map((p) => [paragraphKey(d.file, p.number), p.text] as const)));
-  const scored = scoreRun({ questions, system, baseline, topK, textOf: (key) => texts.get(key) });
+  const languages = new Map(documents.flatMap((d) => d.paragraphs.map((p) => [paragraphKey(d.file, p.number), p.language] as const)));
+  const scored = scoreRun({ questions, system, baseline, topK, textOf: (key) => texts.get(key), languageOf: (key) => languages.get(key) });
 
   const usesModel = mode !== 'lexical';
   const name = path.basename(options.questionsPath).replace(/\.[^.]*$/, '');

@@ -46,6 +46,8 @@ export interface ScoreInput {
   textOf: (key: string) => string | undefined;
   /** Characters of paragraph text shown in misses. */
   excerptChars?: number;
+  /** Language of a paragraph by key; with it, questions are also grouped by pair (`en→ar`: question → gold paragraph). */
+  languageOf?: (key: string) => string | undefined;
 }
 
 /**
@@ -68,6 +70,10 @@ export function scoreRun(input: ScoreInput): ScoredRun {
   }
   groups.push(row('same-language', questions.filter((q) => !q.cross)));
   groups.push(row('cross-lingual', questions.filter((q) => q.cross)));
+  if (input.languageOf) {
+    const pairOf = (q: EvalQuestion) => `${q.lang}→${input.languageOf!(paragraphKey(...q.gold[0]!)) ?? '?'}`;
+    for (const pair of [...new Set(questions.map(pairOf))].sort()) groups.push(row(pair, questions.filter((q) => pairOf(q) === pair)));
+  }
 
   const show = (key: string): ShownParagraph => ({ key, excerpt: excerpt(textOf(key) ?? '(not in the index)', input.excerptChars ?? 160) });
   const misses: Miss[] = [];

@@ -44,7 +44,7 @@ function readmeProse(readme: string): string[] {
 }
 
 /** Up to `perKind` short texts and as many passages per language. */
-export async function parityTexts(perKind = 40): Promise<ParityText[]> {
+export async function parityTexts(perKind = 28): Promise<ParityText[]> {
   const documents: string[][] = [];
   for (const file of (await readdir(CORPUS_DIR)).sort()) {
     documents.push((await readFile(path.join(CORPUS_DIR, file), 'utf8')).split('\n').map((l) => l.trim()).filter(Boolean));
