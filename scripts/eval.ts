@@ -2,6 +2,7 @@
  * `npm run eval -- [options]`: quality measurements, written to reports/.
  *   (default) --questions FILE [--topK 5] [--mode hybrid|lexical|dense]   the project's questions on the corpus
  *   --tatoeba DIR [--ntrex DIR ...] [--published FILE]                     the model check against published figures
+ *      (NTREX: a set or a folder of ntrex_* sets; default the retrieval/ folder beside DIR; --ntrex= for none)
  *   --beir DIR [--mode lexical|dense|hybrid|all] [--limit N]               any BEIR-style set, indexed with the real build
  */
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
@@ -42,7 +43,9 @@ await runCli(async () => {
     const tatoebaDir = values.tatoeba && path.resolve(values.tatoeba);
     // Beside the Tatoeba folder, as ../shared/eval/external lays them out, unless given.
     const external = tatoebaDir ? path.dirname(tatoebaDir) : undefined;
-    const ntrexDirs = values.ntrex?.map((d) => path.resolve(d)) ?? (external ? await siblingNtrexSets(path.join(external, 'retrieval')) : []);
+    // --ntrex DIR: one NTREX set, or a folder of them; --ntrex= (empty): none.
+    const ntrexArgs = values.ntrex ?? (external ? [path.join(external, 'retrieval')] : []);
+    const ntrexDirs = (await Promise.all(ntrexArgs.filter(Boolean).map((d) => ntrexSets(path.resolve(d))))).flat();
     const publishedFile = values.published ? path.resolve(values.published) : external && path.join(external, 'published-mteb-scores.json');
     const embedder = await openEmbedder(config);
     try {
@@ -96,7 +99,8 @@ await runCli(async () => {
   console.log(`wrote ${path.relative(process.cwd(), files.markdown)} and ${path.relative(process.cwd(), files.json)}`);
 });
 
-async function siblingNtrexSets(dir: string): Promise<string[]> {
+async function ntrexSets(dir: string): Promise<string[]> {
+  if (path.basename(dir).startsWith('ntrex_')) return [dir];
   const names = await readdir(dir).catch(() => [] as string[]);
   return names.filter((n) => n.startsWith('ntrex_')).sort().map((n) => path.join(dir, n));
 }
