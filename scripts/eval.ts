@@ -66,9 +66,9 @@ await runCli(async () => {
     if (!modes.every((m) => MODES.includes(m as (typeof MODES)[number]))) throw new Error(`--mode must be one of ${MODES.join(', ')} or all, got "${values.mode}".`);
     const limit = values.limit === undefined ? undefined : Number(values.limit);
     if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) throw new Error(`--limit must be a positive integer, got "${values.limit}".`);
-    const reporter = createBuildReporter();
     const reports = [];
     for (const dir of values.beir) {
+      const reporter = createBuildReporter(process.stderr, { progressLines: true });
       const report = await runBeir({ config, dir: path.resolve(dir), modes, limit, cacheDir: path.resolve(values.cache), progress: createProgress(), onBuildEvent: reporter.onEvent });
       console.log(renderBeirMarkdown(report));
       reports.push(report);
