@@ -2,7 +2,7 @@
  * `npm run eval:floors [-- --floors FILE] [--reports DIR]`: compares the reports of `npm run eval` (model check,
  * project questions, BEIR sets) with the quality floors and exits non-zero when a figure is under its floor or missing.
  */
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { runCli } from '../src/cli/run-cli.js';
@@ -22,7 +22,10 @@ await runCli(async () => {
   if (!floors) throw new Error(`cannot read the floors file ${values.floors}`);
   const dir = path.resolve(values.reports);
   const mode = floors.questions?.mode ?? 'hybrid';
-  const beirFiles = (await readdir(dir).catch(() => [] as string[])).filter((n) => /^beir-.*\.json$/.test(n)).sort();
+  // Newest first: a set measured by several runs is judged by the latest.
+  const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => /^beir-.*\.json$/.test(n));
+  const modified = new Map(await Promise.all(names.map(async (n) => [n, (await stat(path.join(dir, n))).mtimeMs] as const)));
+  const beirFiles = names.sort((a, b) => modified.get(b)! - modified.get(a)!);
   const measured: Measured = {
     bitext: await readJson(path.join(dir, 'model-check.json')),
     questions: await readJson(path.join(dir, `eval-questions-${mode}.json`)),

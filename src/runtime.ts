@@ -5,7 +5,7 @@ import type { Answerer } from './answer/types.js';
 import type { Config } from './config.js';
 import { detectLanguage } from './corpus/language.js';
 import { openEmbedder, type OpenedEmbedder } from './embedding/open-embedder.js';
-import { cachedQueryEmbedder } from './embedding/query-cache.js';
+import { cachedQueryEmbedder, type CachedEmbedQuery } from './embedding/query-cache.js';
 import { buildIndex, type BuildEvent } from './index/build-index.js';
 import { corpusChanges, describeCorpusChanges } from './index/corpus-changes.js';
 import { IndexMissingError, loadIndex } from './index/load-index.js';
@@ -24,6 +24,8 @@ export interface Runtime {
   mode: RetrievalMode;
   answerer: Answerer;
   embedder?: OpenedEmbedder;
+  /** The searcher's query vectors, when a model is loaded. */
+  queryCache?: CachedEmbedQuery;
   app: Hono;
 }
 
@@ -35,6 +37,8 @@ export interface RuntimeOptions {
   buildIfMissing?: boolean;
   onBuildEvent?: (event: BuildEvent) => void;
   log?: (entry: Record<string, unknown>) => void;
+  /** Distinct recent questions whose vectors are kept (default 2000). */
+  queryCacheEntries?: number;
 }
 
 /**
@@ -68,7 +72,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     }
   }
 
-  const embedQuery = embedder ? cachedQueryEmbedder((q) => embedder!.embedQuery(q), QUERY_CACHE_ENTRIES) : undefined;
+  const embedQuery = embedder ? cachedQueryEmbedder((q) => embedder!.embedQuery(q), options.queryCacheEntries ?? QUERY_CACHE_ENTRIES) : undefined;
   const searcher = createSearcher({ index, embedQuery });
   const log = options.log ?? jsonLineLog;
   // An index built a moment ago matches the corpus; one loaded from disk may not.
@@ -86,5 +90,5 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     log,
     extraRoutes: widgetRoutes({ index }),
   });
-  return { config, index, searcher, mode: searcher.defaultMode, answerer, embedder, app };
+  return { config, index, searcher, mode: searcher.defaultMode, answerer, embedder, queryCache: embedQuery, app };
 }

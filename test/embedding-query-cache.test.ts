@@ -43,3 +43,15 @@ describe('cachedQueryEmbedder', () => {
     expect(cached.size()).toBe(0);
   });
 });
+
+describe('priming the cache', () => {
+  it('answers primed queries without a model call, within the same bound', async () => {
+    const { calls, embed } = countingEmbedder();
+    const cached = cachedQueryEmbedder(embed, 2);
+    cached.prime([['a', [9]], ['b', [8]], ['c', [7]]]);
+    expect(cached.size()).toBe(2);
+    expect(await cached('c')).toEqual([7]);
+    expect(await cached('a')).toEqual([1]);
+    expect(calls).toEqual(['a']);
+  });
+});

@@ -7,7 +7,13 @@ export type EmbedQuery = (query: string) => Promise<number[]>;
  * query share a single model call; a failed call is not cached.
  * @example const embedQuery = cachedQueryEmbedder((q) => embedder.embedQuery(q), 1000);
  */
-export function cachedQueryEmbedder(embed: EmbedQuery, maxEntries: number): EmbedQuery & { size(): number } {
+export interface CachedEmbedQuery extends EmbedQuery {
+  size(): number;
+  /** Stores vectors computed elsewhere (e.g. in one batch for many queries), as if each query had been asked. */
+  prime(entries: Iterable<[string, number[]]>): void;
+}
+
+export function cachedQueryEmbedder(embed: EmbedQuery, maxEntries: number): CachedEmbedQuery {
   const entries = new Map<string, Promise<number[]>>();
   const cached = (query: string): Promise<number[]> => {
     const hit = entries.get(query);
@@ -22,5 +28,12 @@ export function cachedQueryEmbedder(embed: EmbedQuery, maxEntries: number): Embe
     while (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
     return vector;
   };
-  return Object.assign(cached, { size: () => entries.size });
+  const prime = (pairs: Iterable<[string, number[]]>) => {
+    for (const [query, vector] of pairs) {
+      entries.delete(query);
+      entries.set(query, Promise.resolve(vector));
+    }
+    while (entries.size > maxEntries) entries.delete(entries.keys().next().value!);
+  };
+  return Object.assign(cached, { size: () => entries.size, prime });
 }

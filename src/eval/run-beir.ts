@@ -119,8 +119,23 @@ export async function runBeir(o: BeirOptions): Promise<BeirReport> {
   await buildIndex(config, { loadEmbedder: wantsModel ? () => openEmbedder(config) : undefined, onEvent: o.onBuildEvent });
   const buildSeconds = (performance.now() - buildStarted) / 1000;
 
-  const runtime = await createRuntime({ ...config, retrieval: wantsModel ? 'hybrid' : 'lexical' }, { buildIfMissing: false, log: () => {} });
+  const runtime = await createRuntime(
+    { ...config, retrieval: wantsModel ? 'hybrid' : 'lexical' },
+    { buildIfMissing: false, log: () => {}, queryCacheEntries: Math.max(2000, queries.length) },
+  );
   const queryStarted = performance.now();
+  if (wantsModel && runtime.embedder && runtime.queryCache) {
+    // One batched pass instead of a model call per query: the vectors embedQuery would give, computed together.
+    const prefix = runtime.embedder.profile.queryPrefix;
+    const bar = o.progress(`${set.name} query vectors`, queries.length);
+    for (let from = 0; from < queries.length; from += 256) {
+      const batch = queries.slice(from, from + 256);
+      const vectors = await runtime.embedder.embedRaw(batch.map((q) => prefix + q.text));
+      runtime.queryCache.prime(batch.map((q, i) => [q.text, vectors[i]!]));
+      bar.update(from + batch.length);
+    }
+    bar.stop();
+  }
   const rows: BeirModeRow[] = [];
   try {
     for (const mode of o.modes) {
