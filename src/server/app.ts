@@ -43,7 +43,7 @@ export function createApp(appDeps: AppDeps): Hono {
     }),
   );
   // Rate limit before the key check, so guessing keys is limited too.
-  if (server.rateLimitPerMinute > 0) app.use('/api/*', rateLimit({ perMinute: server.rateLimitPerMinute }));
+  if (server.rateLimitPerMinute > 0) app.use('/api/*', rateLimit({ perMinute: server.rateLimitPerMinute, trustProxy: server.trustProxy }));
   if (server.apiKey) app.use('/api/*', apiKeyAuth({ apiKey: server.apiKey }));
   app.use(
     '/api/*',
