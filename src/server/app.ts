@@ -18,6 +18,9 @@ import { openApiRoutes } from './routes/openapi.js';
 import { searchRoutes } from './routes/search.js';
 import { sourcesRoutes } from './routes/sources.js';
 
+/** Routes that reveal corpus content: rate limited, and behind API_KEY when one is set. `/` is the demo page. */
+const CORPUS_ROUTES = ['/api/*', '/sources/*', '/'];
+
 /** Largest accepted request body. */
 export const MAX_BODY_BYTES = 64 * 1024;
 
@@ -42,9 +45,16 @@ export function createApp(appDeps: AppDeps): Hono {
       maxAge: 600,
     }),
   );
-  // Rate limit before the key check, so guessing keys is limited too.
-  if (server.rateLimitPerMinute > 0) app.use('/api/*', rateLimit({ perMinute: server.rateLimitPerMinute, trustProxy: server.trustProxy }));
-  if (server.apiKey) app.use('/api/*', apiKeyAuth({ apiKey: server.apiKey }));
+  // Rate limit before the key check, so guessing keys is limited too. Pages that render the corpus count too.
+  if (server.rateLimitPerMinute > 0) {
+    const limiter = rateLimit({ perMinute: server.rateLimitPerMinute, trustProxy: server.trustProxy });
+    for (const route of CORPUS_ROUTES) app.use(route, limiter);
+  }
+  // With a key, nothing that reveals the corpus (API, demo page with its file list, source pages) is public.
+  if (server.apiKey) {
+    const auth = apiKeyAuth({ apiKey: server.apiKey });
+    for (const route of CORPUS_ROUTES) app.use(route, auth);
+  }
   app.use(
     '/api/*',
     timeout(server.requestTimeoutMs, () =>

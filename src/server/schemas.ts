@@ -117,8 +117,11 @@ export type SourceDocumentResponse = z.output<typeof SourceDocumentResponseSchem
 
 export const HealthResponseSchema = z.object({
   status: z.literal('ok'),
-  retrieval: z.object({ mode: z.enum(['hybrid', 'lexical']), reason: z.string().optional() }),
-  model: z.string().nullable(),
+  retrieval: z.object({
+    mode: z.enum(['hybrid', 'lexical']),
+    reason: z.string().optional().meta({ description: 'Why the mode is lexical; only for key holders when API_KEY is set.' }),
+  }),
+  model: z.string().nullable().optional().meta({ description: 'Embedding model id or folder; only for key holders when API_KEY is set.' }),
   files: z.int().min(0),
   chunks: z.int().min(0),
   builtAt: z.string(),
