@@ -65,7 +65,9 @@ export function createApp(appDeps: AppDeps): Hono {
     '/api/*',
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
-      onError: () => {
+      onError: (c) => {
+        // The rest of the body is never read: say so, so the client reads the 413 and opens a new connection.
+        c.header('Connection', 'close');
         throw apiError(413, 'payload_too_large', `The request body is over ${MAX_BODY_BYTES / 1024} KB. Send a shorter question.`);
       },
     }),
