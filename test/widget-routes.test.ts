@@ -31,7 +31,8 @@ const documents: SourceDocument[] = [
 ];
 
 const manifest: Manifest = {
-  version: 1,
+  version: 2,
+  checksums: {},
   builtAt: '2026-01-02T03:04:05.000Z',
   corpusDir: '/corpus',
   model: null,
