@@ -7,7 +7,7 @@ import path from 'node:path';
 const UNSERVABLE_NAME: [RegExp, string][] = [
   [/[\u0000-\u001F\u007F-\u009F]/, 'its name holds a control character'],
   [/\\/, 'its name holds a backslash'],
-  [/%[0-9a-f]{2}/i, 'its name holds percent-encoding (such as %41)'],
+  [/%/, 'its name holds a "%", which a URL would read as percent-encoding (such as %41)'],
   [/[\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/, 'its name holds a bidirectional control character'],
 ];
 

@@ -14,6 +14,7 @@ import { securityHeaders } from './middleware/security-headers.js';
 import { askStreamRoutes } from './routes/ask-stream.js';
 import { askRoutes } from './routes/ask.js';
 import { healthRoutes } from './routes/health.js';
+import { methodNotAllowedRoutes } from './routes/method-not-allowed.js';
 import { openApiRoutes } from './routes/openapi.js';
 import { searchRoutes } from './routes/search.js';
 import { sourcesRoutes } from './routes/sources.js';
@@ -76,6 +77,7 @@ export function createApp(appDeps: AppDeps): Hono {
   for (const routes of [askRoutes, askStreamRoutes, searchRoutes, sourcesRoutes, healthRoutes, openApiRoutes]) {
     app.route('/', routes(deps));
   }
+  app.route('/', methodNotAllowedRoutes());
   if (deps.extraRoutes) app.route('/', deps.extraRoutes);
 
   app.notFound(notFoundHandler);

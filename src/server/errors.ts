@@ -18,6 +18,7 @@ export type ErrorCode =
   | 'payload_too_large'
   | 'unauthorized'
   | 'not_found'
+  | 'method_not_allowed'
   | 'rate_limited'
   | 'timeout'
   | 'internal_error';

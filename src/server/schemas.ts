@@ -1,7 +1,7 @@
 /** Zod schemas of the HTTP API: request validation, and the response shapes the OpenAPI document is generated from. */
 import { z } from 'zod';
 import { LANGUAGES } from '../corpus/types.js';
-import { MAX_QUESTION_CHARS, cleanQuestion, codePointLength, isBlank } from './question.js';
+import { MAX_QUESTION_CHARS, VISIBLE_PATTERN, cleanQuestion, codePointLength, isBlank } from './question.js';
 
 export const MAX_TOP_K = 20;
 export const DEFAULT_TOP_K = 5;
@@ -22,7 +22,12 @@ export const QuestionSchema = z
       .refine((q) => !isBlank(q), 'must not be empty or blank')
       .refine((q) => codePointLength(q) <= MAX_QUESTION_CHARS, `must be at most ${MAX_QUESTION_CHARS} characters`),
   )
-  .meta({ description: 'The question; trimmed, then 1–2000 characters.', minLength: 1, maxLength: MAX_QUESTION_CHARS });
+  .meta({
+    description: 'The question; trimmed, then 1–2000 characters, at least one of them visible.',
+    minLength: 1,
+    maxLength: MAX_QUESTION_CHARS,
+    pattern: VISIBLE_PATTERN,
+  });
 
 const TopKNumberSchema = z.number({ error: topKMessage }).int(topKMessage).min(1, topKMessage).max(MAX_TOP_K, topKMessage);
 
