@@ -93,7 +93,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     answerer,
     detectLanguage,
     log,
-    extraRoutes: widgetRoutes({ index }),
+    extraRoutes: widgetRoutes({ index, publicUrl: config.server.publicUrl }),
   });
   return { config, index, searcher, mode: searcher.defaultMode, answerer, embedder, app };
 }

@@ -120,12 +120,15 @@ export function buildOpenApiDocument(options: { apiKeyRequired: boolean; example
       },
       '/api/sources/{file}': {
         get: {
-          summary: 'A source file, paragraph by paragraph',
+          summary: 'A source file, paragraph by paragraph, in windows of at most 256 KB',
           ...secured,
-          parameters: [fileParam(options.exampleFile)],
+          parameters: [
+            fileParam(options.exampleFile),
+            { name: 'from', in: 'query', required: false, description: 'First paragraph of the window (default 1).', schema: { type: 'integer', minimum: 1, maximum: MAX_PARAGRAPH_NUMBER } },
+          ],
           responses: {
             '200': json(ref('SourceDocumentResponse'), 'The file\'s paragraphs.'),
-            '400': error('A file name that tries to leave the corpus.'),
+            '400': error('A file name that tries to leave the corpus, or a bad `from`.'),
             '404': error('No such file in the index.'),
             ...apiErrors,
           },

@@ -116,7 +116,10 @@ export type SourceParagraphResponse = z.output<typeof SourceParagraphResponseSch
 export const SourceDocumentResponseSchema = z.object({
   file: z.string(),
   language: DetectedLanguageSchema,
-  paragraphs: z.array(SourceParagraphSchema),
+  paragraphCount: z.int().min(0).meta({ description: 'Paragraphs in the whole file.' }),
+  paragraphs: z.array(SourceParagraphSchema).meta({ description: 'A window of at most 256 KB of text (500 paragraphs), from `from` on.' }),
+  previous: z.int().min(1).optional().meta({ description: 'The `from` of the previous window, when there is one.' }),
+  next: z.int().min(1).optional().meta({ description: 'The `from` of the next window, when there is one.' }),
 });
 export type SourceDocumentResponse = z.output<typeof SourceDocumentResponseSchema>;
 

@@ -40,9 +40,9 @@ export function assertSafeFileName(name: string): void {
 export const MAX_PARAGRAPH_NUMBER = 999_999_999;
 
 /** Parses a 1-based paragraph number written as plain digits, or throws a 400. */
-export function parseParagraphNumber(text: string): number {
+export function parseParagraphNumber(text: string, name = 'paragraph'): number {
   if (!/^[1-9]\d{0,8}$/.test(text)) {
-    throw apiError(400, 'invalid_request', 'paragraph: must be a whole number from 1 (as in a citation\'s "paragraph").');
+    throw apiError(400, 'invalid_request', `${name}: must be a whole number from 1 (as in a citation's "paragraph").`);
   }
   return Number(text);
 }
