@@ -8,6 +8,7 @@ import { readCorpus } from '../corpus/read-corpus.js';
 import type { SkippedFile, SourceDocument } from '../corpus/types.js';
 import { createBuildDir, recoverIndexDir, swapIntoPlace } from './atomic-dir.js';
 import { cacheKey, embedChunks, packVectors, unpackVectors, type EmbedProgress, type EmbeddingCache, type PassageEmbedder } from './embed-chunks.js';
+import { withBuildLock } from './build-lock.js';
 import { indexChecksums, verifyIndexChecksums, type ChecksummedFile } from './checksums.js';
 import { HnswIndex } from './hnsw-index.js';
 import { readIndexChunks, toStoredChunk } from './chunk-store.js';
@@ -50,10 +51,15 @@ export class ModelRequiredError extends Error {
 
 /**
  * Builds the index for `config.corpusDir` into `config.indexDir`. The previous index is replaced only when the
- * new one is complete.
+ * new one is complete. One build at a time per index folder: a second one fails with BuildLockedError naming the first.
  * @example await buildIndex(loadConfig(), { loadEmbedder: () => openEmbedder(config) });
  */
 export async function buildIndex(config: Config, deps: BuildDeps = {}): Promise<BuildReport> {
+  await mkdir(path.dirname(config.indexDir), { recursive: true });
+  return withBuildLock(config.indexDir, () => buildUnlocked(config, deps));
+}
+
+async function buildUnlocked(config: Config, deps: BuildDeps): Promise<BuildReport> {
   const started = performance.now();
   const emit = deps.onEvent ?? (() => {});
   const { signal } = deps;
