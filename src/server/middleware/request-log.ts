@@ -26,7 +26,20 @@ export function requestLog(options: { log: LogFn; summaryMs?: number }): Middlew
 
   return async function requestLog(c, next) {
     const started = performance.now();
-    await next();
+    const durationMs = () => Math.round((performance.now() - started) * 10) / 10;
+    // A client that leaves before the answer is logged when it leaves: the work it abandoned may take a while to stop.
+    const signal = c.req.raw.signal;
+    let done = false;
+    const onAbort = () => {
+      if (!done) log({ level: 'info', msg: 'client aborted', requestId: c.get('requestId'), method: c.req.method, path: c.req.path, durationMs: durationMs() });
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+    try {
+      await next();
+    } finally {
+      done = true;
+      signal?.removeEventListener('abort', onAbort);
+    }
     if (c.res.status === 429) {
       const now = Date.now();
       if (now - periodStart < summaryMs) {
@@ -44,7 +57,7 @@ export function requestLog(options: { log: LogFn; summaryMs?: number }): Middlew
       method: c.req.method,
       path: c.req.path,
       status: c.res.status,
-      durationMs: Math.round((performance.now() - started) * 10) / 10,
+      durationMs: durationMs(),
     });
   };
 }
