@@ -1,6 +1,7 @@
 /** The one place that reads the environment: parsed and validated once into a typed, fully-defaulted Config. */
 import path from 'node:path';
 import { z } from 'zod';
+import { parseTrustProxy, type TrustProxy } from './server/client-address.js';
 
 const flag = z
   .enum(['0', '1', 'true', 'false', 'yes', 'no', ''])
@@ -43,6 +44,8 @@ const schema = z.object({
   LLM_MODEL: optionalString,
   LLM_API_KEY: optionalString,
   LLM_TIMEOUT_MS: int(100, 600_000).default(20_000),
+  TRUST_PROXY: z.string().default(''),
+  PUBLIC_URL: optionalString.pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional()),
 });
 
 export interface Config {
@@ -62,6 +65,10 @@ export interface Config {
     apiKey?: string;
     requestTimeoutMs: number;
     logRequests: boolean;
+    /** Whose X-Forwarded-For to believe (TRUST_PROXY); default nobody's: the socket address is the client. */
+    trustProxy: TrustProxy;
+    /** Origin the pages advertise in the embed snippet (PUBLIC_URL, no trailing slash); relative URLs when unset. */
+    publicUrl?: string;
   };
   /** Present only when both LLM_BASE_URL and LLM_MODEL are set. */
   llm?: { baseUrl: string; model: string; apiKey?: string; timeoutMs: number };
@@ -87,6 +94,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (Boolean(e.LLM_BASE_URL) !== Boolean(e.LLM_MODEL)) {
     throw new ConfigError('LLM_BASE_URL and LLM_MODEL must be set together (or neither, for extractive answers).');
   }
+  let trustProxy: TrustProxy;
+  try {
+    trustProxy = parseTrustProxy(e.TRUST_PROXY);
+  } catch (error) {
+    throw new ConfigError(`Invalid setting — TRUST_PROXY: ${(error as Error).message}. See "Settings" in README.md.`);
+  }
   const resolve = (p: string) => path.resolve(cwd, p);
   return {
     corpusDir: resolve(e.CORPUS_DIR),
@@ -109,6 +122,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       apiKey: e.API_KEY,
       requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
       logRequests: e.LOG_REQUESTS,
+      trustProxy,
+      publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
     },
     llm:
       e.LLM_BASE_URL && e.LLM_MODEL

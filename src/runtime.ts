@@ -8,7 +8,8 @@ import { openEmbedder, type OpenedEmbedder } from './embedding/open-embedder.js'
 import { cachedQueryEmbedder, type CachedEmbedQuery } from './embedding/query-cache.js';
 import { buildIndex, type BuildEvent } from './index/build-index.js';
 import { corpusChanges, describeCorpusChanges } from './index/corpus-changes.js';
-import { IndexMissingError, loadIndex } from './index/load-index.js';
+import { IndexCorruptError, IndexMissingError, loadIndex } from './index/load-index.js';
+import { IndexMismatchError, assertSameModel } from './index/manifest.js';
 import type { LoadedIndex } from './index/types.js';
 import { createSearcher } from './retrieval/create-searcher.js';
 import type { RetrievalMode, Searcher } from './retrieval/types.js';
@@ -39,6 +40,8 @@ export interface RuntimeOptions {
   log?: (entry: Record<string, unknown>) => void;
   /** Distinct recent questions whose vectors are kept (default 2000). */
   queryCacheEntries?: number;
+  /** Opens the embedding model (default: `openEmbedder(config)`); tests pass an edge fake. */
+  openEmbedder?: (config: Config) => Promise<OpenedEmbedder>;
 }
 
 /**
@@ -49,13 +52,17 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   const loadOptions = { indexDir: config.indexDir, model: config.embedding.model, retrieval: config.retrieval, efSearch: config.hnsw.efSearch };
   // One model load serves both the build (when the index is missing) and query embedding.
   let opening: Promise<OpenedEmbedder> | undefined;
-  const openOnce = () => (opening ??= openEmbedder(config));
+  const openOnce = () => (opening ??= (options.openEmbedder ?? openEmbedder)(config));
+  const log = options.log ?? jsonLineLog;
   let index: LoadedIndex;
   let builtNow = false;
   try {
     index = await loadIndex(loadOptions);
   } catch (error) {
-    if (!(error instanceof IndexMissingError) || options.buildIfMissing === false) throw error;
+    const missing = error instanceof IndexMissingError;
+    if (!(missing || error instanceof IndexCorruptError) || options.buildIfMissing === false) throw error;
+    // A damaged index is rebuilt from the corpus rather than served (the build replaces it only when complete).
+    if (!missing) log({ level: 'warn', msg: `${(error as Error).message.replace(/ Run `npm run index`.*$/, '')} Rebuilding it.` });
     await buildIndex(config, { loadEmbedder: openOnce, onEvent: options.onBuildEvent });
     index = await loadIndex(loadOptions);
     builtNow = true;
@@ -65,16 +72,23 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   if (index.dense) {
     try {
       embedder = await openOnce();
+      // The model at the configured place may have changed since the build: its vectors must fit the index.
+      assertSameModel(index.manifest, config.embedding.model, embedder.dimensions);
     } catch (error) {
       if (config.retrieval === 'hybrid') throw error;
-      const reason = `The index has vectors, but the query model could not be loaded: ${(error as Error).message}`;
+      const reason =
+        error instanceof IndexMismatchError
+          ? `The index has vectors, but the query model does not fit them: ${error.message}`
+          : `The index has vectors, but the query model could not be loaded: ${(error as Error).message}`;
+      await embedder?.dispose().catch(() => {});
+      embedder = undefined;
+      log({ level: 'warn', msg: `${reason} Answering with lexical retrieval.` });
       index = { ...index, dense: undefined, manifest: { ...index.manifest, retrieval: 'lexical', reason } };
     }
   }
 
   const embedQuery = embedder ? cachedQueryEmbedder((q) => embedder!.embedQuery(q), options.queryCacheEntries ?? QUERY_CACHE_ENTRIES) : undefined;
   const searcher = createSearcher({ index, embedQuery });
-  const log = options.log ?? jsonLineLog;
   // An index built a moment ago matches the corpus; one loaded from disk may not.
   const stale = builtNow ? undefined : describeCorpusChanges(await corpusChanges(index.manifest, config.corpusDir));
   if (stale) log({ level: 'warn', msg: stale });
@@ -88,7 +102,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     answerer,
     detectLanguage,
     log,
-    extraRoutes: widgetRoutes({ index }),
+    extraRoutes: widgetRoutes({ index, publicUrl: config.server.publicUrl }),
   });
   return { config, index, searcher, mode: searcher.defaultMode, answerer, embedder, queryCache: embedQuery, app };
 }

@@ -31,7 +31,8 @@ const documents: SourceDocument[] = [
 ];
 
 const manifest: Manifest = {
-  version: 1,
+  version: 2,
+  checksums: {},
   builtAt: '2026-01-02T03:04:05.000Z',
   corpusDir: '/corpus',
   model: null,
@@ -87,7 +88,10 @@ describe('GET /', () => {
     const res = await app.request('http://qa.example:8080/');
     const page = await res.text();
     expect(res.headers.get('content-security-policy')).toContain("script-src 'self'");
-    expect(page).toContain('<script src="/widget.js" data-endpoint="http://qa.example:8080" defer></script>');
+    // The Host header is never reflected: without PUBLIC_URL the endpoint is relative (the script's own origin).
+    expect(page).toContain('<script src="/widget.js" data-endpoint="" defer></script>');
+    expect(page).not.toContain('qa.example');
+    expect(res.headers.get('cache-control')).toBe('no-store');
     expect(page).toMatch(/2 files · 5 paragraphs · 5 indexed passages/);
     expect(page).toContain('href="/sources/notes%2Far.txt"');
     expect(page).toMatch(/<td class="num">3<\/td>/);
@@ -98,8 +102,18 @@ describe('GET /', () => {
   it('passes a known ?lang to the widget and ignores anything else', async () => {
     expect(await (await app.request('/?lang=kk')).text()).toContain('data-lang="kk"');
     const page = await (await app.request('/?lang=%22%3E%3Cscript%3E')).text();
-    expect(page).toContain('<script src="/widget.js" data-endpoint="http://localhost" defer></script>');
+    expect(page).toContain('<script src="/widget.js" data-endpoint="" defer></script>');
     expect(page).not.toContain('"><script>');
+  });
+});
+
+describe('PUBLIC_URL', () => {
+  it('names the configured public origin in the endpoint and embed snippet, whatever Host says', async () => {
+    const withUrl = widgetRoutes({ index, assetsDir, publicUrl: 'https://qa.example.org' });
+    const page = await (await withUrl.request('http://evil.example/', { headers: { host: 'evil.example' } })).text();
+    expect(page).toContain('<script src="/widget.js" data-endpoint="https://qa.example.org" defer></script>');
+    expect(page).toContain('https://qa.example.org/widget.js');
+    expect(page).not.toContain('evil.example');
   });
 });
 

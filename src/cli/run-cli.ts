@@ -1,7 +1,8 @@
 /** Runs a command-line entry point: Ctrl-C aborts cleanly, known errors print one plain line, exit codes are set. */
+import { watchLaunchers } from './launcher-watch.js';
 
 /**
- * Runs `main` with an AbortSignal that fires on SIGINT/SIGTERM. Errors print as `error: message` (no stack trace
+ * Runs `main` with an AbortSignal that fires on SIGINT/SIGTERM, or when the npm/tsx process that launched it dies. Errors print as `error: message` (no stack trace
  * unless DEBUG is set) and exit with code 1; an interrupt exits with 130.
  */
 export async function runCli(main: (signal: AbortSignal) => Promise<void>): Promise<void> {
@@ -13,6 +14,12 @@ export async function runCli(main: (signal: AbortSignal) => Promise<void>): Prom
   };
   process.once('SIGINT', interrupt);
   process.once('SIGTERM', interrupt);
+  // npm killed on its own (kill -9) sends no signal here: stop rather than run on as an orphan.
+  const stopWatching = watchLaunchers((pid) => {
+    process.stderr.write(`\nlauncher process ${pid} is gone: stopping (the previous index is left as it was)\n`);
+    controller.abort();
+    setTimeout(() => process.exit(130), 5000).unref();
+  });
   try {
     await main(controller.signal);
   } catch (error) {
@@ -22,6 +29,7 @@ export async function runCli(main: (signal: AbortSignal) => Promise<void>): Prom
     if (process.env.DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
     process.exit(1);
   } finally {
+    stopWatching();
     process.off('SIGINT', interrupt);
     process.off('SIGTERM', interrupt);
   }

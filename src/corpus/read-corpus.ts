@@ -2,6 +2,7 @@
 import type { Dirent } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { corpusFileProblem, printableName } from './corpus-file-safety.js';
 import { parseDocument } from './parse-document.js';
 import { textFormatOf } from './paragraphs.js';
 import type { SkippedFile, SourceDocument } from './types.js';
@@ -25,8 +26,9 @@ export class CorpusReadError extends Error {
 
 /**
  * Reads the corpus folder recursively. Files ending in `.txt` or `.md` (any case) are read; other files,
- * and names starting with `.` (such as `.git`), are ignored. Symbolic links to files are followed, links
- * to folders are not. Order is by relative path (code-unit order), so builds are deterministic.
+ * and names starting with `.` (such as `.git`), are ignored. Symbolic links to files inside the folder are
+ * followed; links leading out of it, and names a citation could not open, are skipped with a warning. Links to
+ * folders are not followed. Order is by relative path (code-unit order), so builds are deterministic.
  * @throws CorpusReadError when `corpusDir` is missing or not a folder.
  * @example const { documents, skipped } = await readCorpus('./corpus', { onWarning: console.warn });
  */
@@ -41,12 +43,17 @@ export async function readCorpus(corpusDir: string, options: ReadCorpusOptions =
   const skipped: SkippedFile[] = [];
   const skip = (file: string, reason: string) => {
     skipped.push({ file, reason });
-    warn(`Skipped corpus file ${file}: ${reason}.`);
+    warn(`Skipped corpus file ${printableName(file)}: ${reason}.`);
   };
   const files = (await listFiles(root, '', skip)).sort(byCodeUnits);
   for (const file of files) {
     const format = textFormatOf(file);
     if (format === undefined) continue;
+    const problem = await corpusFileProblem(root, file);
+    if (problem) {
+      skip(file, problem);
+      continue;
+    }
     const bytes = await readFile(path.join(root, ...file.split('/'))).catch((error: unknown) => {
       skip(file, `could not be read (${describe(error)})`);
       return undefined;

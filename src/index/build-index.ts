@@ -8,6 +8,8 @@ import { readCorpus } from '../corpus/read-corpus.js';
 import type { SkippedFile, SourceDocument } from '../corpus/types.js';
 import { createBuildDir, recoverIndexDir, swapIntoPlace } from './atomic-dir.js';
 import { cacheKey, embedChunks, packVectors, unpackVectors, type EmbedProgress, type EmbeddingCache, type PassageEmbedder } from './embed-chunks.js';
+import { withBuildLock } from './build-lock.js';
+import { indexChecksums, verifyIndexChecksums, type ChecksummedFile } from './checksums.js';
 import { HnswIndex } from './hnsw-index.js';
 import { readIndexChunks, toStoredChunk } from './chunk-store.js';
 import { INDEX_README, indexPath } from './index-files.js';
@@ -49,10 +51,15 @@ export class ModelRequiredError extends Error {
 
 /**
  * Builds the index for `config.corpusDir` into `config.indexDir`. The previous index is replaced only when the
- * new one is complete.
+ * new one is complete. One build at a time per index folder: a second one fails with BuildLockedError naming the first.
  * @example await buildIndex(loadConfig(), { loadEmbedder: () => openEmbedder(config) });
  */
 export async function buildIndex(config: Config, deps: BuildDeps = {}): Promise<BuildReport> {
+  await mkdir(path.dirname(config.indexDir), { recursive: true });
+  return withBuildLock(config.indexDir, () => buildUnlocked(config, deps));
+}
+
+async function buildUnlocked(config: Config, deps: BuildDeps): Promise<BuildReport> {
   const started = performance.now();
   const emit = deps.onEvent ?? (() => {});
   const { signal } = deps;
@@ -101,7 +108,7 @@ export async function buildIndex(config: Config, deps: BuildDeps = {}): Promise<
   const lexical = LexicalIndex.build(chunks);
   signal?.throwIfAborted();
 
-  const manifest: Manifest = {
+  const manifest: Omit<Manifest, 'checksums'> = {
     version: MANIFEST_VERSION,
     builtAt: (deps.now ?? (() => new Date()))().toISOString(),
     corpusDir: config.corpusDir,
@@ -122,11 +129,11 @@ export async function buildIndex(config: Config, deps: BuildDeps = {}): Promise<
   };
 
   emit({ type: 'stage', stage: 'write', detail: config.indexDir });
-  await writeIndexFiles(buildDir, { manifest, chunks, documents: corpus.documents, lexical });
+  const written = await writeIndexFiles(buildDir, { manifest, chunks, documents: corpus.documents, lexical, dense: Boolean(dense) });
   signal?.throwIfAborted();
   await swapIntoPlace(buildDir, config.indexDir);
 
-  return { manifest, skipped: corpus.skipped, embedded, reused, durationMs: performance.now() - started };
+  return { manifest: written, skipped: corpus.skipped, embedded, reused, durationMs: performance.now() - started };
 }
 
 async function openEmbedder(
@@ -154,6 +161,7 @@ async function readEmbeddingCache(indexDir: string, embedder: PassageEmbedder): 
   const previous = await readManifest(indexDir).catch(() => null);
   if (!previous || previous.model !== embedder.model || previous.dimensions !== embedder.dimensions) return cache;
   try {
+    await verifyIndexChecksums(indexDir, previous, ['chunks', 'documents', 'vectors']);
     const { chunks } = await readIndexChunks(indexDir);
     const vectors = unpackVectors(await readFile(indexPath(indexDir, 'vectors')), embedder.dimensions);
     if (vectors.length !== chunks.length) return cache;
@@ -166,12 +174,15 @@ async function readEmbeddingCache(indexDir: string, embedder: PassageEmbedder): 
 
 async function writeIndexFiles(
   dir: string,
-  parts: { manifest: Manifest; chunks: Chunk[]; documents: SourceDocument[]; lexical: LexicalIndex },
-): Promise<void> {
+  parts: { manifest: Omit<Manifest, 'checksums'>; chunks: Chunk[]; documents: SourceDocument[]; lexical: LexicalIndex; dense: boolean },
+): Promise<Manifest> {
   await writeFile(indexPath(dir, 'chunks'), JSON.stringify(parts.chunks.map(toStoredChunk)));
   await writeFile(indexPath(dir, 'documents'), JSON.stringify(parts.documents));
   await writeFile(indexPath(dir, 'lexical'), parts.lexical.toBuffer());
   await writeFile(indexPath(dir, 'readme'), INDEX_README);
+  const files: ChecksummedFile[] = parts.dense ? ['chunks', 'documents', 'lexical', 'vectors', 'hnsw'] : ['chunks', 'documents', 'lexical'];
+  const manifest: Manifest = { ...parts.manifest, checksums: await indexChecksums(dir, files) };
   // The manifest goes last: an index folder without one is never mistaken for a finished build.
-  await writeFile(indexPath(dir, 'manifest'), JSON.stringify(parts.manifest, null, 2));
+  await writeFile(indexPath(dir, 'manifest'), JSON.stringify(manifest, null, 2));
+  return manifest;
 }

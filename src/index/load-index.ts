@@ -1,6 +1,7 @@
 /** Loading a built index from INDEX_DIR into memory, checking that it fits the configuration. */
 import { readFile } from 'node:fs/promises';
 import { recoverIndexDir } from './atomic-dir.js';
+import { IndexCorruptError, verifyIndexChecksums } from './checksums.js';
 import { ChunkRestoreError, readIndexChunks } from './chunk-store.js';
 import { HnswIndex } from './hnsw-index.js';
 import { indexPath } from './index-files.js';
@@ -17,6 +18,8 @@ export interface LoadOptions {
   efSearch: number;
 }
 
+export { IndexCorruptError };
+
 /** There is no index at all yet. */
 export class IndexMissingError extends Error {
   override name = 'IndexMissingError';
@@ -24,7 +27,9 @@ export class IndexMissingError extends Error {
 
 /**
  * Loads manifest, chunks, documents, the BM25 index and (in hybrid mode) the HNSW index.
- * @throws IndexMissingError when INDEX_DIR holds no index; IndexMismatchError when it was built differently.
+ * Every file is checked against the manifest's checksum first, so an edited or damaged file is refused by name.
+ * @throws IndexMissingError when INDEX_DIR holds no index; IndexMismatchError when it was built differently;
+ *   IndexCorruptError when a file does not match its checksum.
  */
 export async function loadIndex(options: LoadOptions): Promise<LoadedIndex> {
   const { indexDir } = options;
@@ -38,6 +43,7 @@ export async function loadIndex(options: LoadOptions): Promise<LoadedIndex> {
   }
   const useDense = manifest.retrieval === 'hybrid' && options.retrieval !== 'lexical';
   if (useDense) assertSameModel(manifest, options.model);
+  await verifyIndexChecksums(indexDir, manifest, useDense ? ['documents', 'chunks', 'lexical', 'hnsw'] : ['documents', 'chunks', 'lexical']);
 
   const { documents, chunks } = await readIndexChunks(indexDir).catch((error: unknown) => {
     if (!(error instanceof ChunkRestoreError)) throw error;

@@ -1,5 +1,6 @@
 /** Reading and checking index/manifest.json: version, and agreement with the configured model. */
 import { readFile } from 'node:fs/promises';
+import { IndexCorruptError } from './checksums.js';
 import { indexPath } from './index-files.js';
 import { MANIFEST_VERSION, type Manifest } from './types.js';
 
@@ -17,8 +18,15 @@ export async function readManifest(dir: string): Promise<Manifest | null> {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw error;
   }
-  const manifest = JSON.parse(raw) as Manifest;
-  if (manifest.version !== MANIFEST_VERSION) {
+  let manifest: Manifest;
+  try {
+    manifest = JSON.parse(raw) as Manifest;
+  } catch (error) {
+    throw new IndexCorruptError(
+      `The index file ${indexPath(dir, 'manifest')} is corrupt (${(error as Error).message}). Run \`npm run index\` to rebuild the index.`,
+    );
+  }
+  if (manifest?.version !== MANIFEST_VERSION) {
     throw new IndexMismatchError(
       `The index in ${dir} has format version ${manifest.version}; this version of the service reads ${MANIFEST_VERSION}. Run \`npm run index\` to rebuild it.`,
     );

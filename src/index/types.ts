@@ -1,7 +1,8 @@
 import type { Chunk, ChunkingOptions } from '../chunking/types.js';
 import type { DetectedLanguage, SourceDocument } from '../corpus/types.js';
 
-export const MANIFEST_VERSION = 1;
+/** 2: `checksums` of every index file. */
+export const MANIFEST_VERSION = 2;
 
 export interface ManifestFile {
   file: string;
@@ -26,7 +27,12 @@ export interface Manifest {
   hnsw: { m: number; efConstruction: number } | null;
   files: ManifestFile[];
   chunks: number;
+  /** SHA-256 (hex) of every other index file, by file name; checked before the index is loaded. */
+  checksums: IndexFileChecksums;
 }
+
+/** File name (e.g. `lexical.bin`) → hex SHA-256. */
+export type IndexFileChecksums = Record<string, string>;
 
 /** Ranked ids from one of the two indexes. */
 export interface RankedId {

@@ -14,9 +14,13 @@ import { securityHeaders } from './middleware/security-headers.js';
 import { askStreamRoutes } from './routes/ask-stream.js';
 import { askRoutes } from './routes/ask.js';
 import { healthRoutes } from './routes/health.js';
+import { methodNotAllowedRoutes } from './routes/method-not-allowed.js';
 import { openApiRoutes } from './routes/openapi.js';
 import { searchRoutes } from './routes/search.js';
 import { sourcesRoutes } from './routes/sources.js';
+
+/** Routes that reveal corpus content: rate limited, and behind API_KEY when one is set. `/` is the demo page. */
+const CORPUS_ROUTES = ['/api/*', '/sources/*', '/'];
 
 /** Largest accepted request body. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -42,9 +46,16 @@ export function createApp(appDeps: AppDeps): Hono {
       maxAge: 600,
     }),
   );
-  // Rate limit before the key check, so guessing keys is limited too.
-  if (server.rateLimitPerMinute > 0) app.use('/api/*', rateLimit({ perMinute: server.rateLimitPerMinute }));
-  if (server.apiKey) app.use('/api/*', apiKeyAuth({ apiKey: server.apiKey }));
+  // Rate limit before the key check, so guessing keys is limited too. Pages that render the corpus count too.
+  if (server.rateLimitPerMinute > 0) {
+    const limiter = rateLimit({ perMinute: server.rateLimitPerMinute, trustProxy: server.trustProxy });
+    for (const route of CORPUS_ROUTES) app.use(route, limiter);
+  }
+  // With a key, nothing that reveals the corpus (API, demo page with its file list, source pages) is public.
+  if (server.apiKey) {
+    const auth = apiKeyAuth({ apiKey: server.apiKey });
+    for (const route of CORPUS_ROUTES) app.use(route, auth);
+  }
   app.use(
     '/api/*',
     timeout(server.requestTimeoutMs, () =>
@@ -55,7 +66,9 @@ export function createApp(appDeps: AppDeps): Hono {
     '/api/*',
     bodyLimit({
       maxSize: MAX_BODY_BYTES,
-      onError: () => {
+      onError: (c) => {
+        // The rest of the body is never read: say so, so the client reads the 413 and opens a new connection.
+        c.header('Connection', 'close');
         throw apiError(413, 'payload_too_large', `The request body is over ${MAX_BODY_BYTES / 1024} KB. Send a shorter question.`);
       },
     }),
@@ -64,6 +77,7 @@ export function createApp(appDeps: AppDeps): Hono {
   for (const routes of [askRoutes, askStreamRoutes, searchRoutes, sourcesRoutes, healthRoutes, openApiRoutes]) {
     app.route('/', routes(deps));
   }
+  app.route('/', methodNotAllowedRoutes());
   if (deps.extraRoutes) app.route('/', deps.extraRoutes);
 
   app.notFound(notFoundHandler);

@@ -4,6 +4,7 @@ import type { DetectedLanguage, Language } from '../corpus/types.js';
 import type { SearchHit } from '../retrieval/types.js';
 import type { ResolvedDeps } from './deps.js';
 import type { AskResponse } from './schemas.js';
+import { assertVerbatim } from './verbatim-check.js';
 
 export interface Retrieved {
   question: string;
@@ -30,11 +31,13 @@ export async function retrieve(
   const startedAt = performance.now();
   const language = request.lang ?? deps.detectLanguage(request.question);
   const hits = await deps.searcher.search(request.question, { topK: request.topK, language });
+  checkVerbatim(deps, hits.map((h) => h.chunk));
   return { question: request.question, language, hits, retrieveMs: performance.now() - startedAt, startedAt };
 }
 
 /** The /api/ask response (also the `done` event of the stream). */
 export function askResponse(deps: ResolvedDeps, retrieved: Retrieved, result: AnswerResult, answerMs: number): AskResponse {
+  checkVerbatim(deps, result.citations);
   return {
     question: retrieved.question,
     language: retrieved.language,
@@ -54,4 +57,9 @@ export function askResponse(deps: ResolvedDeps, retrieved: Retrieved, result: An
 /** Milliseconds to one decimal place. */
 export function roundMs(ms: number): number {
   return Math.round(ms * 10) / 10;
+}
+
+/** Every passage served must quote the stored paragraph exactly (see assertVerbatim). */
+function checkVerbatim(deps: ResolvedDeps, quoted: Parameters<typeof assertVerbatim>[0]): void {
+  assertVerbatim(quoted, deps.index.documents, (details) => deps.log({ level: 'error', ...details }));
 }

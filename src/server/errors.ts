@@ -18,6 +18,7 @@ export type ErrorCode =
   | 'payload_too_large'
   | 'unauthorized'
   | 'not_found'
+  | 'method_not_allowed'
   | 'rate_limited'
   | 'timeout'
   | 'internal_error';
@@ -69,6 +70,11 @@ export function createErrorHandler(log: (entry: Record<string, unknown>) => void
       const code = err instanceof ApiError ? err.code : codeForStatus(status);
       const message = err.message || defaultMessage(status);
       return c.json(errorBody(code, message), status);
+    }
+    if (c.req.raw.signal?.aborted && !isAbort(err)) {
+      // The client went away (e.g. mid-way through a chunked body): not a server fault, so no stack trace.
+      log({ level: 'warn', msg: 'client aborted', requestId: c.get('requestId'), method: c.req.method, path: c.req.path, error: err?.message });
+      return c.json(errorBody('invalid_request', 'The client closed the connection before the request was complete.'), 400);
     }
     if (isAbort(err)) {
       // The work was cancelled (time ran out or the client left): expected, so no stack trace.

@@ -1,7 +1,8 @@
 /** The OpenAPI 3.1 document of the HTTP API, with its schemas generated from the zod schemas that validate it. */
 import { z } from 'zod';
 import { LANGUAGES } from '../corpus/types.js';
-import { MAX_QUESTION_CHARS } from './question.js';
+import { MAX_QUESTION_CHARS, VISIBLE_PATTERN } from './question.js';
+import { MAX_FILE_NAME, MAX_PARAGRAPH_NUMBER, SAFE_FILE_NAME_PATTERN } from './source-path.js';
 import * as s from './schemas.js';
 
 type Json = Record<string, unknown>;
@@ -50,16 +51,30 @@ const bodyErrors = {
   '415': error('The body is not sent as application/json.'),
 };
 const askBody = { required: true, content: { 'application/json': { schema: ref('AskRequest') } } };
-const fileParam = {
+const fileParam = (example?: string) => ({
   name: 'file',
   in: 'path',
   required: true,
   description: 'Source file as in a citation\'s "file"; a file in a subfolder is sent with its "/" URL-encoded as %2F.',
-  schema: { type: 'string' },
+  schema: { type: 'string', minLength: 1, maxLength: MAX_FILE_NAME, pattern: SAFE_FILE_NAME_PATTERN },
+  ...(example && { example }),
+});
+
+/** One Server-Sent Event as schemathesis and other SSE-aware tools read it: `data` holds JSON text. */
+const sseEvent = {
+  type: 'object',
+  required: ['event', 'data'],
+  properties: {
+    event: { type: 'string', enum: ['citations', 'delta', 'done', 'error'] },
+    data: { type: 'string', contentMediaType: 'application/json' },
+  },
 };
 
-/** Builds the document. With `apiKeyRequired`, /api routes require `Authorization: Bearer <key>`. */
-export function buildOpenApiDocument(options: { apiKeyRequired: boolean }): Json {
+/**
+ * Builds the document. With `apiKeyRequired`, /api routes require `Authorization: Bearer <key>`; `exampleFile`
+ * (a file of the index) is given as the example source file, so tools exploring the API can reach a real one.
+ */
+export function buildOpenApiDocument(options: { apiKeyRequired: boolean; exampleFile?: string }): Json {
   const secured = options.apiKeyRequired ? { security: [{ bearerAuth: [] }] } : {};
   return {
     openapi: '3.1.0',
@@ -85,7 +100,7 @@ export function buildOpenApiDocument(options: { apiKeyRequired: boolean }): Json
           ...secured,
           requestBody: askBody,
           responses: {
-            '200': { description: 'An event stream.', content: { 'text/event-stream': { schema: { type: 'string' } } } },
+            '200': { description: 'An event stream.', content: { 'text/event-stream': { schema: sseEvent } } },
             ...bodyErrors,
             ...apiErrors,
           },
@@ -96,7 +111,7 @@ export function buildOpenApiDocument(options: { apiKeyRequired: boolean }): Json
           summary: 'Ranked passages for a query, without an answer',
           ...secured,
           parameters: [
-            { name: 'q', in: 'query', required: true, schema: { type: 'string', minLength: 1, maxLength: MAX_QUESTION_CHARS } },
+            { name: 'q', in: 'query', required: true, schema: { type: 'string', minLength: 1, maxLength: MAX_QUESTION_CHARS, pattern: VISIBLE_PATTERN } },
             { name: 'topK', in: 'query', required: false, schema: { type: 'integer', minimum: 1, maximum: s.MAX_TOP_K, default: s.DEFAULT_TOP_K } },
             { name: 'lang', in: 'query', required: false, schema: { type: 'string', enum: [...LANGUAGES] } },
           ],
@@ -105,12 +120,15 @@ export function buildOpenApiDocument(options: { apiKeyRequired: boolean }): Json
       },
       '/api/sources/{file}': {
         get: {
-          summary: 'A source file, paragraph by paragraph',
+          summary: 'A source file, paragraph by paragraph, in windows of at most 256 KB',
           ...secured,
-          parameters: [fileParam],
+          parameters: [
+            fileParam(options.exampleFile),
+            { name: 'from', in: 'query', required: false, description: 'First paragraph of the window (default 1).', schema: { type: 'integer', minimum: 1, maximum: MAX_PARAGRAPH_NUMBER } },
+          ],
           responses: {
             '200': json(ref('SourceDocumentResponse'), 'The file\'s paragraphs.'),
-            '400': error('A file name that tries to leave the corpus.'),
+            '400': error('A file name that tries to leave the corpus, or a bad `from`.'),
             '404': error('No such file in the index.'),
             ...apiErrors,
           },
@@ -120,7 +138,7 @@ export function buildOpenApiDocument(options: { apiKeyRequired: boolean }): Json
         get: {
           summary: 'One paragraph of a source file, with its neighbours',
           ...secured,
-          parameters: [fileParam, { name: 'paragraph', in: 'path', required: true, schema: { type: 'integer', minimum: 1 } }],
+          parameters: [fileParam(options.exampleFile), { name: 'paragraph', in: 'path', required: true, schema: { type: 'integer', minimum: 1, maximum: MAX_PARAGRAPH_NUMBER } }],
           responses: {
             '200': json(ref('SourceParagraphResponse'), 'The paragraph, with the previous and next ones when they exist.'),
             '400': error('A bad file name or paragraph number.'),

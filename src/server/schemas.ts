@@ -1,7 +1,7 @@
 /** Zod schemas of the HTTP API: request validation, and the response shapes the OpenAPI document is generated from. */
 import { z } from 'zod';
 import { LANGUAGES } from '../corpus/types.js';
-import { MAX_QUESTION_CHARS, cleanQuestion, codePointLength, isBlank } from './question.js';
+import { MAX_QUESTION_CHARS, VISIBLE_PATTERN, cleanQuestion, codePointLength, isBlank } from './question.js';
 
 export const MAX_TOP_K = 20;
 export const DEFAULT_TOP_K = 5;
@@ -22,7 +22,12 @@ export const QuestionSchema = z
       .refine((q) => !isBlank(q), 'must not be empty or blank')
       .refine((q) => codePointLength(q) <= MAX_QUESTION_CHARS, `must be at most ${MAX_QUESTION_CHARS} characters`),
   )
-  .meta({ description: 'The question; trimmed, then 1–2000 characters.', minLength: 1, maxLength: MAX_QUESTION_CHARS });
+  .meta({
+    description: 'The question; trimmed, then 1–2000 characters, at least one of them visible.',
+    minLength: 1,
+    maxLength: MAX_QUESTION_CHARS,
+    pattern: VISIBLE_PATTERN,
+  });
 
 const TopKNumberSchema = z.number({ error: topKMessage }).int(topKMessage).min(1, topKMessage).max(MAX_TOP_K, topKMessage);
 
@@ -111,14 +116,20 @@ export type SourceParagraphResponse = z.output<typeof SourceParagraphResponseSch
 export const SourceDocumentResponseSchema = z.object({
   file: z.string(),
   language: DetectedLanguageSchema,
-  paragraphs: z.array(SourceParagraphSchema),
+  paragraphCount: z.int().min(0).meta({ description: 'Paragraphs in the whole file.' }),
+  paragraphs: z.array(SourceParagraphSchema).meta({ description: 'A window of at most 256 KB of text (500 paragraphs), from `from` on.' }),
+  previous: z.int().min(1).optional().meta({ description: 'The `from` of the previous window, when there is one.' }),
+  next: z.int().min(1).optional().meta({ description: 'The `from` of the next window, when there is one.' }),
 });
 export type SourceDocumentResponse = z.output<typeof SourceDocumentResponseSchema>;
 
 export const HealthResponseSchema = z.object({
   status: z.literal('ok'),
-  retrieval: z.object({ mode: z.enum(['hybrid', 'lexical']), reason: z.string().optional() }),
-  model: z.string().nullable(),
+  retrieval: z.object({
+    mode: z.enum(['hybrid', 'lexical']),
+    reason: z.string().optional().meta({ description: 'Why the mode is lexical; only for key holders when API_KEY is set.' }),
+  }),
+  model: z.string().nullable().optional().meta({ description: 'Embedding model id or folder; only for key holders when API_KEY is set.' }),
   files: z.int().min(0),
   chunks: z.int().min(0),
   builtAt: z.string(),

@@ -1,5 +1,6 @@
 /** The widget's routes: GET /widget.js, the demo page at GET /, and readable source pages at GET /sources/:file. */
 import { Hono } from 'hono';
+import { paragraphWindow } from '../corpus/paragraph-window.js';
 import type { LoadedIndex } from '../index/types.js';
 import { demoPage } from './pages/demo-page.js';
 import { missingSourcePage, sourcePage } from './pages/source-page.js';
@@ -9,6 +10,8 @@ export interface WidgetRouteDeps {
   index: LoadedIndex;
   /** Folder holding a built widget.js; by default dist/widget, built on first request when missing. */
   assetsDir?: string;
+  /** PUBLIC_URL: the origin pages name in the widget endpoint and embed snippet; relative when unset (never the Host header). */
+  publicUrl?: string;
 }
 
 const UI_LANGUAGES = new Set(['en', 'ar', 'it', 'kk']);
@@ -34,6 +37,7 @@ const PAGE_CSP = [
  */
 export function widgetRoutes(deps: WidgetRouteDeps): Hono {
   const loadWidget = createWidgetAssetLoader(deps.assetsDir);
+  const origin = deps.publicUrl ?? '';
   const app = new Hono();
 
   app.get('/widget.js', async (c) => {
@@ -53,18 +57,19 @@ export function widgetRoutes(deps: WidgetRouteDeps): Hono {
   app.get('/', (c) => {
     const requested = c.req.query('lang');
     const uiLanguage = requested && UI_LANGUAGES.has(requested) ? requested : undefined;
-    c.header('Cache-Control', 'no-cache');
+    c.header('Cache-Control', 'no-store');
     c.header('Content-Security-Policy', PAGE_CSP);
-    return c.html(demoPage(deps.index, new URL(c.req.url).origin, uiLanguage));
+    return c.html(demoPage(deps.index, origin, uiLanguage));
   });
 
   app.get('/sources/:file{.+}', (c) => {
     const file = c.req.param('file');
     const document = deps.index.documents.get(file);
-    c.header('Cache-Control', 'no-cache');
+    c.header('Cache-Control', 'no-store');
     c.header('Content-Security-Policy', PAGE_CSP);
     if (!document) return c.html(missingSourcePage(file), 404);
-    return c.html(sourcePage(document, new URL(c.req.url).origin));
+    const from = Number(/^[1-9]\d{0,8}$/.exec(c.req.query('from') ?? '')?.[0] ?? 1);
+    return c.html(sourcePage(document, origin, paragraphWindow(document, from)));
   });
 
   return app;

@@ -1,38 +1,47 @@
-/** Per-client request limit for /api, answering 429 JSON with Retry-After. */
+/** Per-client request limit, answering 429 JSON with Retry-After. */
 import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, MiddlewareHandler } from 'hono';
 import { rateLimiter } from 'hono-rate-limiter';
+import { clientAddress, limitKey, type TrustProxy } from '../client-address.js';
 import { apiError } from '../errors.js';
+import { BoundedStore } from './bounded-store.js';
 
 /** Key used when the client address is unknown (e.g. requests made in-process with `app.request`). */
 const UNKNOWN_CLIENT = 'unknown-client';
 
-/**
- * The client's key: the first hop of X-Forwarded-For, else the socket's remote address.
- * Security: X-Forwarded-For is trusted as sent, which is right only behind a proxy that sets it;
- * exposed directly, a client can change it on every request to dodge the limit.
- */
-export function clientKey(c: Context): string {
-  const firstHop = c.req.header('x-forwarded-for')?.split(',')[0]?.trim();
-  if (firstHop) return firstHop.slice(0, 64); // bounded: keys are held in memory for a minute
+/** Most clients tracked at once (~100 bytes each): a flood of new addresses cannot grow memory past this. */
+export const MAX_TRACKED_CLIENTS = 100_000;
+
+/** The socket's remote address, or undefined when there is no Node socket behind the request. */
+export function socketAddress(c: Context): string | undefined {
   try {
-    return getConnInfo(c).remote.address ?? UNKNOWN_CLIENT;
+    return getConnInfo(c).remote.address;
   } catch {
-    return UNKNOWN_CLIENT; // no Node socket behind this request
+    return undefined;
   }
 }
 
 /**
- * Allows `perMinute` requests per client per minute (memory store: per process).
- * @example app.use('/api/*', rateLimit({ perMinute: 120 }));
+ * The client's rate-limit key: its address as TRUST_PROXY allows it to be known (see `clientAddress`),
+ * IPv6 grouped by /64.
  */
-export function rateLimit(options: { perMinute: number }): MiddlewareHandler {
-  const { perMinute } = options;
+export function clientKey(c: Context, trustProxy: TrustProxy): string {
+  const address = clientAddress(socketAddress(c), c.req.header('x-forwarded-for'), trustProxy);
+  return address ? limitKey(address) : UNKNOWN_CLIENT;
+}
+
+/**
+ * Allows `perMinute` requests per client per minute (memory store: per process, bounded).
+ * @example app.use('/api/*', rateLimit({ perMinute: 120, trustProxy: { kind: 'none' } }));
+ */
+export function rateLimit(options: { perMinute: number; trustProxy: TrustProxy; maxClients?: number }): MiddlewareHandler {
+  const { perMinute, trustProxy } = options;
   return rateLimiter({
     windowMs: 60_000,
     limit: perMinute,
     standardHeaders: 'draft-6',
-    keyGenerator: clientKey,
+    keyGenerator: (c) => clientKey(c, trustProxy),
+    store: new BoundedStore(options.maxClients ?? MAX_TRACKED_CLIENTS),
     handler: () => {
       throw apiError(
         429,

@@ -1,5 +1,6 @@
 /** GET /api/sources/:file and /api/sources/:file/:paragraph: source text, from the loaded index only. */
 import { Hono } from 'hono';
+import { paragraphWindow } from '../../corpus/paragraph-window.js';
 import type { Paragraph, SourceDocument } from '../../corpus/types.js';
 import type { ResolvedDeps } from '../deps.js';
 import { apiError } from '../errors.js';
@@ -7,7 +8,7 @@ import type { SourceDocumentResponse, SourceParagraphResponse } from '../schemas
 import { assertSafeFileName, parseParagraphNumber } from '../source-path.js';
 
 /**
- * Routes: the whole file, or one paragraph with its neighbours. `:file` is one URL segment: a file in a
+ * Routes: the file in bounded windows of paragraphs, or one paragraph with its neighbours. `:file` is one URL segment: a file in a
  * subfolder is requested with its `/` encoded, e.g. `/api/sources/notes%2Fday1.txt/3` (encodeURIComponent).
  */
 export function sourcesRoutes(deps: ResolvedDeps): Hono {
@@ -19,12 +20,18 @@ export function sourcesRoutes(deps: ResolvedDeps): Hono {
     return document;
   };
 
+  // A bounded window of paragraphs per response (`?from=N`), so a huge document never goes out in one piece.
   app.get('/api/sources/:file', (c) => {
     const document = findDocument(c.req.param('file'));
+    const fromText = c.req.query('from');
+    const window = paragraphWindow(document, fromText === undefined ? 1 : parseParagraphNumber(fromText, 'from'));
     const body: SourceDocumentResponse = {
       file: document.file,
       language: document.language,
-      paragraphs: document.paragraphs.map(paragraphView),
+      paragraphCount: document.paragraphs.length,
+      paragraphs: window.paragraphs.map(paragraphView),
+      ...(window.previous !== undefined && { previous: window.previous }),
+      ...(window.next !== undefined && { next: window.next }),
     };
     return c.json(body);
   });

@@ -1,17 +1,24 @@
 /** GET /sources/:file: the whole document, one numbered paragraph per block with id `p-N`, so `#p-N` links land on it. */
 import { html } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
+import { paragraphWindow, type ParagraphWindow } from '../../corpus/paragraph-window.js';
 import type { SourceDocument } from '../../corpus/types.js';
 import { LANGUAGE_NAMES, directionFor, pageHead, langAttribute, optionalAttribute } from './page-style.js';
 
 /**
- * Renders a document. The paragraph named by the URL's `#p-N` is highlighted with CSS `:target` and
+ * Renders a window of a document (by default its first 256 KB; `?from=N` pages on). The paragraph named by the URL's `#p-N` is highlighted with CSS `:target` and
  * scrolled to by the browser, so the deep link works without script.
  * @example c.html(sourcePage(document, 'http://127.0.0.1:3000'))
  */
-export function sourcePage(document: SourceDocument, origin: string): HtmlEscapedString | Promise<HtmlEscapedString> {
+export function sourcePage(
+  document: SourceDocument,
+  origin: string,
+  window: ParagraphWindow = paragraphWindow(document, 1),
+): HtmlEscapedString | Promise<HtmlEscapedString> {
   const direction = document.language === 'ar' ? 'rtl' : 'ltr';
-  const paragraphs = document.paragraphs.map(
+  const windowLink = (from: number | undefined, label: string) =>
+    from === undefined ? '' : html`<p><a href="?from=${from}">${label}</a></p>`;
+  const paragraphs = window.paragraphs.map(
     (p) => html`<section class="paragraph" id="p-${p.number}">
   <a class="n" href="#p-${p.number}" aria-label="Paragraph ${p.number}">${p.number}</a>
   <p dir="${directionFor(p.language)}"${optionalAttribute('lang', langAttribute(p.language))}>${p.text}</p>
@@ -30,7 +37,9 @@ ${pageHead(`${document.file} — source`)}
   <p class="lead">${LANGUAGE_NAMES[document.language]} · ${document.paragraphs.length} paragraphs. Paragraph numbers are the ones citations use; link to one with <code>#p-N</code>.</p>
 </div></header>
 <main class="wrap doc">
+  ${windowLink(window.previous, '← Earlier paragraphs')}
   <article dir="${direction}"${optionalAttribute('lang', langAttribute(document.language))}>${paragraphs}</article>
+  ${windowLink(window.next, 'Later paragraphs →')}
 </main>
 <script src="/widget.js" data-endpoint="${origin}" defer></script>
 </body>
