@@ -109,13 +109,14 @@ export async function runBeir(o: BeirOptions): Promise<BeirReport> {
   const names = documentFileNames(set.corpus.map((p) => p.id));
   const idOfFile = new Map([...names].map(([id, name]) => [name, id]));
   const corpusDir = path.join(o.cacheDir, set.name, 'corpus');
-  const indexDir = path.join(o.cacheDir, set.name, 'index');
+  const wantsModel = o.modes.some((m) => m !== 'lexical');
+  // A lexical-only run has its own index, so it never drops the vectors a model run keeps for the next one.
+  const indexDir = path.join(o.cacheDir, set.name, wantsModel ? 'index' : 'index-lexical');
   await writeCorpus(corpusDir, set.corpus, names);
 
   const config: Config = { ...o.config, corpusDir, indexDir };
   const buildStarted = performance.now();
   // Built (incrementally) every run, so the index always matches the set and the configured model.
-  const wantsModel = o.modes.some((m) => m !== 'lexical');
   await buildIndex(config, { loadEmbedder: wantsModel ? () => openEmbedder(config) : undefined, onEvent: o.onBuildEvent });
   const buildSeconds = (performance.now() - buildStarted) / 1000;
 
