@@ -1,4 +1,4 @@
-/** `npm run bench [-- --quick]`: build, serving, scaling, HNSW and LangChain measurements, written to reports/bench.{json,md}. */
+/** `npm run bench [-- --quick]`: build, serving, scaling, HNSW, LangChain and real-model measurements, written to reports/bench.{json,md}. */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { runCli } from '../src/cli/run-cli.js';
@@ -13,6 +13,7 @@ await runCli(async () => {
     repoRoot: process.cwd(),
     reportsDir: path.resolve(values.reports),
     command: `npm run bench${values.quick ? ' -- --quick' : ''}`,
+    realModelDir: process.env.REAL_MODEL_DIR || undefined,
     log: (line) => console.log(line),
   });
   console.log('\nTargets:');

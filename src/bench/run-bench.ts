@@ -1,4 +1,4 @@
-/** The benchmark run: steps a–e within a time budget, then bench.json, bench.md and the scaling chart in the reports folder. */
+/** The benchmark run: steps a–e within a time budget, f (the real model) within its own, then bench.json, bench.md and the scaling chart in the reports folder. */
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,11 +7,13 @@ import { readCorpus } from '../corpus/read-corpus.js';
 import { parseQuestions } from '../eval/questions.js';
 import { remainingMs, workerEnv, type BenchContext } from './bench-context.js';
 import { renderBenchMarkdown, renderScalingChart } from './bench-markdown.js';
-import { evaluateTargets, formatSize, type BenchReport, type BenchSettings, type BuildRun, type HnswRun, type ScalingRow, type ServingResult } from './bench-report.js';
+import { evaluateTargets, formatSize, type BenchReport, type BenchSettings, type BuildRun, type HnswRun, type RealModelResult, type ScalingRow, type ServingResult } from './bench-report.js';
 import { benchSettings } from './bench-settings.js';
 import { runBuild } from './build-step.js';
 import type { LangChainComparison } from './langchain-compare.js';
+import { findRealModel } from './find-real-model.js';
 import { describeMachine } from './machine.js';
+import { runRealModelStep } from './real-model-step.js';
 import { runScalingSize, syntheticIndexDir } from './scaling-step.js';
 import { endpointRequests, measureEndpoints, startBenchServer } from './serve-step.js';
 import { runHnswRecall, runLangChainComparison, runUniformRecall } from './vector-steps.js';
@@ -23,6 +25,8 @@ export interface BenchOptions {
   reportsDir: string;
   /** The command line, recorded in the report. */
   command: string;
+  /** REAL_MODEL_DIR: where CI put the real model folder, if it did. */
+  realModelDir?: string;
   log: (line: string) => void;
 }
 
@@ -32,6 +36,7 @@ interface Results {
   scaling: ScalingRow[];
   hnsw: HnswRun[];
   langchain?: LangChainComparison;
+  realModel?: RealModelResult;
   /** Steps already run (or failed), so none runs twice. */
   done: Set<string>;
 }
@@ -52,7 +57,11 @@ export async function runBench(options: BenchOptions): Promise<{ report: BenchRe
     workDir,
     corpusDir: path.join(options.repoRoot, 'corpus'),
     queries: parseQuestions(await readFile(questionsFile, 'utf8'), questionsFile).map((q) => q.question),
-    baseEnv: workerEnv(settings, options.config.modelsDir),
+    baseEnv: {
+      ...workerEnv(settings, options.config.modelsDir),
+      EMBEDDING_QUANTIZED: options.config.embedding.quantized ? '1' : '0',
+      EMBEDDING_BATCH_SIZE: String(options.config.embedding.batchSize),
+    },
     // A margin for writing the reports and deleting the scratch folder.
     deadline: started + settings.budgetSec * 1000 * 0.95,
     log: options.log,
@@ -65,6 +74,7 @@ export async function runBench(options: BenchOptions): Promise<{ report: BenchRe
     else context.notes.push(`Serving (b) was skipped: the fixture-model build did not succeed (${results.build[0]?.reason ?? 'not run'}).`);
     await runScalingStep(context, results);
     await runPendingVectorSteps(context, results);
+    await attempt(context, 'f (real model)', () => runRealModel(context, results, options));
   } finally {
     await rm(workDir, { recursive: true, force: true });
   }
@@ -81,6 +91,7 @@ export async function runBench(options: BenchOptions): Promise<{ report: BenchRe
     scaling: results.scaling,
     hnsw: results.hnsw,
     langchain: results.langchain,
+    realModel: results.realModel ?? { status: 'failed', reason: context.notes.find((n) => n.startsWith('Step f')) ?? 'not run', builds: [] },
     notes: context.notes,
   };
   const report: BenchReport = { ...partial, targets: evaluateTargets(partial) };
@@ -126,6 +137,25 @@ async function runServingStep(context: BenchContext, results: Results): Promise<
   } finally {
     await server.stop();
   }
+}
+
+async function runRealModel(context: BenchContext, results: Results, options: BenchOptions): Promise<void> {
+  const { config, repoRoot } = options;
+  const choice = findRealModel({
+    embeddingModel: config.embedding.model,
+    realModelDir: options.realModelDir,
+    modelsDir: config.modelsDir,
+    cwd: repoRoot,
+    quantized: config.embedding.quantized,
+    fixtureDir: context.settings.models.fixture,
+  });
+  // When EMBEDDING_MODEL is the real model, step a already built corpus/ with it.
+  const configured = results.build[1];
+  const sameModel = choice.found && configured?.status === 'ok' && path.resolve(repoRoot, config.embedding.model) === choice.dir;
+  const reuse = sameModel ? { run: configured, indexDir: path.join(context.workDir, 'index-configured') } : undefined;
+  const { documents } = await readCorpus(context.corpusDir);
+  results.realModel = await runRealModelStep(context, { choice, quantized: config.embedding.quantized, documents, reuse });
+  if (results.realModel.status !== 'ok') context.notes.push(`The real-model step (f) was ${results.realModel.status}: ${results.realModel.reason}`);
 }
 
 async function runScalingStep(context: BenchContext, results: Results): Promise<void> {
