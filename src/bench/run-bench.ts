@@ -11,7 +11,7 @@ import { evaluateTargets, formatSize, type BenchReport, type BenchSettings, type
 import { benchSettings } from './bench-settings.js';
 import { runBuild } from './build-step.js';
 import type { LangChainComparison } from './langchain-compare.js';
-import { findRealModel } from './find-real-model.js';
+import { findRealModel, type RealModelChoice } from './find-real-model.js';
 import { describeMachine } from './machine.js';
 import { runRealModelStep } from './real-model-step.js';
 import { runScalingSize, syntheticIndexDir } from './scaling-step.js';
@@ -25,6 +25,8 @@ export interface BenchOptions {
   reportsDir: string;
   /** The command line, recorded in the report. */
   command: string;
+  /** Run step f alone (`--real-model-only`): the random-vector steps a–e are left out. */
+  realModelOnly?: boolean;
   /** REAL_MODEL_DIR: where CI put the real model folder, if it did. */
   realModelDir?: string;
   log: (line: string) => void;
@@ -68,13 +70,21 @@ export async function runBench(options: BenchOptions): Promise<{ report: BenchRe
     notes: [],
   };
   const results: Results = { build: [], scaling: [], hnsw: [], done: new Set() };
+  const { config } = options;
+  const realModel = findRealModel({
+    embeddingModel: config.embedding.model,
+    realModelDir: options.realModelDir,
+    modelsDir: config.modelsDir,
+    cwd: options.repoRoot,
+    quantized: config.embedding.quantized,
+    fixtureDir: settings.models.fixture,
+  });
+  // When EMBEDDING_MODEL is the real model, step f builds corpus/ with it, within its own budget.
+  const configuredIsReal = realModel.found && path.resolve(options.repoRoot, config.embedding.model) === realModel.dir;
   try {
-    await attempt(context, 'a (index build)', () => runBuildStep(context, results));
-    if (results.build[0]?.status === 'ok') await attempt(context, 'b (serving)', () => runServingStep(context, results));
-    else context.notes.push(`Serving (b) was skipped: the fixture-model build did not succeed (${results.build[0]?.reason ?? 'not run'}).`);
-    await runScalingStep(context, results);
-    await runPendingVectorSteps(context, results);
-    await attempt(context, 'f (real model)', () => runRealModel(context, results, options));
+    if (options.realModelOnly) context.notes.push('Steps a–e were not run (--real-model-only).');
+    else await runRandomVectorSteps(context, results, configuredIsReal);
+    await attempt(context, 'f (real model)', () => runRealModel(context, results, realModel, config.embedding.quantized));
   } finally {
     await rm(workDir, { recursive: true, force: true });
   }
@@ -103,6 +113,15 @@ export async function runBench(options: BenchOptions): Promise<{ report: BenchRe
   return { report, files };
 }
 
+/** Steps a–e: the fixture model, the configured model, and seeded random vectors at growing sizes. */
+async function runRandomVectorSteps(context: BenchContext, results: Results, configuredIsReal: boolean): Promise<void> {
+  await attempt(context, 'a (index build)', () => runBuildStep(context, results, configuredIsReal));
+  if (results.build[0]?.status === 'ok') await attempt(context, 'b (serving)', () => runServingStep(context, results));
+  else context.notes.push(`Serving (b) was skipped: the fixture-model build did not succeed (${results.build[0]?.reason ?? 'not run'}).`);
+  await runScalingStep(context, results);
+  await runPendingVectorSteps(context, results);
+}
+
 /** Runs a step; a failure is logged and noted in the report instead of ending the run. */
 async function attempt(context: BenchContext, step: string, fn: () => Promise<void>): Promise<boolean> {
   try {
@@ -116,12 +135,17 @@ async function attempt(context: BenchContext, step: string, fn: () => Promise<vo
   }
 }
 
-async function runBuildStep(context: BenchContext, results: Results): Promise<void> {
+async function runBuildStep(context: BenchContext, results: Results, configuredIsReal: boolean): Promise<void> {
   const { settings, workDir } = context;
   context.log('a. index build on corpus/ (fixture model, configured model)');
   const common = { embedder: 'model', corpusDir: context.corpusDir, retrieval: 'hybrid', timeoutMs: 120_000 } as const;
   results.build.push(await runBuild(context, { ...common, label: 'corpus/, fixture model', model: settings.models.fixture, indexDir: path.join(workDir, 'index-fixture') }));
-  results.build.push(await runBuild(context, { ...common, label: 'corpus/, configured model', model: settings.models.configured, indexDir: path.join(workDir, 'index-configured') }));
+  const configured = { label: 'corpus/, configured model', model: settings.models.configured };
+  results.build.push(
+    configuredIsReal
+      ? { ...configured, status: 'skipped', reason: 'it is the real model: measured in section f, within that step’s own time budget' }
+      : await runBuild(context, { ...common, ...configured, indexDir: path.join(workDir, 'index-configured') }),
+  );
   for (const b of results.build) context.log(`  ${b.label}: ${b.status}${b.chunksPerSec ? `, ${b.chunksPerSec} chunks/s, peak ${b.peakRssMB} MB` : ''}${b.reason ? ` (${b.reason})` : ''}`);
 }
 
@@ -139,22 +163,9 @@ async function runServingStep(context: BenchContext, results: Results): Promise<
   }
 }
 
-async function runRealModel(context: BenchContext, results: Results, options: BenchOptions): Promise<void> {
-  const { config, repoRoot } = options;
-  const choice = findRealModel({
-    embeddingModel: config.embedding.model,
-    realModelDir: options.realModelDir,
-    modelsDir: config.modelsDir,
-    cwd: repoRoot,
-    quantized: config.embedding.quantized,
-    fixtureDir: context.settings.models.fixture,
-  });
-  // When EMBEDDING_MODEL is the real model, step a already built corpus/ with it.
-  const configured = results.build[1];
-  const sameModel = choice.found && configured?.status === 'ok' && path.resolve(repoRoot, config.embedding.model) === choice.dir;
-  const reuse = sameModel ? { run: configured, indexDir: path.join(context.workDir, 'index-configured') } : undefined;
+async function runRealModel(context: BenchContext, results: Results, choice: RealModelChoice, quantized: boolean): Promise<void> {
   const { documents } = await readCorpus(context.corpusDir);
-  results.realModel = await runRealModelStep(context, { choice, quantized: config.embedding.quantized, documents, reuse });
+  results.realModel = await runRealModelStep(context, { choice, quantized, documents });
   if (results.realModel.status !== 'ok') context.notes.push(`The real-model step (f) was ${results.realModel.status}: ${results.realModel.reason}`);
 }
 
