@@ -21,6 +21,8 @@ export interface BuildRun {
   chunksPerSecWithoutEmbedding?: number;
   peakRssMB?: number;
   stagesMs?: Record<string, number>;
+  /** How far the embedding of a build stopped by the time budget got. */
+  partial?: { embeddedChunks: number; totalChunks: number; embedMs: number; embedChunksPerSec: number };
 }
 
 export interface ServingRun extends LoadResult {
