@@ -90,7 +90,7 @@ export async function timeRequests(baseUrl: string, requests: readonly LoadReque
       headers: r.body ? { 'content-type': 'application/json' } : undefined,
     });
     if (!response.ok) {
-      throw new Error(`Warm-up ${r.method} ${r.path.slice(0, 80)} answered HTTP ${response.status}: ${(await response.text()).slice(0, 300)}`);
+      throw new Error(`Benchmark request ${r.method} ${r.path.slice(0, 80)} answered HTTP ${response.status}: ${(await response.text()).slice(0, 300)}`);
     }
     await response.arrayBuffer();
     times.push(performance.now() - started);
