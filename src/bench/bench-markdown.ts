@@ -28,7 +28,7 @@ export function renderBenchMarkdown(report: BenchReport, chartFile: string): str
   const out: string[] = [
     `# Benchmark (${settings.quick ? 'quick' : 'full'} run)`,
     '',
-    `Run ${report.createdAt} with \`${report.command}\`; took ${report.elapsedSec} s (budget ${settings.budgetSec} s). Everything ran on loopback (${settings.serving.host}); servers and builds ran in child processes.`,
+    `Run ${report.createdAt} with \`${report.command}\`; took ${report.elapsedSec} s (budgets: ${settings.budgetSec} s for a–e, ${settings.realModel.budgetSec} s for the real model in f). Everything ran on loopback (${settings.serving.host}); servers and builds ran in child processes.`,
     '',
     '## Machine',
     '',
