@@ -80,7 +80,7 @@ export async function runBench(options: BenchOptions): Promise<{ report: BenchRe
     fixtureDir: settings.models.fixture,
   });
   // When EMBEDDING_MODEL is the real model, step f builds corpus/ with it, within its own budget.
-  const configuredIsReal = realModel.found && path.resolve(options.repoRoot, config.embedding.model) === realModel.dir;
+  const configuredIsReal = realModel.found && realModel.source.startsWith('EMBEDDING_MODEL');
   try {
     if (options.realModelOnly) context.notes.push('Steps a–e were not run (--real-model-only).');
     else await runRandomVectorSteps(context, results, configuredIsReal);
