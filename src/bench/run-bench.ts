@@ -166,7 +166,7 @@ async function runServingStep(context: BenchContext, results: Results): Promise<
 async function runRealModel(context: BenchContext, results: Results, choice: RealModelChoice, quantized: boolean): Promise<void> {
   const { documents } = await readCorpus(context.corpusDir);
   results.realModel = await runRealModelStep(context, { choice, quantized, documents });
-  if (results.realModel.status !== 'ok') context.notes.push(`The real-model step (f) was ${results.realModel.status}: ${results.realModel.reason}`);
+  if (results.realModel.status !== 'ok') context.notes.push(`The real-model step (f) did not complete (${results.realModel.status}): ${results.realModel.reason}`);
 }
 
 async function runScalingStep(context: BenchContext, results: Results): Promise<void> {
