@@ -1,4 +1,4 @@
-/** `npm run bench [-- --quick]`: build, serving, scaling, HNSW and LangChain measurements, written to reports/bench.{json,md}. */
+/** `npm run bench [-- --quick] [--real-model-only]`: build, serving, scaling, HNSW, LangChain and real-model measurements, written to reports/bench.{json,md}. */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { runCli } from '../src/cli/run-cli.js';
@@ -6,13 +6,15 @@ import { loadConfig } from '../src/config.js';
 import { runBench } from '../src/bench/run-bench.js';
 
 await runCli(async () => {
-  const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, reports: { type: 'string', default: 'reports' } } });
+  const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, 'real-model-only': { type: 'boolean', default: false }, reports: { type: 'string', default: 'reports' } } });
   const { report, files } = await runBench({
     config: loadConfig(),
     quick: values.quick,
     repoRoot: process.cwd(),
     reportsDir: path.resolve(values.reports),
-    command: `npm run bench${values.quick ? ' -- --quick' : ''}`,
+    realModelOnly: values['real-model-only'],
+    command: ['npm run bench', ...(values.quick || values['real-model-only'] ? ['--'] : []), ...(values.quick ? ['--quick'] : []), ...(values['real-model-only'] ? ['--real-model-only'] : [])].join(' '),
+    realModelDir: process.env.REAL_MODEL_DIR || undefined,
     log: (line) => console.log(line),
   });
   console.log('\nTargets:');

@@ -1,10 +1,8 @@
 /** bench.md and scaling.svg from a benchmark report: targets first, then every measurement with its settings. */
 import { formatSize, scalingRun, type BenchReport, type BuildRun, type ScalingRow, type TargetResult } from './bench-report.js';
 import type { LoadResult } from './load-test.js';
+import { markdownTable as table, renderProvenance, renderRealModelSection } from './real-model-markdown.js';
 import { renderChart } from './svg-chart.js';
-
-const table = (header: string[], rows: (string | number)[][]) =>
-  [`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
 
 const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(1);
 const verdict = (t: TargetResult) => (t.pass === null ? 'not measured' : t.pass ? '**pass**' : '**miss**');
@@ -30,7 +28,7 @@ export function renderBenchMarkdown(report: BenchReport, chartFile: string): str
   const out: string[] = [
     `# Benchmark (${settings.quick ? 'quick' : 'full'} run)`,
     '',
-    `Run ${report.createdAt} with \`${report.command}\`; took ${report.elapsedSec} s (budget ${settings.budgetSec} s). Everything ran on loopback (${settings.serving.host}); servers and builds ran in child processes.`,
+    `Run ${report.createdAt} with \`${report.command}\`; took ${report.elapsedSec} s (budgets: ${settings.budgetSec} s for a–e, ${settings.realModel.budgetSec} s for the real model in f). Everything ran on loopback (${settings.serving.host}); servers and builds ran in child processes.`,
     '',
     '## Machine',
     '',
@@ -39,7 +37,8 @@ export function renderBenchMarkdown(report: BenchReport, chartFile: string): str
     ]),
     '',
     machine.loadAverageAtStart[0]! > machine.cores * 0.5 ? `> The machine was busy with other work when the run started (load ${machine.loadAverageAtStart[0]} on ${machine.cores} cores): timings are pessimistic and noisy.\n` : '',
-    '## Targets',
+    renderProvenance(report),
+    '## Targets (random vectors)',
     '',
     table(['target', 'limit', 'measured', 'result', 'by how much'], report.targets.map((t) => [t.name, t.target, t.measured === null ? '–' : `${t.measured} ${t.unit}`.trim(), verdict(t), t.margin])),
     '',
@@ -58,6 +57,7 @@ export function renderBenchMarkdown(report: BenchReport, chartFile: string): str
       ['scaling load', `concurrency ${settings.scaling.connections.join(', ')}, ${settings.scaling.durationSec} s per endpoint and concurrency`],
       ['HNSW recall', `${settings.hnswRecall.queries} queries from each data set's distribution, k=${settings.hnswRecall.k}, efSearch ${settings.hnswRecall.efValues.join(', ')} and the configured one; the synthetic indexes of ${settings.hnswRecall.sizes.map(formatSize).join(', ')}, and ${formatSize(settings.hnswRecall.uniformSize)} uniform random vectors built in process`],
       ['LangChain comparison', `${formatSize(settings.langchain.size)} vectors, ${settings.langchain.queries} queries, ${settings.langchain.buildRepeats} build pairs`],
+      ['real model (f)', `budget ${settings.realModel.budgetSec} s; synthetic ${formatSize(settings.realModel.syntheticChunks)} chunks; load at concurrency ${settings.realModel.connections.join(', ')}, ${settings.realModel.durationSec} s each; cached query rounds ${settings.realModel.cachedRounds}`],
     ]),
     '',
     '## a. Index build (corpus/)',
@@ -129,6 +129,7 @@ export function renderBenchMarkdown(report: BenchReport, chartFile: string): str
       '',
     );
   }
+  out.push(renderRealModelSection(report));
   if (report.notes.length) out.push('## Notes', '', ...report.notes.map((n) => `- ${n}`), '');
   return `${out.join('\n')}\n`;
 }

@@ -3,6 +3,8 @@ import type { HnswRecallResult } from './hnsw-recall.js';
 import type { LangChainComparison } from './langchain-compare.js';
 import type { LoadResult } from './load-test.js';
 import type { MachineInfo } from './machine.js';
+import type { QueryEmbeddingTiming } from './query-embedding-timing.js';
+import type { LatencySummary } from './stats.js';
 
 /** One index build in a child process. */
 export interface BuildRun {
@@ -19,6 +21,8 @@ export interface BuildRun {
   chunksPerSecWithoutEmbedding?: number;
   peakRssMB?: number;
   stagesMs?: Record<string, number>;
+  /** How far the embedding of a build stopped by the time budget got. */
+  partial?: { embeddedChunks: number; totalChunks: number; embedMs: number; embedChunksPerSec: number };
 }
 
 export interface ServingRun extends LoadResult {
@@ -30,6 +34,22 @@ export interface ServingResult {
   runs: ServingRun[];
   serverRssMB: number;
   serverPeakRssMB: number;
+}
+
+/** Step f: the real multilingual model end to end, or why it was not measured. */
+export interface RealModelResult {
+  status: 'ok' | 'skipped' | 'failed';
+  reason?: string;
+  /** The model folder, and which setting pointed at it. */
+  model?: string;
+  source?: string;
+  quantized?: boolean;
+  /** corpus/ and the synthetic corpus, embedded by the real model. */
+  builds: BuildRun[];
+  queryEmbedding?: QueryEmbeddingTiming;
+  /** POST /api/ask sent once per distinct question, one at a time: every query embedding a cache miss. */
+  firstAsk?: LatencySummary;
+  serving?: ServingResult;
 }
 
 export interface ScalingRow {
@@ -87,6 +107,8 @@ export interface BenchSettings {
   hnswRecall: { sizes: number[]; queries: number; k: number; efValues: number[]; uniformSize: number };
   langchain: { size: number; queries: number; buildRepeats: number };
   models: { fixture: string; configured: string };
+  /** Step f, with the real model: its own time budget, synthetic corpus size and load runs. */
+  realModel: { budgetSec: number; syntheticChunks: number; connections: number[]; durationSec: number; cachedRounds: number };
 }
 
 export interface BenchReport {
@@ -100,6 +122,7 @@ export interface BenchReport {
   scaling: ScalingRow[];
   hnsw: HnswRun[];
   langchain?: LangChainComparison;
+  realModel: RealModelResult;
   targets: TargetResult[];
   notes: string[];
 }

@@ -57,7 +57,16 @@ export async function runBuild(context: BenchContext, request: BuildRequest): Pr
   } catch (error) {
     const message = (error as Error).message;
     if (message.includes('sent no "result"')) {
-      return { ...base, status: 'skipped', reason: `stopped: did not finish within the ${Math.round(request.timeoutMs / 1000)} s left in the time budget` };
+      const stopped = `stopped: did not finish within the ${Math.round(request.timeoutMs / 1000)} s left in the time budget`;
+      const p = worker.latest('progress');
+      if (!p || !Number(p.done)) return { ...base, status: 'skipped', reason: stopped };
+      const embedChunksPerSec = round(Number(p.done) / (Number(p.embedMs) / 1000), 1);
+      return {
+        ...base,
+        status: 'skipped',
+        reason: `${stopped}, after embedding ${p.done} of ${p.total} chunks in ${(Number(p.embedMs) / 1000).toFixed(1)} s (${embedChunksPerSec} chunks/s)`,
+        partial: { embeddedChunks: Number(p.done), totalChunks: Number(p.total), embedMs: round(Number(p.embedMs), 1), embedChunksPerSec },
+      };
     }
     return { ...base, status: 'failed', reason: message };
   } finally {

@@ -14,6 +14,8 @@ const started = performance.now();
 const marks: { stage: string; at: number }[] = [];
 
 function onEvent(event: BuildEvent): void {
+  // Progress lets the parent say how far a build got when it has to stop it.
+  if (event.type === 'embed') void sendToParent({ type: 'progress', done: event.done, total: event.total, embedMs: performance.now() - (marks.at(-1)?.at ?? started) });
   if (event.type === 'stage') marks.push({ stage: event.detail && event.stage === 'index' ? `index ${event.detail}` : event.stage, at: performance.now() });
 }
 

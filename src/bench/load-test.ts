@@ -73,15 +73,27 @@ export function runLoad(baseUrl: string, requests: readonly LoadRequest[], setti
 
 /** Sends each request once, in order, and fails on a non-2xx answer: checks the endpoints work and warms the server up. */
 export async function warmUp(baseUrl: string, requests: readonly LoadRequest[]): Promise<void> {
+  await timeRequests(baseUrl, requests);
+}
+
+/**
+ * Sends each request once, one at a time, and returns each one's time to the full response body in ms; a non-2xx
+ * answer is an error.
+ */
+export async function timeRequests(baseUrl: string, requests: readonly LoadRequest[]): Promise<number[]> {
+  const times: number[] = [];
   for (const r of requests) {
+    const started = performance.now();
     const response = await fetch(new URL(r.path, baseUrl), {
       method: r.method,
       body: r.body,
       headers: r.body ? { 'content-type': 'application/json' } : undefined,
     });
     if (!response.ok) {
-      throw new Error(`Warm-up ${r.method} ${r.path.slice(0, 80)} answered HTTP ${response.status}: ${(await response.text()).slice(0, 300)}`);
+      throw new Error(`Benchmark request ${r.method} ${r.path.slice(0, 80)} answered HTTP ${response.status}: ${(await response.text()).slice(0, 300)}`);
     }
     await response.arrayBuffer();
+    times.push(performance.now() - started);
   }
+  return times;
 }

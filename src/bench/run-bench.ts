@@ -1,4 +1,4 @@
-/** The benchmark run: steps a–e within a time budget, then bench.json, bench.md and the scaling chart in the reports folder. */
+/** The benchmark run: steps a–e within a time budget, f (the real model) within its own, then bench.json, bench.md and the scaling chart in the reports folder. */
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -7,11 +7,13 @@ import { readCorpus } from '../corpus/read-corpus.js';
 import { parseQuestions } from '../eval/questions.js';
 import { remainingMs, workerEnv, type BenchContext } from './bench-context.js';
 import { renderBenchMarkdown, renderScalingChart } from './bench-markdown.js';
-import { evaluateTargets, formatSize, type BenchReport, type BenchSettings, type BuildRun, type HnswRun, type ScalingRow, type ServingResult } from './bench-report.js';
+import { evaluateTargets, formatSize, type BenchReport, type BenchSettings, type BuildRun, type HnswRun, type RealModelResult, type ScalingRow, type ServingResult } from './bench-report.js';
 import { benchSettings } from './bench-settings.js';
 import { runBuild } from './build-step.js';
 import type { LangChainComparison } from './langchain-compare.js';
+import { findRealModel, type RealModelChoice } from './find-real-model.js';
 import { describeMachine } from './machine.js';
+import { runRealModelStep } from './real-model-step.js';
 import { runScalingSize, syntheticIndexDir } from './scaling-step.js';
 import { endpointRequests, measureEndpoints, startBenchServer } from './serve-step.js';
 import { runHnswRecall, runLangChainComparison, runUniformRecall } from './vector-steps.js';
@@ -23,6 +25,10 @@ export interface BenchOptions {
   reportsDir: string;
   /** The command line, recorded in the report. */
   command: string;
+  /** Run step f alone (`--real-model-only`): the random-vector steps a–e are left out. */
+  realModelOnly?: boolean;
+  /** REAL_MODEL_DIR: where CI put the real model folder, if it did. */
+  realModelDir?: string;
   log: (line: string) => void;
 }
 
@@ -32,6 +38,7 @@ interface Results {
   scaling: ScalingRow[];
   hnsw: HnswRun[];
   langchain?: LangChainComparison;
+  realModel?: RealModelResult;
   /** Steps already run (or failed), so none runs twice. */
   done: Set<string>;
 }
@@ -52,19 +59,32 @@ export async function runBench(options: BenchOptions): Promise<{ report: BenchRe
     workDir,
     corpusDir: path.join(options.repoRoot, 'corpus'),
     queries: parseQuestions(await readFile(questionsFile, 'utf8'), questionsFile).map((q) => q.question),
-    baseEnv: workerEnv(settings, options.config.modelsDir),
+    baseEnv: {
+      ...workerEnv(settings, options.config.modelsDir),
+      EMBEDDING_QUANTIZED: options.config.embedding.quantized ? '1' : '0',
+      EMBEDDING_BATCH_SIZE: String(options.config.embedding.batchSize),
+    },
     // A margin for writing the reports and deleting the scratch folder.
     deadline: started + settings.budgetSec * 1000 * 0.95,
     log: options.log,
     notes: [],
   };
   const results: Results = { build: [], scaling: [], hnsw: [], done: new Set() };
+  const { config } = options;
+  const realModel = findRealModel({
+    embeddingModel: config.embedding.model,
+    realModelDir: options.realModelDir,
+    modelsDir: config.modelsDir,
+    cwd: options.repoRoot,
+    quantized: config.embedding.quantized,
+    fixtureDir: settings.models.fixture,
+  });
+  // When EMBEDDING_MODEL is the real model, step f builds corpus/ with it, within its own budget.
+  const configuredIsReal = realModel.found && realModel.source.startsWith('EMBEDDING_MODEL');
   try {
-    await attempt(context, 'a (index build)', () => runBuildStep(context, results));
-    if (results.build[0]?.status === 'ok') await attempt(context, 'b (serving)', () => runServingStep(context, results));
-    else context.notes.push(`Serving (b) was skipped: the fixture-model build did not succeed (${results.build[0]?.reason ?? 'not run'}).`);
-    await runScalingStep(context, results);
-    await runPendingVectorSteps(context, results);
+    if (options.realModelOnly) context.notes.push('Steps a–e were not run (--real-model-only).');
+    else await runRandomVectorSteps(context, results, configuredIsReal);
+    await attempt(context, 'f (real model)', () => runRealModel(context, results, realModel, config.embedding.quantized));
   } finally {
     await rm(workDir, { recursive: true, force: true });
   }
@@ -81,6 +101,7 @@ export async function runBench(options: BenchOptions): Promise<{ report: BenchRe
     scaling: results.scaling,
     hnsw: results.hnsw,
     langchain: results.langchain,
+    realModel: results.realModel ?? { status: 'failed', reason: context.notes.find((n) => n.startsWith('Step f')) ?? 'not run', builds: [] },
     notes: context.notes,
   };
   const report: BenchReport = { ...partial, targets: evaluateTargets(partial) };
@@ -90,6 +111,15 @@ export async function runBench(options: BenchOptions): Promise<{ report: BenchRe
   await writeFile(files[1]!, renderBenchMarkdown(report, 'scaling.svg'));
   await writeFile(files[2]!, renderScalingChart(report));
   return { report, files };
+}
+
+/** Steps a–e: the fixture model, the configured model, and seeded random vectors at growing sizes. */
+async function runRandomVectorSteps(context: BenchContext, results: Results, configuredIsReal: boolean): Promise<void> {
+  await attempt(context, 'a (index build)', () => runBuildStep(context, results, configuredIsReal));
+  if (results.build[0]?.status === 'ok') await attempt(context, 'b (serving)', () => runServingStep(context, results));
+  else context.notes.push(`Serving (b) was skipped: the fixture-model build did not succeed (${results.build[0]?.reason ?? 'not run'}).`);
+  await runScalingStep(context, results);
+  await runPendingVectorSteps(context, results);
 }
 
 /** Runs a step; a failure is logged and noted in the report instead of ending the run. */
@@ -105,12 +135,17 @@ async function attempt(context: BenchContext, step: string, fn: () => Promise<vo
   }
 }
 
-async function runBuildStep(context: BenchContext, results: Results): Promise<void> {
+async function runBuildStep(context: BenchContext, results: Results, configuredIsReal: boolean): Promise<void> {
   const { settings, workDir } = context;
   context.log('a. index build on corpus/ (fixture model, configured model)');
   const common = { embedder: 'model', corpusDir: context.corpusDir, retrieval: 'hybrid', timeoutMs: 120_000 } as const;
   results.build.push(await runBuild(context, { ...common, label: 'corpus/, fixture model', model: settings.models.fixture, indexDir: path.join(workDir, 'index-fixture') }));
-  results.build.push(await runBuild(context, { ...common, label: 'corpus/, configured model', model: settings.models.configured, indexDir: path.join(workDir, 'index-configured') }));
+  const configured = { label: 'corpus/, configured model', model: settings.models.configured };
+  results.build.push(
+    configuredIsReal
+      ? { ...configured, status: 'skipped', reason: 'it is the real model: measured in section f, within that step’s own time budget' }
+      : await runBuild(context, { ...common, ...configured, indexDir: path.join(workDir, 'index-configured') }),
+  );
   for (const b of results.build) context.log(`  ${b.label}: ${b.status}${b.chunksPerSec ? `, ${b.chunksPerSec} chunks/s, peak ${b.peakRssMB} MB` : ''}${b.reason ? ` (${b.reason})` : ''}`);
 }
 
@@ -126,6 +161,12 @@ async function runServingStep(context: BenchContext, results: Results): Promise<
   } finally {
     await server.stop();
   }
+}
+
+async function runRealModel(context: BenchContext, results: Results, choice: RealModelChoice, quantized: boolean): Promise<void> {
+  const { documents } = await readCorpus(context.corpusDir);
+  results.realModel = await runRealModelStep(context, { choice, quantized, documents });
+  if (results.realModel.status !== 'ok') context.notes.push(`The real-model step (f) did not complete (${results.realModel.status}): ${results.realModel.reason}`);
 }
 
 async function runScalingStep(context: BenchContext, results: Results): Promise<void> {

@@ -21,3 +21,27 @@ export function round(x: number, digits = 2): number {
   const f = 10 ** digits;
   return Math.round(x * f) / f;
 }
+
+export interface LatencySummary {
+  samples: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  mean: number;
+  max: number;
+}
+
+/**
+ * Count, nearest-rank percentiles, mean and maximum of timing samples in ms, rounded to µs.
+ * @example summarizeLatencies([3, 1, 2]) // { samples: 3, p50: 2, p95: 3, p99: 3, mean: 2, max: 3 }
+ */
+export function summarizeLatencies(samples: readonly number[]): LatencySummary {
+  return {
+    samples: samples.length,
+    p50: round(percentile(samples, 50), 3),
+    p95: round(percentile(samples, 95), 3),
+    p99: round(percentile(samples, 99), 3),
+    mean: round(mean(samples), 3),
+    max: round(samples.reduce((a, b) => Math.max(a, b), Number.NEGATIVE_INFINITY), 3),
+  };
+}

@@ -12,6 +12,8 @@ export interface Worker {
   pid: number;
   /** Resolves with the next message of `type`; rejects on timeout or if the worker exits first (with its stderr). */
   next(type: string, timeoutMs: number): Promise<WorkerMessage>;
+  /** The last message of `type` received so far, whether or not `next` took it (e.g. progress). */
+  latest(type: string): WorkerMessage | undefined;
   send(message: WorkerMessage): void;
   /** Kills the worker (SIGKILL after `graceMs` if it ignores SIGTERM) and resolves once it has exited. */
   kill(graceMs?: number): Promise<void>;
@@ -36,6 +38,7 @@ export function startWorker(file: string, args: string[], env: Record<string, st
     stderr = (stderr + data.toString()).slice(-4000);
   });
   const inbox: WorkerMessage[] = [];
+  const latest = new Map<string, WorkerMessage>();
   const waiters: { type: string; resolve: (m: WorkerMessage) => void; reject: (e: Error) => void }[] = [];
   let exited: { code: number | null; signal: string | null } | undefined;
   const exitedPromise = new Promise<void>((resolve) =>
@@ -50,6 +53,7 @@ export function startWorker(file: string, args: string[], env: Record<string, st
 
   child.on('message', (raw) => {
     const message = raw as WorkerMessage;
+    latest.set(message.type, message);
     const waiter = waiters.findIndex((w) => w.type === message.type);
     if (waiter >= 0) waiters.splice(waiter, 1)[0]!.resolve(message);
     else inbox.push(message);
@@ -74,6 +78,7 @@ export function startWorker(file: string, args: string[], env: Record<string, st
         waiters.push(entry);
       });
     },
+    latest: (type) => latest.get(type),
     send(message) {
       if (!exited && child.connected) child.send(message);
     },
