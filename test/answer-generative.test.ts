@@ -21,7 +21,7 @@ const errors: unknown[] = [];
 
 beforeAll(async () => {
   server = await startFakeOpenAIServer();
-  llm = { baseUrl: server.baseUrl, model: 'fake-model', timeoutMs: 400 };
+  llm = { baseUrl: server.baseUrl, model: 'fake-model', timeoutMs: 2500 };
 });
 afterAll(() => server.close());
 beforeEach(() => {
@@ -95,9 +95,9 @@ describe('generative answers from an OpenAI-compatible server', () => {
 
   it('falls back with a warning when the server does not answer in time', async () => {
     server.reply({ hang: true });
-    await expectExtractiveFallback(await answerer().answer(input), /did not answer within 400 ms/);
+    await expectExtractiveFallback(await answerer().answer(input), /did not answer within 2500 ms/);
     const { result } = await collect(answerer().stream(input));
-    await expectExtractiveFallback(result, /did not answer within 400 ms/);
+    await expectExtractiveFallback(result, /did not answer within 2500 ms/);
     expect(server.requests).toHaveLength(2); // one request per call: no retries
   });
 
@@ -127,7 +127,12 @@ describe('generative answers from an OpenAI-compatible server', () => {
   it('rejects instead of falling back when the caller aborts', async () => {
     server.reply({ hang: true });
     const controller = new AbortController();
-    setTimeout(() => controller.abort(new Error('client went away')), 50);
+    // Abort once the server holds the request, so it cannot arrive during a later test.
+    const abortOnceReceived = async () => {
+      while (server.requests.length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+      controller.abort(new Error('client went away'));
+    };
+    void abortOnceReceived();
     await expect(answerer().answer(input, controller.signal)).rejects.toThrow('client went away');
   });
 });
