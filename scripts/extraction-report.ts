@@ -30,7 +30,12 @@ for (const name of readdirSync(path.join(root, 'corpus')).filter((f) => f.endsWi
     const chars = source.document.paragraphs.reduce((n, p) => n + p.text.length + 1, 0);
     totals.set(key, { matched: total.matched + agreement.matched, paragraphs: total.paragraphs + agreement.sourceParagraphs, errors: total.errors + agreement.cer * chars, chars: total.chars + chars });
     console.log(`${file}: ${agreement.matched}/${agreement.sourceParagraphs} paragraphs equal (${agreement.extractedParagraphs} extracted), CER ${(agreement.cer * 100).toFixed(2)}%`);
-    for (const { source: want, closest } of agreement.mismatches) console.log(`  source:    ${want}\n  extracted: ${closest}`);
+    for (const { source: want, closest } of agreement.mismatches) {
+      let at = 0;
+      while (at < want.length && want[at] === closest[at]) at += 1;
+      const from = Math.max(0, at - 30);
+      console.log(`  source:    …${want.slice(from, at + 40)}…\n  extracted: …${closest.slice(from, at + 40)}…`);
+    }
   }
 }
 console.log('\nlanguage format  paragraphs equal  CER');

@@ -32,8 +32,8 @@ export function pdfParagraphs(pages: readonly PdfGlyph[][]): ExtractedParagraph[
     if (open) paragraphs.push({ text: joinLines(open.lines.map((l) => l.text)), page: open.page });
     open = undefined;
   };
+  const pitches = pitchBySize(linesByPage);
   linesByPage.forEach((lines, pageIndex) => {
-    const pitches = pitchBySize(lines);
     lines.forEach((line, i) => {
       const previous = open?.lines.at(-1);
       const sameSize = previous !== undefined && Math.abs(previous.size - line.size) < 0.5;
@@ -70,36 +70,35 @@ function toLines(glyphs: readonly PdfGlyph[]): Line[] {
 }
 
 /**
- * One line's text: glyphs left to right, combining marks (Arabic vowels) joined to the glyph they sit on,
- * a space wherever glyphs leave a gap, then put in logical order.
+ * One line's text: glyphs left to right, a space wherever glyphs leave a gap, then put in logical order.
+ * A combining mark (an Arabic vowel) keeps its place in drawing order, just before the glyph drawn after it:
+ * writers draw it beside its letter in visual order, while its position on the page can sit over the next
+ * letter (a tanween over an alef).
  */
 function lineText(glyphs: readonly PdfGlyph[]): string {
-  const visual = [...glyphs].sort((a, b) => a.x - b.x);
-  const bases = visual.filter((g) => !MARKS.test(g.text)).map((g) => ({ ...g, text: normalizePresentationForms(g.text) }));
-  for (const mark of visual.filter((g) => MARKS.test(g.text))) {
-    const center = mark.x + mark.width / 2;
-    const base = bases.find((b) => b.x <= center && center <= b.x + b.width) ?? nearest(bases, center);
-    if (base) base.text += mark.text;
+  // A mark sorts just before the next non-mark glyph drawn after it (or last, when none follows).
+  const keys: number[] = new Array(glyphs.length);
+  let next = Infinity;
+  for (let i = glyphs.length - 1; i >= 0; i -= 1) {
+    if (MARKS.test(glyphs[i].text)) keys[i] = next - 1e-6;
+    else next = keys[i] = glyphs[i].x;
   }
+  const keyed = glyphs.map((glyph, order) => ({ glyph: { ...glyph, text: normalizePresentationForms(glyph.text) }, key: keys[order], order }));
+  const visual = keyed.sort((a, b) => a.key - b.key || a.order - b.order).map((k) => k.glyph);
   const units: string[] = [];
-  bases.forEach((glyph, i) => {
-    const before = bases[i - 1];
+  let before: PdfGlyph | undefined;
+  for (const glyph of visual) {
     const space = /^\s+$/.test(glyph.text);
-    if (before && !space && units.at(-1) !== ' ' && glyph.x - (before.x + before.width) > glyph.size * 0.15) units.push(' ');
-    units.push(space ? ' ' : glyph.text);
-  });
+    const mark = MARKS.test(glyph.text);
+    if (before && !space && !mark && units.at(-1) !== ' ' && glyph.x - (before.x + before.width) > glyph.size * 0.15) units.push(' ');
+    // A mark drawn twice over one letter (a fallback font redrawing it) is one mark.
+    if (!(mark && units.at(-1) === glyph.text)) units.push(space ? ' ' : glyph.text);
+    if (!mark) before = glyph;
+  }
   return logicalOrder(units).join('').replace(/\s+/g, ' ').trim();
 }
 
 const MARKS = /^\p{M}+$/u;
-
-function nearest(glyphs: readonly PdfGlyph[], x: number): PdfGlyph | undefined {
-  let best: PdfGlyph | undefined;
-  for (const glyph of glyphs) {
-    if (!best || Math.abs(glyph.x + glyph.width / 2 - x) < Math.abs(best.x + best.width / 2 - x)) best = glyph;
-  }
-  return best;
-}
 
 /**
  * Drops each page's first and last lines when they repeat on at least half of the pages (digits ignored,
@@ -123,15 +122,20 @@ function edges(lines: Line[]): Line[] {
   return [...new Set([...lines.slice(0, 2), ...lines.slice(-2)])];
 }
 
-/** The usual distance between consecutive lines of each font size (rounded) on a page: its line pitch. */
-function pitchBySize(lines: Line[]): Map<number, number> {
+/**
+ * The line pitch of each font size (rounded) in the document: the lower quartile of the distances between
+ * consecutive lines of that size on a page, so pages of one-line paragraphs do not count their gaps as pitch.
+ */
+function pitchBySize(pages: Line[][]): Map<number, number> {
   const gaps = new Map<number, number[]>();
-  lines.slice(1).forEach((line, i) => {
-    const size = Math.round(line.size);
-    if (Math.round(lines[i].size) !== size || lines[i].y <= line.y) return;
-    gaps.set(size, [...(gaps.get(size) ?? []), lines[i].y - line.y]);
-  });
-  return new Map([...gaps].map(([size, list]) => [size, list.sort((a, b) => a - b)[Math.floor((list.length - 1) / 2)]]));
+  for (const lines of pages) {
+    lines.slice(1).forEach((line, i) => {
+      const size = Math.round(line.size);
+      if (Math.round(lines[i].size) !== size || lines[i].y <= line.y) return;
+      gaps.set(size, [...(gaps.get(size) ?? []), lines[i].y - line.y]);
+    });
+  }
+  return new Map([...gaps].map(([size, list]) => [size, list.sort((a, b) => a - b)[Math.floor((list.length - 1) / 4)]]));
 }
 
 function isFull(line: Line, fullWidth: number): boolean {

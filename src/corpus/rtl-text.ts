@@ -8,7 +8,6 @@ const PRESENTATION_FORMS = /[\uFB50-\uFDFF\uFE70-\uFEFF]+/g;
 const RTL_LETTER = /[\u0590-\u065F\u066A-\u06EF\u06FA-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF]/u;
 const DIGIT = /^\p{Nd}/u;
 const LETTER = /\p{L}/u;
-const MIRRORED: Record<string, string> = { '(': ')', ')': '(', '[': ']', ']': '[', '{': '}', '}': '{', '<': '>', '>': '<', '«': '»', '»': '«' };
 
 type Direction = 'rtl' | 'ltr' | 'neutral';
 
@@ -36,14 +35,15 @@ export function isMostlyRightToLeft(texts: readonly string[]): boolean {
  * The logical order of a line's units (glyph texts and spaces) given in visual order, left to right.
  * Right-to-left runs are reversed unit by unit; numbers and left-to-right words inside a right-to-left line
  * keep their order; a space or punctuation takes the direction of the text on both sides when they agree, else
- * the line's; brackets in right-to-left runs are mirrored (the glyph shown is the mirror of the character).
+ * the line's.
  * @example logicalOrder(['م', 'ل', 'س', ' ', '1', '2']) // ['1', '2', ' ', 'س', 'ل', 'م'] (a right-to-left line)
  */
 export function logicalOrder(units: readonly string[]): string[] {
   const rtlLine = isMostlyRightToLeft(units);
   const strong = units.map(directionOf);
   const resolved = strong.map((direction, i) => (direction === 'neutral' ? resolveNeutral(strong, i, rtlLine) : direction));
-  const shown = units.map((unit, i) => (resolved[i] === 'rtl' && MIRRORED[unit] ? MIRRORED[unit] : unit));
+  // No bracket mirroring: PDF writers map a mirrored glyph to the character it stands for.
+  const shown = units;
   const order = rtlLine ? [...shown.keys()].reverse() : [...shown.keys()];
   const flip = rtlLine ? 'ltr' : 'rtl';
   const logical: string[] = [];
