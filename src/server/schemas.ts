@@ -53,11 +53,14 @@ export const SearchQuerySchema = z.object({
 });
 export type SearchQuery = z.output<typeof SearchQuerySchema>;
 
+const PageSchema = z.int().min(1).meta({ description: '1-based page of a PDF the paragraph stands on (PDF files only).' });
+
 export const CitationSchema = z
   .object({
     id: z.int().min(1).meta({ description: 'The n of `[n]` in the answer: the passage rank.' }),
     file: z.string().meta({ description: 'Source file, relative to the corpus folder.' }),
     paragraph: z.int().min(1).meta({ description: '1-based paragraph number in the file.' }),
+    page: PageSchema.optional(),
     text: z.string().meta({ description: 'Exact excerpt: the paragraph text from `start` to `end`.' }),
     start: z.int().min(0),
     end: z.int().min(0),
@@ -94,6 +97,7 @@ export type SearchResponse = z.output<typeof SearchResponseSchema>;
 
 export const SourceParagraphSchema = z.object({
   paragraph: z.int().min(1),
+  page: PageSchema.optional(),
   text: z.string(),
   language: DetectedLanguageSchema,
 });
@@ -101,6 +105,7 @@ export const SourceParagraphSchema = z.object({
 export const SourceParagraphResponseSchema = z.object({
   file: z.string(),
   paragraph: z.int().min(1),
+  page: PageSchema.optional(),
   text: z.string(),
   language: DetectedLanguageSchema,
   previous: SourceParagraphSchema.optional(),
@@ -110,6 +115,7 @@ export type SourceParagraphResponse = z.output<typeof SourceParagraphResponseSch
 
 export const SourceDocumentResponseSchema = z.object({
   file: z.string(),
+  title: z.string().optional().meta({ description: "The document's own title (an HTML page's <title>), when it has one." }),
   language: DetectedLanguageSchema,
   paragraphs: z.array(SourceParagraphSchema),
 });

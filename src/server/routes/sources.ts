@@ -23,6 +23,7 @@ export function sourcesRoutes(deps: ResolvedDeps): Hono {
     const document = findDocument(c.req.param('file'));
     const body: SourceDocumentResponse = {
       file: document.file,
+      ...(document.title && { title: document.title }),
       language: document.language,
       paragraphs: document.paragraphs.map(paragraphView),
     };
@@ -42,6 +43,7 @@ export function sourcesRoutes(deps: ResolvedDeps): Hono {
     const body: SourceParagraphResponse = {
       file: document.file,
       paragraph: paragraph.number,
+      ...(paragraph.page !== undefined && { page: paragraph.page }),
       text: paragraph.text,
       language: paragraph.language,
       ...(previous && { previous: paragraphView(previous) }),
@@ -53,5 +55,5 @@ export function sourcesRoutes(deps: ResolvedDeps): Hono {
 }
 
 function paragraphView(p: Paragraph) {
-  return { paragraph: p.number, text: p.text, language: p.language };
+  return { paragraph: p.number, ...(p.page !== undefined && { page: p.page }), text: p.text, language: p.language };
 }

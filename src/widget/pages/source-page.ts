@@ -13,7 +13,7 @@ export function sourcePage(document: SourceDocument, origin: string): HtmlEscape
   const direction = document.language === 'ar' ? 'rtl' : 'ltr';
   const paragraphs = document.paragraphs.map(
     (p) => html`<section class="paragraph" id="p-${p.number}">
-  <a class="n" href="#p-${p.number}" aria-label="Paragraph ${p.number}">${p.number}</a>
+  <a class="n" href="#p-${p.number}" aria-label="Paragraph ${p.number}${p.page === undefined ? '' : `, page ${p.page}`}">${p.number}${p.page === undefined ? '' : html`<span class="page">p. ${p.page}</span>`}</a>
   <p dir="${directionFor(p.language)}"${optionalAttribute('lang', langAttribute(p.language))}>${p.text}</p>
 </section>`,
   );
@@ -26,8 +26,8 @@ ${pageHead(`${document.file} — source`)}
 <body>
 <header class="top"><div class="wrap">
   <p><a href="/">← All documents</a></p>
-  <h1><bdi>${document.file}</bdi></h1>
-  <p class="lead">${LANGUAGE_NAMES[document.language]} · ${document.paragraphs.length} paragraphs. Paragraph numbers are the ones citations use; link to one with <code>#p-N</code>.</p>
+  <h1><bdi>${document.title ?? document.file}</bdi></h1>
+  <p class="lead">${document.title ? html`<bdi>${document.file}</bdi> · ` : ''}${LANGUAGE_NAMES[document.language]} · ${document.paragraphs.length} paragraphs${pageCount(document)}. Paragraph numbers are the ones citations use; link to one with <code>#p-N</code>. <a href="/originals/${document.file.split('/').map(encodeURIComponent).join('/')}">Original file</a></p>
 </div></header>
 <main class="wrap doc">
   <article dir="${direction}"${optionalAttribute('lang', langAttribute(document.language))}>${paragraphs}</article>
@@ -35,6 +35,11 @@ ${pageHead(`${document.file} — source`)}
 <script src="/widget.js" data-endpoint="${origin}" defer></script>
 </body>
 </html>`;
+}
+
+function pageCount(document: SourceDocument): string {
+  const last = document.paragraphs.at(-1)?.page;
+  return last === undefined ? '' : ` on ${last} page${last === 1 ? '' : 's'}`;
 }
 
 /**
