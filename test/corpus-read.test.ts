@@ -64,7 +64,7 @@ describe('readCorpus', () => {
     await put('a/z.md', 'Zulu.');
     await put('a/b/c.txt', 'Charlie.');
     await put('Upper.TXT', 'Upper case extension.');
-    await put('report.pdf', '%PDF-1.4');
+    await put('notes.odt', 'not a corpus format');
     await put('.git/notes.txt', 'hidden');
     await put('.draft.txt', 'hidden');
     await symlink(path.join(dir, 'b.txt'), path.join(dir, 'link.txt'));

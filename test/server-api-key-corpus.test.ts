@@ -11,10 +11,10 @@ async function keyedApp(apiKey: string | undefined) {
 }
 
 describe('with API_KEY set, nothing of the corpus is public', () => {
-  test('the demo page (it lists every file) and source pages need the key', async () => {
+  test('the demo page (it lists every file), source pages and original files need the key', async () => {
     const { app, runtime } = await keyedApp(KEY);
     const file = [...runtime.index.documents.keys()][0];
-    for (const path of ['/', `/sources/${encodeURIComponent(file)}`, `/api/sources/${encodeURIComponent(file)}/1`]) {
+    for (const path of ['/', `/sources/${encodeURIComponent(file)}`, `/originals/${encodeURIComponent(file)}`, `/api/sources/${encodeURIComponent(file)}/1`]) {
       const denied = await app.request(path);
       await expectJsonError(denied, 401, 'unauthorized');
       const allowed = await app.request(path, { headers: { authorization: `Bearer ${KEY}` } });

@@ -11,6 +11,7 @@ export function buildCitations(hits: readonly SearchHit[]): Citation[] {
     id: position + 1,
     file: chunk.file,
     paragraph: chunk.paragraph,
+    ...(chunk.page !== undefined && { page: chunk.page }),
     text: chunk.text,
     start: chunk.start,
     end: chunk.end,

@@ -6,6 +6,8 @@ export interface Citation {
   id: number;
   file: string;
   paragraph: number;
+  /** PDF page of the paragraph; absent for other formats. */
+  page?: number;
   text: string;
   start: number;
   end: number;

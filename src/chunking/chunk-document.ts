@@ -75,6 +75,7 @@ function toChunk(file: string, paragraph: Paragraph, span: TextSpan, context: st
     start: span.start,
     end: span.end,
     language: paragraph.language,
+    ...(paragraph.page !== undefined && { page: paragraph.page }),
     text,
     embedText: context ? `${context}\n${text}` : text,
   };

@@ -6,6 +6,8 @@ export interface Chunk {
   id: string;
   file: string;
   paragraph: number;
+  /** 1-based PDF page the paragraph stands on; absent for other formats. */
+  page?: number;
   /** Character offsets (UTF-16 code units) within the paragraph text. */
   start: number;
   end: number;

@@ -8,23 +8,47 @@ import type { SkippedFile, SourceDocument } from './types.js';
 /** The parsed document, or the skip record for a file that is not usable text. */
 export type ParsedFile = { document: SourceDocument } | { skipped: SkippedFile };
 
+/** A paragraph as a reader extracts it: its text and, for PDFs, the page it stands on. */
+export interface ExtractedParagraph {
+  text: string;
+  page?: number;
+}
+
+/** What a format reader gives back: the document's paragraphs (and title), or why the file is unusable. */
+export type Extracted = { ok: true; paragraphs: ExtractedParagraph[]; title?: string } | { ok: false; reason: string };
+
 /**
- * Parses a corpus file. `file` is its corpus-relative path (kept as given), `bytes` its raw content
- * (hashed as is), `format` how to split it into paragraphs.
+ * Parses a .txt or .md corpus file. `file` is its corpus-relative path (kept as given), `bytes` its raw
+ * content (hashed as is), `format` how to split it into paragraphs.
  * @example parseDocument('a.txt', new TextEncoder().encode('Ciao a tutti.\n'), 'txt')
  */
 export function parseDocument(file: string, bytes: Uint8Array, format: TextFormat): ParsedFile {
   const decoded = decodeText(bytes);
   if (!decoded.ok) return { skipped: { file, reason: decoded.reason } };
-  const texts = splitParagraphs(decoded.text, format);
-  if (texts.length === 0) return { skipped: { file, reason: 'empty (no non-space text)' } };
-  const { languages, documentLanguage } = detectParagraphLanguages(texts);
+  return buildDocument(file, bytes, { ok: true, paragraphs: splitParagraphs(decoded.text, format).map((text) => ({ text })) });
+}
+
+/**
+ * The SourceDocument for extracted paragraphs: numbered from 1, languages detected, bytes hashed.
+ * @example buildDocument('a.pdf', bytes, { ok: true, paragraphs: [{ text: 'Ciao.', page: 1 }] })
+ */
+export function buildDocument(file: string, bytes: Uint8Array, extracted: Extracted): ParsedFile {
+  if (!extracted.ok) return { skipped: { file, reason: extracted.reason } };
+  const paragraphs = extracted.paragraphs.filter((p) => /\S/.test(p.text));
+  if (paragraphs.length === 0) return { skipped: { file, reason: 'empty (no non-space text)' } };
+  const { languages, documentLanguage } = detectParagraphLanguages(paragraphs.map((p) => p.text));
   return {
     document: {
       file,
       sha256: createHash('sha256').update(bytes).digest('hex'),
       language: documentLanguage,
-      paragraphs: texts.map((text, i) => ({ number: i + 1, text, language: languages[i] })),
+      ...(extracted.title && { title: extracted.title }),
+      paragraphs: paragraphs.map(({ text, page }, i) => ({
+        number: i + 1,
+        text,
+        language: languages[i],
+        ...(page !== undefined && { page }),
+      })),
     },
   };
 }

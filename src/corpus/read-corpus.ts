@@ -1,10 +1,9 @@
-/** Reads every .txt and .md file under the corpus folder into SourceDocuments; unusable files are skipped with a warning. */
+/** Reads every .txt, .md, .pdf, .docx and .html file under the corpus folder into SourceDocuments; unusable files are skipped with a warning. */
 import type { Dirent } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { corpusFileProblem, printableName } from './corpus-file-safety.js';
-import { parseDocument } from './parse-document.js';
-import { textFormatOf } from './paragraphs.js';
+import { documentFormatOf, readDocument } from './document-readers.js';
 import type { SkippedFile, SourceDocument } from './types.js';
 
 export interface ReadCorpusOptions {
@@ -25,10 +24,10 @@ export class CorpusReadError extends Error {
 }
 
 /**
- * Reads the corpus folder recursively. Files ending in `.txt` or `.md` (any case) are read; other files,
- * and names starting with `.` (such as `.git`), are ignored. Symbolic links to files inside the folder are
- * followed; links leading out of it, and names a citation could not open, are skipped with a warning. Links to
- * folders are not followed. Order is by relative path (code-unit order), so builds are deterministic.
+ * Reads the corpus folder recursively. Files ending in `.txt`, `.md`, `.pdf`, `.docx`, `.html` or `.htm` (any case)
+ * are read; other files, and names starting with `.` (such as `.git`), are ignored. Symbolic links to files inside
+ * the folder are followed; links leading out of it, and names a citation could not open, are skipped with a
+ * warning. Links to folders are not followed. Order is by relative path (code-unit order), so builds are deterministic.
  * @throws CorpusReadError when `corpusDir` is missing or not a folder.
  * @example const { documents, skipped } = await readCorpus('./corpus', { onWarning: console.warn });
  */
@@ -37,7 +36,7 @@ export async function readCorpus(corpusDir: string, options: ReadCorpusOptions =
   const root = path.resolve(corpusDir);
   const isFolder = await stat(root).then((s) => s.isDirectory(), () => false);
   if (!isFolder) {
-    throw new CorpusReadError(`Corpus folder not found: ${root}. Set CORPUS_DIR to a folder of .txt or .md files.`);
+    throw new CorpusReadError(`Corpus folder not found: ${root}. Set CORPUS_DIR to a folder of .txt, .md, .pdf, .docx or .html files.`);
   }
   const documents: SourceDocument[] = [];
   const skipped: SkippedFile[] = [];
@@ -47,7 +46,7 @@ export async function readCorpus(corpusDir: string, options: ReadCorpusOptions =
   };
   const files = (await listFiles(root, '', skip)).sort(byCodeUnits);
   for (const file of files) {
-    const format = textFormatOf(file);
+    const format = documentFormatOf(file);
     if (format === undefined) continue;
     const problem = await corpusFileProblem(root, file);
     if (problem) {
@@ -59,7 +58,7 @@ export async function readCorpus(corpusDir: string, options: ReadCorpusOptions =
       return undefined;
     });
     if (bytes === undefined) continue;
-    const parsed = parseDocument(file, bytes, format);
+    const parsed = await readDocument(file, bytes, format);
     if ('document' in parsed) documents.push(parsed.document);
     else skip(file, parsed.skipped.reason);
   }
@@ -68,12 +67,12 @@ export async function readCorpus(corpusDir: string, options: ReadCorpusOptions =
 }
 
 /**
- * Relative paths (with `/`) of the corpus's .txt and .md files, sorted, without reading them.
+ * Relative paths (with `/`) of the corpus's readable files, sorted, without reading them.
  * @example await listCorpusFiles('./corpus') // ['000_68c45a22bf89f6e7.txt', …]
  */
 export async function listCorpusFiles(corpusDir: string): Promise<string[]> {
   const files = await listFiles(path.resolve(corpusDir), '', () => {});
-  return files.filter((file) => textFormatOf(file) !== undefined).sort(byCodeUnits);
+  return files.filter((file) => documentFormatOf(file) !== undefined).sort(byCodeUnits);
 }
 
 /** Relative paths (with `/`) of the files under `relativeDir`, unsorted; an unreadable subfolder is skipped. */

@@ -9,9 +9,11 @@ export type DetectedLanguage = Language | 'other';
 export interface Paragraph {
   /** 1-based paragraph number within its file. */
   number: number;
-  /** Exact text as in the file (no trailing newline, no BOM, CR removed). */
+  /** Exact text as in the file (no trailing newline, no BOM, CR removed), or as extracted from a PDF, DOCX or HTML file. */
   text: string;
   language: DetectedLanguage;
+  /** 1-based page of a PDF the paragraph stands on; absent for other formats. */
+  page?: number;
 }
 
 /** A readable corpus file, split into paragraphs. */
@@ -22,6 +24,8 @@ export interface SourceDocument {
   sha256: string;
   /** The document's main language (most paragraph characters). */
   language: DetectedLanguage;
+  /** The document's own title (HTML `<title>`), when it has one. */
+  title?: string;
   paragraphs: Paragraph[];
 }
 

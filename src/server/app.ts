@@ -20,7 +20,7 @@ import { searchRoutes } from './routes/search.js';
 import { sourcesRoutes } from './routes/sources.js';
 
 /** Routes that reveal corpus content: rate limited, and behind API_KEY when one is set. `/` is the demo page. */
-const CORPUS_ROUTES = ['/api/*', '/sources/*', '/'];
+const CORPUS_ROUTES = ['/api/*', '/sources/*', '/originals/*', '/'];
 
 /** Largest accepted request body. */
 export const MAX_BODY_BYTES = 64 * 1024;

@@ -58,11 +58,14 @@ export const SearchQuerySchema = z.object({
 });
 export type SearchQuery = z.output<typeof SearchQuerySchema>;
 
+const PageSchema = z.int().min(1).meta({ description: '1-based page of a PDF the paragraph stands on (PDF files only).' });
+
 export const CitationSchema = z
   .object({
     id: z.int().min(1).meta({ description: 'The n of `[n]` in the answer: the passage rank.' }),
     file: z.string().meta({ description: 'Source file, relative to the corpus folder.' }),
     paragraph: z.int().min(1).meta({ description: '1-based paragraph number in the file.' }),
+    page: PageSchema.optional(),
     text: z.string().meta({ description: 'Exact excerpt: the paragraph text from `start` to `end`.' }),
     start: z.int().min(0),
     end: z.int().min(0),
@@ -99,6 +102,7 @@ export type SearchResponse = z.output<typeof SearchResponseSchema>;
 
 export const SourceParagraphSchema = z.object({
   paragraph: z.int().min(1),
+  page: PageSchema.optional(),
   text: z.string(),
   language: DetectedLanguageSchema,
 });
@@ -106,6 +110,7 @@ export const SourceParagraphSchema = z.object({
 export const SourceParagraphResponseSchema = z.object({
   file: z.string(),
   paragraph: z.int().min(1),
+  page: PageSchema.optional(),
   text: z.string(),
   language: DetectedLanguageSchema,
   previous: SourceParagraphSchema.optional(),
@@ -115,6 +120,7 @@ export type SourceParagraphResponse = z.output<typeof SourceParagraphResponseSch
 
 export const SourceDocumentResponseSchema = z.object({
   file: z.string(),
+  title: z.string().optional().meta({ description: "The document's own title (an HTML page's <title>), when it has one." }),
   language: DetectedLanguageSchema,
   paragraphCount: z.int().min(0).meta({ description: 'Paragraphs in the whole file.' }),
   paragraphs: z.array(SourceParagraphSchema).meta({ description: 'A window of at most 256 KB of text (500 paragraphs), from `from` on.' }),

@@ -27,6 +27,7 @@ export function sourcesRoutes(deps: ResolvedDeps): Hono {
     const window = paragraphWindow(document, fromText === undefined ? 1 : parseParagraphNumber(fromText, 'from'));
     const body: SourceDocumentResponse = {
       file: document.file,
+      ...(document.title && { title: document.title }),
       language: document.language,
       paragraphCount: document.paragraphs.length,
       paragraphs: window.paragraphs.map(paragraphView),
@@ -49,6 +50,7 @@ export function sourcesRoutes(deps: ResolvedDeps): Hono {
     const body: SourceParagraphResponse = {
       file: document.file,
       paragraph: paragraph.number,
+      ...(paragraph.page !== undefined && { page: paragraph.page }),
       text: paragraph.text,
       language: paragraph.language,
       ...(previous && { previous: paragraphView(previous) }),
@@ -60,5 +62,5 @@ export function sourcesRoutes(deps: ResolvedDeps): Hono {
 }
 
 function paragraphView(p: Paragraph) {
-  return { paragraph: p.number, text: p.text, language: p.language };
+  return { paragraph: p.number, ...(p.page !== undefined && { page: p.page }), text: p.text, language: p.language };
 }

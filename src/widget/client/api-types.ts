@@ -18,6 +18,8 @@ export interface AskResponse {
 
 export interface SourceParagraph {
   paragraph: number;
+  /** PDF files only. */
+  page?: number;
   text: string;
   language: DetectedLanguage;
 }

@@ -21,6 +21,8 @@ export interface UiStrings {
   sources: string;
   otherPassages: (count: number) => string;
   paragraph: (n: number) => string;
+  /** The PDF page a paragraph stands on. */
+  page: (n: number) => string;
   citation: (id: number) => string;
   errorNetwork: string;
   errorTimeout: string;
@@ -54,6 +56,7 @@ const en: UiStrings = {
   sources: 'Sources',
   otherPassages: (n) => `Other passages found (${n})`,
   paragraph: (n) => `paragraph ${n}`,
+  page: (n) => `page ${n}`,
   citation: (id) => `Source ${id}`,
   errorNetwork: 'Can’t reach the server. Check your connection, then try again.',
   errorTimeout: 'The server is taking too long to answer.',
@@ -87,6 +90,7 @@ const ar: UiStrings = {
   sources: 'المصادر',
   otherPassages: (n) => `مقاطع أخرى (${n})`,
   paragraph: (n) => `الفقرة ${n}`,
+  page: (n) => `الصفحة ${n}`,
   citation: (id) => `المصدر ${id}`,
   errorNetwork: 'تعذّر الوصول إلى الخادم. تحقّق من اتصالك ثم حاول مرة أخرى.',
   errorTimeout: 'يستغرق الخادم وقتًا طويلاً للرد.',
@@ -120,6 +124,7 @@ const it: UiStrings = {
   sources: 'Fonti',
   otherPassages: (n) => `Altri passaggi trovati (${n})`,
   paragraph: (n) => `paragrafo ${n}`,
+  page: (n) => `pagina ${n}`,
   citation: (id) => `Fonte ${id}`,
   errorNetwork: 'Impossibile raggiungere il server. Controlla la connessione e riprova.',
   errorTimeout: 'Il server sta impiegando troppo tempo a rispondere.',
@@ -153,6 +158,7 @@ const kk: UiStrings = {
   sources: 'Дереккөздер',
   otherPassages: (n) => `Табылған басқа үзінділер (${n})`,
   paragraph: (n) => `${n}-абзац`,
+  page: (n) => `${n}-бет`,
   citation: (id) => `${id}-дереккөз`,
   errorNetwork: 'Серверге қосылу мүмкін болмады. Байланысты тексеріп, қайталап көріңіз.',
   errorTimeout: 'Сервер тым ұзақ жауап беруде.',

@@ -63,13 +63,15 @@ export function createSourceView(
     }
   }
 
-  function renderTitle(file: string, paragraph: number): void {
+  function renderTitle(file: string, paragraph: number, page?: number): void {
     clear(title);
-    append(title, h('bdi', { class: 'file' }, file), h('span', { class: 'para' }, strings.paragraph(paragraph)));
+    const where = page === undefined ? strings.paragraph(paragraph) : `${strings.page(page)} · ${strings.paragraph(paragraph)}`;
+    append(title, h('bdi', { class: 'file' }, file), h('span', { class: 'para' }, where));
     documentLink.href = `${requestOptions().endpoint}/sources/${encodeURIComponent(file)}#p-${paragraph}`;
   }
 
   function renderParagraph(result: SourceParagraphResponse): void {
+    if (result.page !== undefined) renderTitle(result.file, result.paragraph, result.page);
     clear(body);
     const text = h('p', { class: 'paragraph' });
     const dir = setDirection(text, result.language);

@@ -61,6 +61,7 @@ pre { background: #0f172a; color: #e2e8f0; padding: 14px 16px; border-radius: 10
 .doc { padding-block: 12px 120px; }
 .paragraph { display: grid; grid-template-columns: 3.2em 1fr; gap: 0 14px; padding: 10px 12px; border-radius: 10px; scroll-margin-top: 30vh; }
 .paragraph .n { text-align: end; color: var(--muted); font-size: 13px; font-variant-numeric: tabular-nums; text-decoration: none; padding-top: .25em; }
+.paragraph .n .page { display: block; font-size: 11px; }
 .paragraph p { margin: 0; white-space: pre-wrap; overflow-wrap: anywhere; }
 .paragraph:target { background: var(--mark); box-shadow: inset 4px 0 0 #e0a800; }
 [dir="rtl"] .paragraph:target { box-shadow: inset -4px 0 0 #e0a800; }

@@ -20,7 +20,7 @@ export function sourcePage(
     from === undefined ? '' : html`<p><a href="?from=${from}">${label}</a></p>`;
   const paragraphs = window.paragraphs.map(
     (p) => html`<section class="paragraph" id="p-${p.number}">
-  <a class="n" href="#p-${p.number}" aria-label="Paragraph ${p.number}">${p.number}</a>
+  <a class="n" href="#p-${p.number}" aria-label="Paragraph ${p.number}${p.page === undefined ? '' : `, page ${p.page}`}">${p.number}${p.page === undefined ? '' : html`<span class="page">p. ${p.page}</span>`}</a>
   <p dir="${directionFor(p.language)}"${optionalAttribute('lang', langAttribute(p.language))}>${p.text}</p>
 </section>`,
   );
@@ -33,8 +33,8 @@ ${pageHead(`${document.file} — source`)}
 <body>
 <header class="top"><div class="wrap">
   <p><a href="/">← All documents</a></p>
-  <h1><bdi>${document.file}</bdi></h1>
-  <p class="lead">${LANGUAGE_NAMES[document.language]} · ${document.paragraphs.length} paragraphs. Paragraph numbers are the ones citations use; link to one with <code>#p-N</code>.</p>
+  <h1><bdi>${document.title ?? document.file}</bdi></h1>
+  <p class="lead">${document.title ? html`<bdi>${document.file}</bdi> · ` : ''}${LANGUAGE_NAMES[document.language]} · ${document.paragraphs.length} paragraphs${pageCount(document)}. Paragraph numbers are the ones citations use; link to one with <code>#p-N</code>. <a href="/originals/${document.file.split('/').map(encodeURIComponent).join('/')}">Original file</a></p>
 </div></header>
 <main class="wrap doc">
   ${windowLink(window.previous, '← Earlier paragraphs')}
@@ -44,6 +44,11 @@ ${pageHead(`${document.file} — source`)}
 <script src="/widget.js" data-endpoint="${origin}" defer></script>
 </body>
 </html>`;
+}
+
+function pageCount(document: SourceDocument): string {
+  const last = document.paragraphs.at(-1)?.page;
+  return last === undefined ? '' : ` on ${last} page${last === 1 ? '' : 's'}`;
 }
 
 /**

@@ -1,0 +1,153 @@
+/**
+ * From the positioned glyphs of PDF pages to paragraphs: glyphs grouped into lines and put in reading order
+ * (right-to-left runs reversed), lines into paragraphs by spacing, running headers, footers and page numbers dropped,
+ * hyphenation at line ends undone. Pure: pdf.js is only in read-pdf.ts.
+ */
+import type { ExtractedParagraph } from './parse-document.js';
+import type { PdfGlyph } from './pdf-glyphs.js';
+import { logicalOrder, normalizePresentationForms } from './rtl-text.js';
+
+interface Line {
+  text: string;
+  y: number;
+  size: number;
+  left: number;
+  right: number;
+}
+
+const PAGE_NUMBER = /^(?:[-–—]\s*)?(?:page|pagina|pag\.|бет|صفحة)?\s*\d{1,4}(?:\s*(?:\/|of|di)\s*\d{1,4})?(?:\s*[-–—])?$/i;
+
+/**
+ * The paragraphs of a document's pages (`pages[i]` holds page i + 1's glyphs), each with the page it starts on.
+ * A paragraph whose last line on a page reaches the right margin and whose next page starts with text of the
+ * same size continues there (it is cited by the page it starts on).
+ * @example pdfParagraphs([[{ text: 'C', x: 50, y: 700, width: 8, size: 11 }, …]]) // [{ text: 'Ciao.', page: 1 }]
+ */
+export function pdfParagraphs(pages: readonly PdfGlyph[][]): ExtractedParagraph[] {
+  const linesByPage = dropRunningLines(pages.map(toLines));
+  const paragraphs: ExtractedParagraph[] = [];
+  let open: { lines: Line[]; page: number } | undefined;
+  let previousFullWidth = 0;
+  const close = () => {
+    if (open) paragraphs.push({ text: joinLines(open.lines.map((l) => l.text)), page: open.page });
+    open = undefined;
+  };
+  const pitches = pitchBySize(linesByPage);
+  linesByPage.forEach((lines, pageIndex) => {
+    lines.forEach((line, i) => {
+      const previous = open?.lines.at(-1);
+      const sameSize = previous !== undefined && Math.abs(previous.size - line.size) < 0.5;
+      const near = i > 0 ? previous !== undefined && previous.y - line.y <= Math.max(line.size * 1.2, pitches.get(Math.round(line.size)) ?? 0) * 1.25 : previous !== undefined && isFull(previous, previousFullWidth);
+      if (!(sameSize && near)) close();
+      open ??= { lines: [], page: pageIndex + 1 };
+      open.lines.push(line);
+    });
+    previousFullWidth = Math.max(0, ...lines.map((l) => l.right - l.left));
+  });
+  close();
+  return paragraphs;
+}
+
+/** Glyphs → lines, top to bottom, each line's text in reading order. */
+function toLines(glyphs: readonly PdfGlyph[]): Line[] {
+  const groups: PdfGlyph[][] = [];
+  for (const glyph of glyphs) {
+    if (glyph.text === '' || glyph.size <= 0) continue;
+    const group = groups.find((g) => Math.abs(g[0].y - glyph.y) < Math.max(g[0].size, glyph.size) * 0.4);
+    if (group) group.push(glyph);
+    else groups.push([glyph]);
+  }
+  return groups
+    .map((group) => ({
+      text: lineText(group),
+      y: Math.max(...group.map((g) => g.y)),
+      size: Math.max(...group.map((g) => g.size)),
+      left: Math.min(...group.map((g) => g.x)),
+      right: Math.max(...group.map((g) => g.x + g.width)),
+    }))
+    .filter((line) => line.text !== '')
+    .sort((a, b) => b.y - a.y);
+}
+
+/**
+ * One line's text: glyphs left to right, a space wherever glyphs leave a gap, then put in logical order.
+ * A combining mark (an Arabic vowel) keeps its place in drawing order, just before the glyph drawn after it:
+ * writers draw it beside its letter in visual order, while its position on the page can sit over the next
+ * letter (a tanween over an alef).
+ */
+function lineText(glyphs: readonly PdfGlyph[]): string {
+  // A mark sorts just before the next non-mark glyph drawn after it (or last, when none follows).
+  const keys: number[] = new Array(glyphs.length);
+  let next = Infinity;
+  for (let i = glyphs.length - 1; i >= 0; i -= 1) {
+    if (MARKS.test(glyphs[i].text)) keys[i] = next - 1e-6;
+    else next = keys[i] = glyphs[i].x;
+  }
+  const keyed = glyphs.map((glyph, order) => ({ glyph: { ...glyph, text: normalizePresentationForms(glyph.text) }, key: keys[order], order }));
+  const visual = keyed.sort((a, b) => a.key - b.key || a.order - b.order).map((k) => k.glyph);
+  const units: string[] = [];
+  let before: PdfGlyph | undefined;
+  for (const glyph of visual) {
+    const space = /^\s+$/.test(glyph.text);
+    const mark = MARKS.test(glyph.text);
+    if (before && !space && !mark && units.at(-1) !== ' ' && glyph.x - (before.x + before.width) > glyph.size * 0.15) units.push(' ');
+    // A mark drawn twice over one letter (a fallback font redrawing it) is one mark.
+    if (!(mark && units.at(-1) === glyph.text)) units.push(space ? ' ' : glyph.text);
+    if (!mark) before = glyph;
+  }
+  return logicalOrder(units).join('').replace(/\s+/g, ' ').trim();
+}
+
+const MARKS = /^\p{M}+$/u;
+
+/**
+ * Drops each page's first and last lines when they repeat on at least half of the pages (digits ignored,
+ * so "Report · 3" matches "Report · 4"), and lone page numbers at a page's top or bottom.
+ */
+function dropRunningLines(pages: Line[][]): Line[][] {
+  const key = (line: Line) => line.text.replace(/\d+/g, '#');
+  const counts = new Map<string, number>();
+  for (const lines of pages) {
+    for (const k of new Set(edges(lines).map(key))) counts.set(k, (counts.get(k) ?? 0) + 1);
+  }
+  const repeated = (line: Line) => pages.length > 1 && (counts.get(key(line)) ?? 0) >= Math.max(2, pages.length / 2);
+  return pages.map((lines) => {
+    const drop = new Set(edges(lines).filter((line) => repeated(line) || PAGE_NUMBER.test(line.text)));
+    return lines.filter((line) => !drop.has(line));
+  });
+}
+
+/** A page's two first and two last lines: where running headers and footers sit. */
+function edges(lines: Line[]): Line[] {
+  return [...new Set([...lines.slice(0, 2), ...lines.slice(-2)])];
+}
+
+/**
+ * The line pitch of each font size (rounded) in the document: the lower quartile of the distances between
+ * consecutive lines of that size on a page, so pages of one-line paragraphs do not count their gaps as pitch.
+ */
+function pitchBySize(pages: Line[][]): Map<number, number> {
+  const gaps = new Map<number, number[]>();
+  for (const lines of pages) {
+    lines.slice(1).forEach((line, i) => {
+      const size = Math.round(line.size);
+      if (Math.round(lines[i].size) !== size || lines[i].y <= line.y) return;
+      gaps.set(size, [...(gaps.get(size) ?? []), lines[i].y - line.y]);
+    });
+  }
+  return new Map([...gaps].map(([size, list]) => [size, list.sort((a, b) => a - b)[Math.floor((list.length - 1) / 4)]]));
+}
+
+function isFull(line: Line, fullWidth: number): boolean {
+  return line.right - line.left >= fullWidth * 0.9;
+}
+
+/** Lines of one paragraph joined with spaces; a word hyphenated at a line end is joined back. */
+export function joinLines(lines: readonly string[]): string {
+  return lines.reduce((text, line) => {
+    if (text === '') return line;
+    if (/\p{Ll}-$/u.test(text) && /^\p{Ll}/u.test(line)) return text.slice(0, -1) + line;
+    if (/\u00AD$/.test(text)) return text.slice(0, -1) + line;
+    return `${text} ${line}`;
+  }, '');
+}
