@@ -53,6 +53,10 @@ export const SearchQuerySchema = z.object({
 });
 export type SearchQuery = z.output<typeof SearchQuerySchema>;
 
+export const QuoteSpanSchema = z
+  .object({ start: z.int().min(0), end: z.int().min(0) })
+  .meta({ description: 'A quoted sentence: paragraph text from `start` to `end` (UTF-16 offsets).' });
+
 export const CitationSchema = z
   .object({
     id: z.int().min(1).meta({ description: 'The n of `[n]` in the answer: the passage rank.' }),
@@ -63,6 +67,12 @@ export const CitationSchema = z
     end: z.int().min(0),
     language: DetectedLanguageSchema,
     score: z.number(),
+    quotes: z.array(QuoteSpanSchema).meta({
+      description:
+        'Spans of the sentences the answer quoted from this excerpt, as offsets within the paragraph like `start`/`end`, in order. ' +
+        'Empty in search results, in the first `citations` event of a stream (the answer is not written yet), for excerpts the answer did not quote, ' +
+        'and for language-model answers that paraphrase instead of quoting whole sentences verbatim.',
+    }),
   })
   .meta({ description: 'A cited excerpt that stands verbatim at [start, end) of the paragraph (UTF-16 offsets).' });
 
