@@ -2,6 +2,8 @@
 import { Hono } from 'hono';
 import type { LoadedIndex } from '../index/types.js';
 import { demoPage } from './pages/demo-page.js';
+import { parseHighlightParam } from './client/highlight.js';
+import { pickPageLanguage } from './pages/page-strings.js';
 import { missingSourcePage, sourcePage } from './pages/source-page.js';
 import { createWidgetAssetLoader } from './widget-asset.js';
 
@@ -63,8 +65,10 @@ export function widgetRoutes(deps: WidgetRouteDeps): Hono {
     const document = deps.index.documents.get(file);
     c.header('Cache-Control', 'no-cache');
     c.header('Content-Security-Policy', PAGE_CSP);
-    if (!document) return c.html(missingSourcePage(file), 404);
-    return c.html(sourcePage(document, new URL(c.req.url).origin));
+    c.header('Vary', 'Accept-Language');
+    const language = pickPageLanguage(c.req.query('lang'), c.req.header('Accept-Language'), document?.language);
+    if (!document) return c.html(missingSourcePage(file, language), 404);
+    return c.html(sourcePage(document, new URL(c.req.url).origin, language, parseHighlightParam(c.req.query('highlight'))));
   });
 
   return app;

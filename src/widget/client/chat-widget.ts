@@ -24,6 +24,24 @@ export interface ChatWidget {
 }
 
 /**
+ * Keeps --vv-top/--vv-left/--vv-width/--vv-height on `element` equal to the visual viewport, the part of the page
+ * the reader sees: on a phone it shrinks when the on-screen keyboard opens, and the full-screen panel follows it.
+ */
+function trackVisualViewport(element: HTMLElement): void {
+  const viewport = window.visualViewport;
+  if (!viewport) return;
+  const update = () => {
+    element.style.setProperty('--vv-top', `${viewport.offsetTop}px`);
+    element.style.setProperty('--vv-left', `${viewport.offsetLeft}px`);
+    element.style.setProperty('--vv-width', `${viewport.width}px`);
+    element.style.setProperty('--vv-height', `${viewport.height}px`);
+  };
+  update();
+  viewport.addEventListener('resize', update);
+  viewport.addEventListener('scroll', update);
+}
+
+/**
  * Renders the chat into a shadow root.
  * @example mountChat(host.attachShadow({ mode: 'open' }), options, { fetch: window.fetch.bind(window), storage: sessionStorage })
  */
@@ -59,6 +77,7 @@ export function mountChat(root: ShadowRoot, options: WidgetOptions, env: ChatEnv
   const container = h('div', { class: 'root', dir: options.uiLanguage === 'ar' ? 'rtl' : 'ltr', lang: options.uiLanguage }, launcher, panel);
   append(root, h('style', {}, STYLES), container);
   applyAccent(container, options.accent);
+  trackVisualViewport(container);
 
   let autoScrollTop = -1;
   /** Scrolls to the end, but never past the top of `turn`: a long answer is read from its question down. */

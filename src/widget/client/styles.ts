@@ -32,7 +32,7 @@ button { cursor: pointer; }
 
 .panel {
   position: fixed; bottom: 92px; inset-inline-end: 20px; z-index: 2147483000;
-  width: min(400px, calc(100vw - 40px)); height: min(660px, calc(100vh - 116px));
+  width: min(400px, calc(100vw - 40px)); height: min(660px, calc(100vh - 116px)); height: min(660px, calc(100dvh - 116px));
   display: flex; flex-direction: column; overflow: hidden;
   background: var(--panel); border-radius: 16px; border: 1px solid var(--border);
   box-shadow: 0 16px 48px rgba(16, 24, 40, .22);
@@ -80,7 +80,7 @@ button { cursor: pointer; }
 .file { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; font-weight: 600; color: var(--text); }
 .para { flex: none; }
 .para::before { content: "· "; }
-.excerpt { display: -webkit-box; -webkit-line-clamp: 3; -webkit-box-orient: vertical; overflow: hidden; font-size: 14px; text-align: start; }
+.excerpt { unicode-bidi: plaintext; display: -webkit-box; -webkit-line-clamp: 3; -webkit-box-orient: vertical; overflow: hidden; font-size: 14px; text-align: start; }
 details { margin-top: 8px; }
 summary { cursor: pointer; font-size: 13px; color: var(--muted); padding: 2px 0; }
 details .source-list { margin-top: 6px; }
@@ -98,7 +98,7 @@ details .source-list { margin-top: 6px; }
 .back { border: 0; padding-inline: 4px; background: transparent; color: var(--accent); font-weight: 600; }
 .viewer-title { margin: 0; font-size: 14px; font-weight: 500; color: var(--muted); display: flex; gap: 6px; flex-wrap: wrap; }
 .viewer-title:focus { outline: none; }
-.viewer-body .paragraph { margin: 0; padding: 14px 16px; border-radius: 12px; background: var(--surface); border: 1px solid var(--border); white-space: pre-wrap; overflow-wrap: anywhere; text-align: start; }
+.viewer-body .paragraph { unicode-bidi: plaintext; margin: 0; padding: 14px 16px; border-radius: 12px; background: var(--surface); border: 1px solid var(--border); white-space: pre-wrap; overflow-wrap: anywhere; text-align: start; }
 mark { background: var(--mark); color: inherit; border-radius: 3px; padding: 1px 0; box-shadow: 0 0 0 2px var(--mark); }
 .viewer-scroll { flex: 1; min-height: 0; overflow-y: auto; padding: 0 16px 14px; overscroll-behavior: contain; }
 .viewer-foot { border-top: 1px solid var(--border); padding: 10px 16px 12px; display: flex; flex-direction: column; gap: 10px; }
@@ -118,10 +118,17 @@ textarea::placeholder { color: #6b7280; }
 .send[aria-disabled="true"] { opacity: .5; cursor: progress; }
 .hint { margin: 6px 2px 0; font-size: 12px; color: var(--muted); }
 
-@media (max-width: 520px) {
-  .panel { inset: 0; width: 100%; height: 100%; border-radius: 0; border: 0; }
+/* Phones, portrait or landscape: the panel fills the visual viewport (what is left above the on-screen keyboard),
+   which the chat tracks in --vv-top/--vv-height; 100dvh where visualViewport is missing. */
+@media (max-width: 520px), (max-height: 500px) {
+  .panel {
+    inset: auto; top: var(--vv-top, 0px); left: var(--vv-left, 0px); width: var(--vv-width, 100vw);
+    height: 100vh; height: var(--vv-height, 100dvh); border-radius: 0; border: 0;
+  }
   .is-open .launcher { display: none; }
   .hint { display: none; }
+  textarea { font-size: 16px; }
+  .icon-button, .send { min-width: 44px; min-height: 44px; }
 }
 @keyframes pulse { 0%, 80%, 100% { opacity: .3; transform: scale(.85); } 40% { opacity: 1; transform: scale(1); } }
 @keyframes blink { to { visibility: hidden; } }
