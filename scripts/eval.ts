@@ -1,4 +1,7 @@
-/** `npm run eval -- [--questions FILE] [--topK 5] [--mode hybrid|lexical|dense]`: retrieval metrics, written to reports/. */
+/**
+ * `npm run eval -- [--questions FILE] [--topK 5] [--mode hybrid|lexical|dense]`: retrieval metrics, written to reports/.
+ * `npm run eval -- --feedback`: lists the answers readers disliked (FEEDBACK_DIR), for triage.
+ */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createBuildReporter } from '../src/cli/build-reporter.js';
@@ -6,6 +9,8 @@ import { runCli } from '../src/cli/run-cli.js';
 import { loadConfig } from '../src/config.js';
 import { renderEvalSummary } from '../src/eval/eval-report.js';
 import { runEval } from '../src/eval/run-eval.js';
+import { renderDislikedAnswers } from '../src/feedback/disliked-report.js';
+import { readFeedback } from '../src/feedback/feedback-store.js';
 
 const MODES = ['hybrid', 'lexical', 'dense'] as const;
 
@@ -16,8 +21,15 @@ await runCli(async () => {
       topK: { type: 'string', default: '5' },
       mode: { type: 'string' },
       reports: { type: 'string', default: 'reports' },
+      feedback: { type: 'boolean', default: false },
     },
   });
+  if (values.feedback) {
+    const { records, unreadable, file } = await readFeedback(loadConfig().feedbackDir);
+    console.log(`Feedback from ${path.relative(process.cwd(), file)}${unreadable ? ` (${unreadable} unreadable lines skipped)` : ''}`);
+    console.log(renderDislikedAnswers(records));
+    return;
+  }
   const topK = Number(values.topK);
   if (!Number.isInteger(topK) || topK < 1 || topK > 100) throw new Error(`--topK must be an integer from 1 to 100, got "${values.topK}".`);
   const mode = values.mode as (typeof MODES)[number] | undefined;

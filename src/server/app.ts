@@ -4,6 +4,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
 import { timeout } from 'hono/timeout';
+import { createFeedbackStore } from '../feedback/feedback-store.js';
 import type { AppDeps, ResolvedDeps } from './deps.js';
 import { apiError, createErrorHandler, notFoundHandler } from './errors.js';
 import { jsonLineLog } from './log.js';
@@ -13,10 +14,12 @@ import { requestLog } from './middleware/request-log.js';
 import { securityHeaders } from './middleware/security-headers.js';
 import { askStreamRoutes } from './routes/ask-stream.js';
 import { askRoutes } from './routes/ask.js';
+import { feedbackRoutes } from './routes/feedback.js';
 import { healthRoutes } from './routes/health.js';
 import { openApiRoutes } from './routes/openapi.js';
 import { searchRoutes } from './routes/search.js';
 import { sourcesRoutes } from './routes/sources.js';
+import { suggestionsRoutes } from './routes/suggestions.js';
 
 /** Largest accepted request body. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -26,7 +29,11 @@ export const MAX_BODY_BYTES = 64 * 1024;
  * @example const app = createApp({ config, index, searcher, answerer, detectLanguage });
  */
 export function createApp(appDeps: AppDeps): Hono {
-  const deps: ResolvedDeps = { ...appDeps, log: appDeps.log ?? jsonLineLog };
+  const deps: ResolvedDeps = {
+    ...appDeps,
+    log: appDeps.log ?? jsonLineLog,
+    feedbackStore: appDeps.feedbackStore ?? createFeedbackStore(appDeps.config.feedbackDir),
+  };
   const { server } = deps.config;
   const app = new Hono();
 
@@ -61,7 +68,7 @@ export function createApp(appDeps: AppDeps): Hono {
     }),
   );
 
-  for (const routes of [askRoutes, askStreamRoutes, searchRoutes, sourcesRoutes, healthRoutes, openApiRoutes]) {
+  for (const routes of [askRoutes, askStreamRoutes, searchRoutes, sourcesRoutes, feedbackRoutes, suggestionsRoutes, healthRoutes, openApiRoutes]) {
     app.route('/', routes(deps));
   }
   if (deps.extraRoutes) app.route('/', deps.extraRoutes);
