@@ -16,6 +16,14 @@ export const ARTIFACTS_DIR = path.resolve('artifacts');
 export const XSS_MARKUP = '<img src=x onerror=alert(1)>';
 export const XSS_QUESTION = 'What does the zanzibarite sample paragraph contain?';
 
+/** A document mixing directions line by line: an English line inside Arabic text, an Arabic line inside Italian. */
+export const MIXED_FILE = 'zz_mixed_lines.md';
+export const MIXED_LINES = {
+  english: 'The Unfreedom Monitor',
+  arabic: 'هذا سطر عربي داخل فقرة إيطالية.',
+};
+const MIXED_TEXT = `يبدأ هذا النص العربي القصير هنا للاختبار.\n${MIXED_LINES.english}\nوينتهي النص العربي في هذا السطر.\n\nQuesto paragrafo italiano contiene una riga in arabo.\n${MIXED_LINES.arabic}\nE poi torna all’italiano fino alla fine.\n`;
+
 /** Browser tests run when Chromium is installed, and must run in CI. */
 export const canRunBrowser = existsSync(CHROMIUM_PATH) || Boolean(process.env.CI);
 
@@ -40,6 +48,7 @@ export async function startHarness(): Promise<Harness> {
     path.join(corpusDir, 'zz_markup_sample.txt'),
     `Markup sample\n\nThe zanzibarite sample paragraph contains ${XSS_MARKUP} as plain text, to prove it is never run.\n`,
   );
+  await writeFile(path.join(corpusDir, MIXED_FILE), MIXED_TEXT);
   const runtime: Runtime = await createRuntime(config);
   let server: ServerHandle | undefined = await startServer(runtime.app, { host: '127.0.0.1', port: 0, handleSignals: false, shutdownGraceMs: 100 });
   const port = server.port;

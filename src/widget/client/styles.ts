@@ -48,6 +48,24 @@ button { cursor: pointer; }
 .log { position: relative; flex: 1; overflow-y: auto; padding: 16px; display: flex; flex-direction: column; gap: 14px; overscroll-behavior: contain; }
 .log:focus-visible { outline-offset: -3px; }
 .welcome { margin: auto 8px; text-align: center; color: var(--muted); }
+.welcome p { margin: 0; }
+.suggestions-label { margin: 18px 0 8px !important; font-size: 13px; font-weight: 600; }
+.suggestion-list { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: 8px; }
+.suggestion {
+  width: 100%; min-height: 44px; padding: 9px 14px; border-radius: 12px; border: 1px solid var(--border);
+  background: var(--panel); color: var(--text); text-align: start; overflow-wrap: anywhere; unicode-bidi: plaintext;
+}
+.suggestion:hover { border-color: var(--accent); }
+.actions { display: flex; flex-direction: column; gap: 8px; }
+.action-row { display: flex; align-items: center; gap: 4px; flex-wrap: wrap; }
+.action { width: 40px; height: 40px; display: grid; place-items: center; border: 1px solid transparent; border-radius: 8px; background: transparent; color: var(--muted); }
+.action:hover { border-color: var(--border); background: var(--panel); color: var(--text); }
+.action[aria-pressed="true"], .action.done { color: var(--accent); border-color: var(--accent); background: var(--panel); }
+.action:disabled { cursor: default; }
+.action .icon { width: 18px; height: 18px; }
+.action-note { margin: 0 4px !important; font-size: 13px; color: var(--muted); }
+.feedback-form { display: flex; flex-direction: column; align-items: flex-start; gap: 8px; }
+.feedback-comment { width: 100%; min-height: 60px; }
 .turn { display: flex; flex-direction: column; gap: 10px; }
 .msg { max-width: 100%; border-radius: 14px; overflow-wrap: anywhere; }
 .msg p { margin: 0; }
