@@ -55,7 +55,7 @@ async function expectNoSideScroll(page: Page, what: string): Promise<void> {
 describe.skipIf(!canRunBrowser)('widget and pages on phones', () => {
   let harness: Harness;
   let context: BrowserContext;
-  const shot = (page: Page, name: string) => page.screenshot({ path: path.join(ARTIFACTS_DIR, name) });
+  const shot = (page: Page, name: string) => page.screenshot({ path: path.join(ARTIFACTS_DIR, name), scale: 'css' });
 
   beforeAll(async () => {
     harness = await startHarness();
