@@ -2,7 +2,7 @@
 import { html } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
 import type { LoadedIndex } from '../../index/types.js';
-import { LANGUAGE_NAMES, directionFor, pageHead, langAttribute, optionalAttribute } from './page-style.js';
+import { LANGUAGE_NAMES, pageHead, langAttribute, optionalAttribute } from './page-style.js';
 
 const INTERFACE_LANGUAGES = [
   { code: 'en', name: 'English' },
@@ -30,7 +30,7 @@ export function demoPage(index: LoadedIndex, origin: string, uiLanguage: string 
       <td><a href="/sources/${encodeURIComponent(file.file)}"><bdi>${file.file}</bdi></a></td>
       <td>${LANGUAGE_NAMES[file.language]}</td>
       <td class="num">${file.paragraphs}</td>
-      <td class="opening-col"><span class="opening" dir="${opening ? directionFor(opening.language) : 'auto'}"${optionalAttribute('lang', opening && langAttribute(opening.language))}>${text}</span></td>
+      <td class="opening-col"><span class="opening" dir="auto"${optionalAttribute('lang', opening && langAttribute(opening.language))}>${text}</span></td>
     </tr>`;
   });
   const retrieval = manifest.retrieval === 'hybrid' ? `hybrid retrieval (BM25 + ${manifest.model})` : 'lexical retrieval (BM25)';
