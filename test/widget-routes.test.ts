@@ -92,7 +92,7 @@ describe('GET /', () => {
     expect(page).toContain('href="/sources/notes%2Far.txt"');
     expect(page).toMatch(/<td class="num">3<\/td>/);
     expect(page).toContain('Arabic (العربية)');
-    expect(page).toContain('<span class="opening" dir="rtl" lang="ar">تقرير عن كازاخستان</span>');
+    expect(page).toContain('<span class="opening" dir="auto" lang="ar">تقرير عن كازاخستان</span>');
   });
 
   it('passes a known ?lang to the widget and ignores anything else', async () => {
