@@ -73,6 +73,7 @@ describe.skipIf(!canRunBrowser)('widget and pages on phones', () => {
       const page = await phonePage(phone);
       await page.goto(harness.url);
       await expectNoSideScroll(page, 'demo page');
+      await shot(page, `${phone.name}-demo.png`);
       await expectInsideViewport(page, W.launcher);
 
       await page.locator(W.launcher).tap();
@@ -81,6 +82,7 @@ describe.skipIf(!canRunBrowser)('widget and pages on phones', () => {
       await ask(page, QUESTIONS.it);
       await expectNoSideScroll(page, 'demo page with the panel open');
       for (const control of [W.panel, 'rag-chat .send', `${W.lastAnswer} .action`]) await expectInsideViewport(page, control);
+      await shot(page, `${phone.name}-answer.png`);
       expect(await page.locator('rag-chat .log').evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
 
       await page.goto(harness.customerUrl);
@@ -90,6 +92,7 @@ describe.skipIf(!canRunBrowser)('widget and pages on phones', () => {
       const file = await page.evaluate(async (url) => (await (await fetch(`${url}/api/search?q=elezioni`)).json()).results[0].file as string, harness.url);
       await page.goto(`${harness.url}/sources/${encodeURIComponent(file)}`);
       await expectNoSideScroll(page, 'source page');
+      await shot(page, `${phone.name}-source-page.png`);
       await expectInsideViewport(page, W.launcher);
     });
   }
@@ -136,10 +139,35 @@ describe.skipIf(!canRunBrowser)('widget and pages on phones', () => {
     expect((await alignment('#p-2 p', MIXED_LINES.arabic)).left).toBeGreaterThan(40);
     expect(await page.locator('#p-1 p').getAttribute('dir')).toBe('auto');
     await shot(page, 'source-page-mixed-lines.png');
+
+    // The widget's paragraph view: the Arabic line of the Italian paragraph sits flush right.
+    await ask(page, 'Questo paragrafo italiano contiene una riga in arabo?');
+    await page.locator(`${W.lastAnswer} .source`, { hasText: MIXED_FILE }).first().click();
+    const view = page.locator(`${W.viewer} .paragraph`);
+    await view.waitFor();
+    const place = await view.evaluate((p, text) => {
+      const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT);
+      const range = document.createRange();
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const at = node.textContent!.indexOf(text.slice(0, 8));
+        if (at >= 0) {
+          range.setStart(node, at);
+          range.setEnd(node, node.textContent!.length);
+          break;
+        }
+      }
+      const line = range.getBoundingClientRect();
+      const style = getComputedStyle(p);
+      const box = p.getBoundingClientRect();
+      return { right: Math.round(box.right - parseFloat(style.paddingRight) - parseFloat(style.borderRightWidth) - line.right), width: line.width };
+    }, MIXED_LINES.arabic);
+    expect(place.width).toBeGreaterThan(50);
+    expect(Math.abs(place.right)).toBeLessThanOrEqual(2);
+    await shot(page, 'widget-mixed-lines.png');
   });
 
   for (const [lang, question] of Object.entries(QUESTIONS)) {
-    it(`answers in ${lang} on a desktop and a phone, with suggestions, copy and feedback (screenshots saved)`, async () => {
+    it(`answers in ${lang} on a desktop and a phone, and shows the cited paragraph (screenshots saved)`, async () => {
       for (const device of ['desktop', 'phone'] as const) {
         context = await harness.browser.newContext(
           device === 'phone' ? { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 3 } : { viewport: { width: 1280, height: 860 } },

@@ -3,6 +3,7 @@ import { fetchParagraph, type RequestOptions } from './api.js';
 import type { Citation, SourceParagraphResponse } from './api-types.js';
 import { append, clear, h, icon } from './dom.js';
 import type { UiStrings } from './i18n.js';
+import { guessDirection } from './answer-text.js';
 import { highlightParam, highlightSegments, type Span } from './highlight.js';
 import { directedText, setDirection } from './render-text.js';
 
@@ -86,8 +87,15 @@ export function createSourceView(
     text.setAttribute('dir', 'auto');
     const cited = citation && citation.paragraph === result.paragraph && result.text.slice(citation.start, citation.end) === citation.text;
     const spans = cited ? highlightedSpans(citation!) : [];
+    let offset = 0;
     for (const segment of highlightSegments(result.text, spans)) {
-      const nodes = directedText(segment.text, 'auto');
+      const nodes: Node[] = [];
+      // Names running against their line's direction are isolated per line: isolating against the whole
+      // paragraph's direction would hide an Arabic line of an Italian paragraph from the per-line direction.
+      for (const piece of segment.text.split(/(?<=\n)/)) {
+        nodes.push(...directedText(piece, guessDirection(lineAt(result.text, offset))));
+        offset += piece.length;
+      }
       if (segment.marked) append(text, h('mark', {}, ...nodes));
       else append(text, ...nodes);
     }
@@ -142,4 +150,11 @@ export function createSourceView(
     },
   };
   return view;
+}
+
+/** The line of `text` holding offset `at`. */
+function lineAt(text: string, at: number): string {
+  const start = at === 0 ? 0 : text.lastIndexOf('\n', at - 1) + 1;
+  const end = text.indexOf('\n', at);
+  return text.slice(start, end === -1 ? undefined : end);
 }
