@@ -1,20 +1,25 @@
-/** `npm run ask -- "question"`: the API's pipeline from the terminal, answer and citations printed readably. */
+/** `npm run ask -- [--lang L] [--top-k N] [--json] [--endpoint URL] "question"`: the API's pipeline from the terminal. */
+import { ASK_USAGE, parseAskArgs, UsageError } from '../src/cli/ask-args.js';
+import { askLocally, askServer } from '../src/cli/ask-question.js';
 import { formatAnswer } from '../src/cli/format-answer.js';
 import { runCli } from '../src/cli/run-cli.js';
 import { loadConfig } from '../src/config.js';
-import { createRuntime } from '../src/runtime.js';
 
-await runCli(async () => {
-  const question = process.argv.slice(2).join(' ').trim();
-  if (!question) throw new Error('Usage: npm run ask -- "your question"');
-  const config = loadConfig({ ...process.env, LOG_REQUESTS: '0', RATE_LIMIT_PER_MINUTE: '0' });
-  const { app } = await createRuntime(config);
-  const response = await app.request('/api/ask', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(config.server.apiKey ? { authorization: `Bearer ${config.server.apiKey}` } : {}) },
-    body: JSON.stringify({ question }),
+let args;
+try {
+  args = parseAskArgs(process.argv.slice(2));
+} catch (error) {
+  if (!(error instanceof UsageError)) throw error;
+  process.stderr.write(`error: ${error.message}\n\n${ASK_USAGE}\n`);
+  process.exit(2);
+}
+if ('help' in args) {
+  process.stdout.write(`${ASK_USAGE}\n`);
+} else {
+  const request = args;
+  await runCli(async (signal) => {
+    const config = loadConfig({ ...process.env, LOG_REQUESTS: '0', RATE_LIMIT_PER_MINUTE: '0' });
+    const body = request.endpoint ? await askServer(request, request.endpoint, config.server.apiKey, signal) : await askLocally(request, config);
+    process.stdout.write(request.json ? `${JSON.stringify(body, null, 2)}\n` : formatAnswer(body));
   });
-  const body = await response.json();
-  if (!response.ok) throw new Error(body?.error?.message ?? `HTTP ${response.status}`);
-  process.stdout.write(formatAnswer(body));
-});
+}

@@ -4,6 +4,7 @@
  *   --tatoeba DIR [--ntrex DIR ...] [--published FILE]                     the model check against published figures
  *      (NTREX: a set or a folder of ntrex_* sets; default the retrieval/ folder beside DIR; --ntrex= for none)
  *   --beir DIR [--mode lexical|dense|hybrid|all] [--limit N]               any BEIR-style set, indexed with the real build
+ *   --feedback                                                             the answers readers disliked (FEEDBACK_DIR), for triage
  */
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -18,6 +19,8 @@ import { renderBitextMarkdown, runBitext } from '../src/eval/run-bitext.js';
 import { BEIR_MODES, renderBeirMarkdown, runBeir } from '../src/eval/run-beir.js';
 import { runEval } from '../src/eval/run-eval.js';
 import type { RetrievalMode } from '../src/retrieval/types.js';
+import { renderDislikedAnswers } from '../src/feedback/disliked-report.js';
+import { readFeedback } from '../src/feedback/feedback-store.js';
 
 const MODES = ['hybrid', 'lexical', 'dense'] as const;
 
@@ -34,10 +37,18 @@ await runCli(async () => {
       beir: { type: 'string', multiple: true },
       limit: { type: 'string' },
       cache: { type: 'string', default: '.cache/eval' },
+      feedback: { type: 'boolean', default: false },
     },
   });
   const config = loadConfig({ ...process.env, LOG_REQUESTS: '0' });
   const reportsDir = path.resolve(values.reports);
+
+  if (values.feedback) {
+    const { records, unreadable, file } = await readFeedback(config.feedbackDir);
+    console.log(`Feedback from ${path.relative(process.cwd(), file)}${unreadable ? ` (${unreadable} unreadable lines skipped)` : ''}`);
+    console.log(renderDislikedAnswers(records));
+    return;
+  }
 
   if (values.tatoeba !== undefined || values.ntrex !== undefined) {
     const tatoebaDir = values.tatoeba && path.resolve(values.tatoeba);

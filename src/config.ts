@@ -46,7 +46,13 @@ const schema = z.object({
   LLM_TIMEOUT_MS: int(100, 600_000).default(20_000),
   TRUST_PROXY: z.string().default(''),
   PUBLIC_URL: optionalString.pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional()),
+  FEEDBACK_DIR: z.string().default('./data/feedback'),
+  SUGGESTIONS: z.string().optional(),
 });
+
+const SUGGESTION_LANGUAGES = ['en', 'ar', 'it', 'kk'] as const;
+/** SUGGESTIONS: JSON of starter questions per interface language, e.g. {"en": ["…?"], "it": ["…?"]}; 1–4 each. */
+const suggestionsSchema = z.partialRecord(z.enum(SUGGESTION_LANGUAGES), z.array(z.string().trim().min(1).max(300)).min(1).max(4));
 
 export interface Config {
   corpusDir: string;
@@ -72,6 +78,10 @@ export interface Config {
   };
   /** Present only when both LLM_BASE_URL and LLM_MODEL are set. */
   llm?: { baseUrl: string; model: string; apiKey?: string; timeoutMs: number };
+  /** Folder of the feedback JSON-lines file. */
+  feedbackDir: string;
+  /** Starter questions the widget offers, per interface language (from SUGGESTIONS); empty: none. */
+  suggestions: Partial<Record<(typeof SUGGESTION_LANGUAGES)[number], string[]>>;
 }
 
 /** Thrown for a bad setting: the message names the variable and what it accepts. */
@@ -101,6 +111,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid setting — TRUST_PROXY: ${(error as Error).message}. See "Settings" in README.md.`);
   }
   const resolve = (p: string) => path.resolve(cwd, p);
+  const suggestions = parseSuggestions(e.SUGGESTIONS);
   return {
     corpusDir: resolve(e.CORPUS_DIR),
     indexDir: resolve(e.INDEX_DIR),
@@ -129,5 +140,23 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       e.LLM_BASE_URL && e.LLM_MODEL
         ? { baseUrl: e.LLM_BASE_URL, model: e.LLM_MODEL, apiKey: e.LLM_API_KEY, timeoutMs: e.LLM_TIMEOUT_MS }
         : undefined,
+    feedbackDir: resolve(e.FEEDBACK_DIR),
+    suggestions,
   };
+}
+
+function parseSuggestions(value: string | undefined): Config['suggestions'] {
+  if (!value?.trim()) return {};
+  let data: unknown;
+  try {
+    data = JSON.parse(value);
+  } catch {
+    throw new ConfigError('Invalid setting — SUGGESTIONS must be JSON such as {"en": ["What is …?"], "it": ["Che cos’è …?"]}.');
+  }
+  const parsed = suggestionsSchema.safeParse(data);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.') || 'SUGGESTIONS'}: ${i.message}`).join('; ');
+    throw new ConfigError(`Invalid setting — SUGGESTIONS (${SUGGESTION_LANGUAGES.join(', ')} → 1–4 questions each): ${problems}.`);
+  }
+  return parsed.data;
 }

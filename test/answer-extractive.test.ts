@@ -25,6 +25,21 @@ function expectCitationsVerbatim(result: AnswerResult): void {
   }
 }
 
+/** Every quote span's text stands in its paragraph, inside the excerpt, and in the answer followed by the citation's [n]. */
+function expectQuoteSpansQuoted(result: AnswerResult): void {
+  for (const citation of result.citations) {
+    const paragraph = corpusParagraphs(citation.file)[citation.paragraph - 1];
+    for (const span of citation.quotes) {
+      expect(span.start).toBeGreaterThanOrEqual(citation.start);
+      expect(span.end).toBeLessThanOrEqual(citation.end);
+      const quoted = paragraph.slice(span.start, span.end);
+      expect(quoted.trim()).toBe(quoted);
+      expect(quoted.length).toBeGreaterThan(0);
+      expect(result.answer).toContain(`${quoted} [${citation.id}]`);
+    }
+  }
+}
+
 function expectWellFormedGroundedAnswer(result: AnswerResult, language: DetectedLanguage) {
   expect(result.grounded).toBe(true);
   const quotes = quotedSentences(result, language);
@@ -36,6 +51,14 @@ function expectWellFormedGroundedAnswer(result: AnswerResult, language: Detected
     expect(citation!.text).toContain(quote.text);
   }
   expectCitationsVerbatim(result);
+  expectQuoteSpansQuoted(result);
+  // One span per quoted sentence, on the citation its [n] names.
+  for (const quote of quotes) {
+    const citation = result.citations.find((c) => c.id === quote.id)!;
+    const paragraph = corpusParagraphs(citation.file)[citation.paragraph - 1];
+    expect(citation.quotes.map((q) => paragraph.slice(q.start, q.end))).toContain(quote.text);
+  }
+  expect(result.citations.reduce((n, c) => n + c.quotes.length, 0)).toBe(quotes.length);
   return quotes;
 }
 

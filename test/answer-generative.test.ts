@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { buildCitations } from '../src/answer/citations.js';
 import { createAnswerer } from '../src/answer/create-answerer.js';
 import { createExtractiveAnswerer } from '../src/answer/extractive.js';
 import { createGenerativeAnswerer, type LlmConfig } from '../src/answer/generative.js';
 import type { AnswerEvent, AnswerInput, AnswerResult } from '../src/answer/types.js';
 import { loadConfig } from '../src/config.js';
-import { hitsFromCorpus } from './helpers/corpus-hits.js';
+import { corpusParagraphs, hitsFromCorpus } from './helpers/corpus-hits.js';
 import { startFakeOpenAIServer, type FakeOpenAIServer } from './helpers/fake-openai-server.js';
 
 const FILE = '002_23fe508d9d363cf9.txt';
@@ -58,7 +59,8 @@ describe('generative answers from an OpenAI-compatible server', () => {
 
     expect(result).toEqual({
       answer: 'Le elezioni per il Majilis si terranno il 10 gennaio [1].',
-      citations: await extractive.answer(input).then((r) => r.citations),
+      // A paraphrase quotes no sentence verbatim: the citations carry no quote spans.
+      citations: buildCitations(input.hits),
       grounded: true,
       warnings: [],
     });
@@ -70,6 +72,17 @@ describe('generative answers from an OpenAI-compatible server', () => {
     expect(prompt).toContain(`[3] ${FILE} ¶3: `);
     expect(prompt).toContain('Italian');
     expect(request.messages.at(-1)).toEqual({ role: 'user', content: input.question });
+  });
+
+  it('gives quote spans for the passage sentences the model repeated verbatim', async () => {
+    const sentence = 'Il 10 gennaio si svolgeranno in Kazakistan le elezioni per il Majilis, ovvero la Camera dei Deputati.';
+    server.reply({ content: `Secondo la fonte: ${sentence} [1]` });
+    const result = await answerer().answer(input);
+
+    const [first, ...rest] = result.citations;
+    const paragraph = corpusParagraphs(FILE)[first.paragraph - 1];
+    expect(first.quotes.map((q) => paragraph.slice(q.start, q.end))).toEqual([sentence]);
+    expect(rest.every((c) => c.quotes.length === 0)).toBe(true);
   });
 
   it('streams the tokens as deltas, then the result', async () => {

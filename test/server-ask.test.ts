@@ -20,7 +20,8 @@ describe('POST /api/ask', () => {
     expect(body.citations.some((c) => c.file === '002_23fe508d9d363cf9.txt' && c.paragraph === 2)).toBe(true);
     expect(body.grounded).toBe(true);
     expect(body.retrieval).toEqual({ mode: 'lexical', model: null });
-    expectCitationsVerbatim(runtime.index, body.citations);
+    expectCitationsVerbatim(runtime.index, body.citations, body.answer);
+    expect(body.citations.some((c) => c.quotes.length > 0)).toBe(true);
     for (const [, n] of body.answer.matchAll(/\[(\d+)\]/g)) {
       expect(body.citations.map((c) => c.id)).toContain(Number(n));
     }
@@ -39,7 +40,7 @@ describe('POST /api/ask', () => {
     const body = (await response.json()) as AskResponse;
     expect(response.status).toBe(200);
     expect(body.citations.length).toBeLessThanOrEqual(2);
-    expectCitationsVerbatim(runtime.index, body.citations);
+    expectCitationsVerbatim(runtime.index, body.citations, body.answer);
   });
 
   test('questions in each language get their language detected and verbatim citations', async () => {
@@ -55,7 +56,7 @@ describe('POST /api/ask', () => {
       expect(response.status).toBe(200);
       const body = (await response.json()) as AskResponse;
       expect(body.language).toBe(language);
-      expectCitationsVerbatim(runtime.index, body.citations);
+      expectCitationsVerbatim(runtime.index, body.citations, body.answer);
     }
   });
 

@@ -69,7 +69,8 @@ describe('a lexical index of PDF, DOCX and HTML files', () => {
     const api = (await (await app.request('/api/sources/002_23fe508d9d363cf9.pdf/1')).json()) as { page?: number };
     expect(api.page).toBe(1);
     const page = await (await app.request('/sources/002_23fe508d9d363cf9.pdf')).text();
-    expect(page).toContain('p. 2');
+    expect(page).toContain('<span class="page">pagina 2</span>'); // the Italian document's page, in its reader's language
+    expect(await (await app.request('/sources/002_23fe508d9d363cf9.pdf?lang=en')).text()).toContain('<span class="page">page 2</span>');
     expect(page).toContain('href="/originals/002_23fe508d9d363cf9.pdf"');
     const html = await (await app.request('/sources/002_23fe508d9d363cf9.html')).text();
     expect(html).toContain('Kazakistan: elezioni e diritti · Global Voices');

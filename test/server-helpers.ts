@@ -39,13 +39,20 @@ export function postJson(body: unknown, headers: Record<string, string> = {}): R
 }
 
 /** Every citation must quote its paragraph exactly, at its offsets. */
-export function expectCitationsVerbatim(index: LoadedIndex, citations: Citation[]): void {
+export function expectCitationsVerbatim(index: LoadedIndex, citations: Citation[], answer?: string): void {
   for (const citation of citations) {
     const paragraph = index.documents.get(citation.file)?.paragraphs.find((p) => p.number === citation.paragraph);
     expect(paragraph, `${citation.file} #${citation.paragraph} exists`).toBeDefined();
     expect(citation.text.length).toBeGreaterThan(0);
     expect(paragraph!.text.includes(citation.text)).toBe(true);
     expect(paragraph!.text.slice(citation.start, citation.end)).toBe(citation.text);
+    // Quote spans: sentences of the excerpt that the answer repeats.
+    for (const span of citation.quotes) {
+      expect(span.start).toBeGreaterThanOrEqual(citation.start);
+      expect(span.end).toBeLessThanOrEqual(citation.end);
+      expect(span.end).toBeGreaterThan(span.start);
+      if (answer !== undefined) expect(answer).toContain(paragraph!.text.slice(span.start, span.end));
+    }
   }
 }
 

@@ -46,8 +46,8 @@ describe('large documents are served in bounded windows', () => {
     expect(page.length).toBeLessThan(WINDOW_MAX_CHARS + 64 * 1024);
     expect(page).toContain('id="p-200"');
     expect(page).not.toContain('id="p-199"');
-    expect(page).toMatch(/href="\?from=\d+">← Earlier/);
-    expect(page).toMatch(/href="\?from=\d+">Later/);
+    expect(page).toMatch(/href="\?from=\d+&amp;lang=en">← Earlier/);
+    expect(page).toMatch(/href="\?from=\d+&amp;lang=en">Later/);
   });
 
   test('source pages are rate limited like the API', async () => {

@@ -38,17 +38,22 @@ describe.skipIf(!canRunBrowser)('chat widget in a browser', () => {
     expect(await source.locator('.para').textContent()).toMatch(/^paragrafo \d+$/);
     await shot(page, 'widget-italian.png');
 
-    const excerpt = (await source.locator('.excerpt').textContent())!;
     const paragraph = Number((await source.locator('.para').textContent())!.match(/\d+/)![0]);
     await answer.locator('.chip').first().click();
-    await expect.poll(() => page.locator(`${W.viewer} mark`).textContent()).toBe(excerpt);
+    // The view highlights exactly the sentences the answer quoted, not the whole excerpt.
+    await page.locator(`${W.viewer} mark`).first().waitFor();
+    const marked = await page.locator(`${W.viewer} mark`).allTextContents();
+    const answerText = (await answer.textContent())!;
+    for (const sentence of marked) expect(answerText).toContain(sentence);
     expect(await page.locator(`${W.viewer} .viewer-title .para`).textContent()).toBe(`paragrafo ${paragraph}`);
+    const quotedHref = (await page.locator(`${W.viewer} .doc-link`).getAttribute('href'))!;
+    expect(quotedHref).toMatch(new RegExp(`^${harness.url}/sources/\\d{3}_\\w+\\.txt\\?lang=it&highlight=${paragraph}%3A[\\d%2C-]+#quote-1$`));
     await shot(page, 'widget-source-paragraph.png');
     await page.locator(`${W.viewer} .nav.next`).click();
     await expect.poll(() => page.locator(`${W.viewer} .viewer-title .para`).textContent()).toBe(`paragrafo ${paragraph + 1}`);
     expect(await page.locator(`${W.viewer} mark`).count()).toBe(0);
     const href = (await page.locator(`${W.viewer} .doc-link`).getAttribute('href'))!;
-    expect(href).toMatch(new RegExp(`^${harness.url}/sources/\\d{3}_\\w+\\.txt#p-${paragraph + 1}$`));
+    expect(href).toMatch(new RegExp(`^${harness.url}/sources/\\d{3}_\\w+\\.txt\\?lang=it#p-${paragraph + 1}$`));
     await page.keyboard.press('Escape');
     await expect.poll(() => page.locator(W.viewer).isVisible()).toBe(false);
     expect(await page.evaluate(() => document.querySelector('rag-chat')!.shadowRoot!.activeElement?.className)).toBe('chip');
@@ -59,6 +64,12 @@ describe.skipIf(!canRunBrowser)('chat widget in a browser', () => {
     expect(await target.evaluate((el) => el.matches(':target'))).toBe(true);
     await expect.poll(() => target.evaluate((el) => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; })).toBe(true);
     await shot(page, 'source-page.png');
+
+    // The quoted link: the same sentences marked on the page, the first one scrolled into view.
+    await page.goto(quotedHref);
+    expect(await page.locator('main mark').allTextContents()).toEqual(marked);
+    await expect.poll(() => page.locator('#quote-1').evaluate((el) => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; })).toBe(true);
+    expect(await page.locator('html').getAttribute('lang')).toBe('it');
 
     // The conversation follows the reader to other pages of the site (sessionStorage).
     await page.locator(W.launcher).click();

@@ -18,12 +18,21 @@ describe('resolveOptions', () => {
       open: false,
       accent: '',
       timeoutMs: DEFAULT_TIMEOUT_MS,
+      suggestions: [],
     });
   });
 
   it('reads every attribute, trimming the endpoint’s trailing slash', () => {
-    const options = resolveOptions(reader({ endpoint: 'https://qa.example/base/', title: 'Aiuto', lang: 'it', open: 'true', accent: '#a40', timeout: '5000' }), context);
-    expect(options).toEqual({ endpoint: 'https://qa.example/base', title: 'Aiuto', uiLanguage: 'it', open: true, accent: '#a40', timeoutMs: 5000 });
+    const options = resolveOptions(reader({ endpoint: 'https://qa.example/base/', title: 'Aiuto', lang: 'it', open: 'true', accent: '#a40', timeout: '5000', suggestions: ' Quando si vota? | | Chi vince?|A|B|C ' }), context);
+    expect(options).toEqual({
+      endpoint: 'https://qa.example/base',
+      title: 'Aiuto',
+      uiLanguage: 'it',
+      open: true,
+      accent: '#a40',
+      timeoutMs: 5000,
+      suggestions: ['Quando si vota?', 'Chi vince?', 'A', 'B'],
+    });
   });
 
   it('treats a bare data-open as open, "false" as closed, and ignores an out-of-range timeout', () => {

@@ -96,7 +96,7 @@ describe('GET /', () => {
     expect(page).toContain('href="/sources/notes%2Far.txt"');
     expect(page).toMatch(/<td class="num">3<\/td>/);
     expect(page).toContain('Arabic (العربية)');
-    expect(page).toContain('<span class="opening" dir="rtl" lang="ar">تقرير عن كازاخستان</span>');
+    expect(page).toContain('<span class="opening" dir="auto" lang="ar">تقرير عن كازاخستان</span>');
   });
 
   it('passes a known ?lang to the widget and ignores anything else', async () => {
@@ -119,7 +119,7 @@ describe('PUBLIC_URL', () => {
 
 describe('GET /sources/:file', () => {
   it('shows every paragraph with its number, id and direction, escaped', async () => {
-    const res = await app.request('/sources/it.txt');
+    const res = await app.request('/sources/it.txt?lang=en');
     const page = await res.text();
     expect(res.status).toBe(200);
     expect(page).toContain('<section class="paragraph" id="p-2">');
@@ -134,7 +134,33 @@ describe('GET /sources/:file', () => {
     for (const url of ['/sources/notes%2Far.txt', '/sources/notes/ar.txt']) {
       const page = await (await app.request(url)).text();
       expect(page).toContain('<article dir="rtl" lang="ar">');
-      expect(page).toContain('<p dir="rtl" lang="ar">منظمة Amnesty International تقول &lt;b&gt;شيئًا&lt;/b&gt;</p>');
+      expect(page).toContain('<p dir="auto" lang="ar">منظمة Amnesty International تقول &lt;b&gt;شيئًا&lt;/b&gt;</p>');
+    }
+  });
+
+  it('speaks the reader’s language: ?lang=, else Accept-Language, else the document’s language', async () => {
+    const cases: [string, Record<string, string>, string, string][] = [
+      ['/sources/it.txt?lang=kk', { 'Accept-Language': 'ar' }, 'kk', 'Барлық құжаттар'],
+      ['/sources/it.txt', { 'Accept-Language': 'fr-FR, ar;q=0.9, en;q=0.8' }, 'ar', 'كل الوثائق'],
+      ['/sources/it.txt', {}, 'it', 'Tutti i documenti'],
+      ['/sources/notes/ar.txt?lang=xx', { 'Accept-Language': 'de' }, 'ar', 'كل الوثائق'],
+      ['/sources/it.txt?lang=en', {}, 'en', 'All documents'],
+    ];
+    for (const [url, headers, lang, label] of cases) {
+      const page = await (await app.request(url, { headers })).text();
+      expect(page, url).toContain(`<html lang="${lang}"`);
+      expect(page, url).toContain(label);
+      expect(page, url).not.toContain('#p-N');
+    }
+  });
+
+  it('marks the quoted spans named by ?highlight=, the first as #quote-1, and ignores a malformed one', async () => {
+    const page = await (await app.request('/sources/it.txt?highlight=2:0-2,3-12')).text();
+    expect(page).toContain('<section class="paragraph quoted" id="p-2">');
+    expect(page).toMatch(/<mark id="quote-1">Un<\/mark> <mark id="quote-2">paragrafo<\/mark> con/);
+    for (const bad of ['2:5', 'x:1-2', '2:1-2;alert(1)']) {
+      const other = await (await app.request(`/sources/it.txt?highlight=${encodeURIComponent(bad)}`)).text();
+      expect(other, bad).not.toContain('<mark');
     }
   });
 

@@ -3,7 +3,7 @@ import type { SearchHit } from '../retrieval/types.js';
 import type { Citation } from './types.js';
 
 /**
- * One citation per hit, in order; a citation's id is its hit's 1-based position.
+ * One citation per hit, in order; a citation's id is its hit's 1-based position. Nothing is quoted yet (`quotes: []`).
  * @example buildCitations(hits)[0].id // 1
  */
 export function buildCitations(hits: readonly SearchHit[]): Citation[] {
@@ -17,6 +17,7 @@ export function buildCitations(hits: readonly SearchHit[]): Citation[] {
     end: chunk.end,
     language: chunk.language,
     score,
+    quotes: [],
   }));
 }
 

@@ -3,6 +3,7 @@ import { analyzeText } from '../index/analyzer.js';
 import { buildCitations } from './citations.js';
 import { defaultGroundingThresholds, isGrounded, type GroundingThresholds } from './grounding.js';
 import { messagesFor } from './messages.js';
+import { withQuotes } from './quote-spans.js';
 import { rankSentences, type AnalyzeText, type RankedSentence } from './rank-sentences.js';
 import type { AnswerEvent, AnswerInput, AnswerResult, Answerer } from './types.js';
 
@@ -40,10 +41,11 @@ export function composeExtractiveAnswer(
   const bestEvidence = ranked.reduce((best, s) => Math.max(best, s.evidence), 0);
   const grounded = ranked.length > 0 && isGrounded(bestEvidence, input.hits, options);
 
+  const chosen = grounded ? selectSentences(ranked, options) : [];
   const pieces = grounded
-    ? [messages.excerptsIntro, ...selectSentences(ranked, options).map((s) => ` ${s.text} [${s.hitIndex + 1}]`)]
+    ? [messages.excerptsIntro, ...chosen.map((s) => ` ${s.text} [${s.hitIndex + 1}]`)]
     : [messages.noAnswer, ...(citations.length > 0 ? [` ${messages.nearestPassages}`] : [])];
-  return { pieces, result: { answer: pieces.join(''), citations, grounded, warnings: [] } };
+  return { pieces, result: { answer: pieces.join(''), citations: withQuotes(citations, chosen), grounded, warnings: [] } };
 }
 
 /** The best sentence, then up to `maxSentences - 1` more that score nearly as well and fit the length budget. */

@@ -5,6 +5,7 @@ import type { Config } from '../config.js';
 import { buildCitations } from './citations.js';
 import { checkCitationMarkers } from './citation-markers.js';
 import { answerPrompt, promptVariables } from './prompt.js';
+import { verbatimSentences, withQuotes } from './quote-spans.js';
 import type { AnswerEvent, AnswerInput, AnswerResult, Answerer } from './types.js';
 
 export type LlmConfig = NonNullable<Config['llm']>;
@@ -58,7 +59,8 @@ export function createGenerativeAnswerer(llmConfig: LlmConfig, deps: GenerativeD
       checked.removed.length > 0
         ? [`Removed citation markers that name no passage (${checked.removed.map((n) => `[${n}]`).join(', ')}); only ${input.hits.length} passages were given.`]
         : [];
-    return { answer: checked.text, citations: buildCitations(input.hits), grounded: true, warnings };
+    const citations = buildCitations(input.hits);
+    return { answer: checked.text, citations: withQuotes(citations, verbatimSentences(checked.text, citations)), grounded: true, warnings };
   }
 
   /** The warning for a failed call, or rethrows when the caller itself cancelled. */

@@ -1,6 +1,12 @@
 import type { DetectedLanguage } from '../corpus/types.js';
 import type { SearchHit } from '../retrieval/types.js';
 
+/** A span of a paragraph, `[start, end)` in UTF-16 offsets like a citation's. */
+export interface QuoteSpan {
+  start: number;
+  end: number;
+}
+
 /** One cited excerpt. `text` stands verbatim at `[start, end)` of paragraph `paragraph` of `file`. */
 export interface Citation {
   id: number;
@@ -13,6 +19,8 @@ export interface Citation {
   end: number;
   language: DetectedLanguage;
   score: number;
+  /** Spans (within the paragraph) of the sentences the answer quoted from this excerpt; `[]` when it quoted none. */
+  quotes: QuoteSpan[];
 }
 
 export interface AnswerInput {

@@ -4,6 +4,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { requestId } from 'hono/request-id';
 import { timeout } from 'hono/timeout';
+import { createFeedbackStore } from '../feedback/feedback-store.js';
 import type { AppDeps, ResolvedDeps } from './deps.js';
 import { apiError, createErrorHandler, notFoundHandler } from './errors.js';
 import { jsonLineLog } from './log.js';
@@ -13,11 +14,13 @@ import { requestLog } from './middleware/request-log.js';
 import { securityHeaders } from './middleware/security-headers.js';
 import { askStreamRoutes } from './routes/ask-stream.js';
 import { askRoutes } from './routes/ask.js';
+import { feedbackRoutes } from './routes/feedback.js';
 import { healthRoutes } from './routes/health.js';
 import { methodNotAllowedRoutes } from './routes/method-not-allowed.js';
 import { openApiRoutes } from './routes/openapi.js';
 import { searchRoutes } from './routes/search.js';
 import { sourcesRoutes } from './routes/sources.js';
+import { suggestionsRoutes } from './routes/suggestions.js';
 
 /** Routes that reveal corpus content: rate limited, and behind API_KEY when one is set. `/` is the demo page. */
 const CORPUS_ROUTES = ['/api/*', '/sources/*', '/originals/*', '/'];
@@ -30,7 +33,11 @@ export const MAX_BODY_BYTES = 64 * 1024;
  * @example const app = createApp({ config, index, searcher, answerer, detectLanguage });
  */
 export function createApp(appDeps: AppDeps): Hono {
-  const deps: ResolvedDeps = { ...appDeps, log: appDeps.log ?? jsonLineLog };
+  const deps: ResolvedDeps = {
+    ...appDeps,
+    log: appDeps.log ?? jsonLineLog,
+    feedbackStore: appDeps.feedbackStore ?? createFeedbackStore(appDeps.config.feedbackDir),
+  };
   const { server } = deps.config;
   const app = new Hono();
 
@@ -74,7 +81,7 @@ export function createApp(appDeps: AppDeps): Hono {
     }),
   );
 
-  for (const routes of [askRoutes, askStreamRoutes, searchRoutes, sourcesRoutes, healthRoutes, openApiRoutes]) {
+  for (const routes of [askRoutes, askStreamRoutes, searchRoutes, sourcesRoutes, feedbackRoutes, suggestionsRoutes, healthRoutes, openApiRoutes]) {
     app.route('/', routes(deps));
   }
   app.route('/', methodNotAllowedRoutes());

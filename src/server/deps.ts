@@ -2,6 +2,7 @@
 import type { Hono } from 'hono';
 import type { Answerer } from '../answer/types.js';
 import type { Config } from '../config.js';
+import type { FeedbackStore } from '../feedback/feedback-store.js';
 import type { DetectedLanguage } from '../corpus/types.js';
 import type { LoadedIndex } from '../index/types.js';
 import type { RetrievalMode, Searcher } from '../retrieval/types.js';
@@ -18,6 +19,8 @@ export interface AppDeps {
   detectLanguage: (text: string) => DetectedLanguage;
   /** Defaults to one JSON line on stdout per entry. */
   log?: LogFn;
+  /** Where POST /api/feedback writes; defaults to a store in `config.feedbackDir`. */
+  feedbackStore?: FeedbackStore;
   /** Routes mounted at `/` after the API and before the 404 handler (the widget, the demo page). */
   extraRoutes?: Hono;
 }

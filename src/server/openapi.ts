@@ -25,7 +25,7 @@ function componentSchemas(): Record<string, Json> {
     );
   };
   return {
-    ...generate('input', { AskRequest: s.AskRequestSchema }),
+    ...generate('input', { AskRequest: s.AskRequestSchema, FeedbackRequest: s.FeedbackRequestSchema }),
     ...generate('output', {
       Citation: s.CitationSchema,
       AskResponse: s.AskResponseSchema,
@@ -34,6 +34,8 @@ function componentSchemas(): Record<string, Json> {
       SourceParagraphResponse: s.SourceParagraphResponseSchema,
       SourceDocumentResponse: s.SourceDocumentResponseSchema,
       HealthResponse: s.HealthResponseSchema,
+      FeedbackResponse: s.FeedbackResponseSchema,
+      SuggestionsResponse: s.SuggestionsResponseSchema,
       ErrorResponse: s.ErrorResponseSchema,
     }),
   };
@@ -145,6 +147,25 @@ export function buildOpenApiDocument(options: { apiKeyRequired: boolean; example
             '404': error('No such file or paragraph.'),
             ...apiErrors,
           },
+        },
+      },
+      '/api/feedback': {
+        post: {
+          summary: 'Record a reader\'s verdict on an answer',
+          description:
+            'Appended as one JSON line to FEEDBACK_DIR/feedback.jsonl and fsynced before the 201. Keeps only what is sent (no address or user agent); `npm run eval -- --feedback` lists the disliked answers.',
+          ...secured,
+          requestBody: { required: true, content: { 'application/json': { schema: ref('FeedbackRequest') } } },
+          responses: { '201': json(ref('FeedbackResponse'), 'Recorded.'), ...bodyErrors, ...apiErrors },
+        },
+      },
+      '/api/suggestions': {
+        get: {
+          summary: 'Starter questions for an empty conversation',
+          description: 'The questions set in the SUGGESTIONS setting for the language; an empty list when none are set (nothing is invented).',
+          ...secured,
+          parameters: [{ name: 'lang', in: 'query', required: false, schema: { type: 'string', enum: [...LANGUAGES], default: 'en' } }],
+          responses: { '200': json(ref('SuggestionsResponse'), 'The starter questions.'), '400': error('A bad parameter.'), ...apiErrors },
         },
       },
       '/health': {

@@ -59,6 +59,9 @@ export const SearchQuerySchema = z.object({
 export type SearchQuery = z.output<typeof SearchQuerySchema>;
 
 const PageSchema = z.int().min(1).meta({ description: '1-based page of a PDF the paragraph stands on (PDF files only).' });
+export const QuoteSpanSchema = z
+  .object({ start: z.int().min(0), end: z.int().min(0) })
+  .meta({ description: 'A quoted sentence: paragraph text from `start` to `end` (UTF-16 offsets).' });
 
 export const CitationSchema = z
   .object({
@@ -71,6 +74,12 @@ export const CitationSchema = z
     end: z.int().min(0),
     language: DetectedLanguageSchema,
     score: z.number(),
+    quotes: z.array(QuoteSpanSchema).meta({
+      description:
+        'Spans of the sentences the answer quoted from this excerpt, as offsets within the paragraph like `start`/`end`, in order. ' +
+        'Empty in search results, in the first `citations` event of a stream (the answer is not written yet), for excerpts the answer did not quote, ' +
+        'and for language-model answers that paraphrase instead of quoting whole sentences verbatim.',
+    }),
   })
   .meta({ description: 'A cited excerpt that stands verbatim at [start, end) of the paragraph (UTF-16 offsets).' });
 
@@ -128,6 +137,55 @@ export const SourceDocumentResponseSchema = z.object({
   next: z.int().min(1).optional().meta({ description: 'The `from` of the next window, when there is one.' }),
 });
 export type SourceDocumentResponse = z.output<typeof SourceDocumentResponseSchema>;
+
+const MAX_ANSWER_CHARS = 20_000;
+const MAX_COMMENT_CHARS = 2_000;
+
+/** Body of POST /api/feedback: what the reader saw, and what they thought of it. Unknown fields are dropped. */
+export const FeedbackRequestSchema = z.object(
+  {
+    verdict: z.enum(['up', 'down'], { error: 'must be "up" or "down"' }).meta({ description: '"up": helpful; "down": wrong or unhelpful.' }),
+    question: QuestionSchema,
+    answer: z.string({ error: 'must be a string' }).max(MAX_ANSWER_CHARS, `must be at most ${MAX_ANSWER_CHARS} characters`),
+    citations: z
+      .array(
+        z.object({
+          id: z.int().min(1),
+          file: z.string().min(1).max(500),
+          paragraph: z.int().min(1),
+        }),
+        { error: 'must be an array of citations' },
+      )
+      .max(MAX_TOP_K, `must hold at most ${MAX_TOP_K} citations`)
+      .default([])
+      .meta({ description: 'The answer\'s citations (only id, file and paragraph are kept).' }),
+    comment: z
+      .string({ error: 'must be a string' })
+      .trim()
+      .max(MAX_COMMENT_CHARS, `must be at most ${MAX_COMMENT_CHARS} characters`)
+      .optional()
+      .transform((c) => (c ? c : undefined))
+      .meta({ description: 'What the reader wrote, if anything.' }),
+    requestId: z
+      .string()
+      .regex(/^[\w.:-]{1,255}$/, 'must be the X-Request-Id of the answer')
+      .optional()
+      .meta({ description: 'X-Request-Id of the /api/ask or /api/ask/stream response the feedback is about.' }),
+    lang: LanguageSchema.optional().meta({ description: 'Language of the answer.' }),
+  },
+  { error: 'must be a JSON object' },
+);
+export type FeedbackRequest = z.output<typeof FeedbackRequestSchema>;
+
+export const FeedbackResponseSchema = z.object({
+  status: z.literal('recorded'),
+  requestId: z.string().meta({ description: 'Id of this feedback request (its X-Request-Id).' }),
+});
+
+export const SuggestionsResponseSchema = z.object({
+  language: LanguageSchema,
+  suggestions: z.array(z.string()).meta({ description: 'Starter questions set by the operator (SUGGESTIONS); empty when none are set.' }),
+});
 
 export const HealthResponseSchema = z.object({
   status: z.literal('ok'),

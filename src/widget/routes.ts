@@ -6,6 +6,8 @@ import { Hono } from 'hono';
 import { paragraphWindow } from '../corpus/paragraph-window.js';
 import type { LoadedIndex } from '../index/types.js';
 import { demoPage } from './pages/demo-page.js';
+import { parseHighlightParam } from './client/highlight.js';
+import { pickPageLanguage } from './pages/page-strings.js';
 import { missingSourcePage, sourcePage } from './pages/source-page.js';
 import { readOriginalFile } from './original-file.js';
 import { createWidgetAssetLoader } from './widget-asset.js';
@@ -82,9 +84,11 @@ export function widgetRoutes(deps: WidgetRouteDeps): Hono {
     const document = deps.index.documents.get(file);
     c.header('Cache-Control', 'no-store');
     c.header('Content-Security-Policy', PAGE_CSP);
-    if (!document) return c.html(missingSourcePage(file), 404);
+    c.header('Vary', 'Accept-Language');
+    const language = pickPageLanguage(c.req.query('lang'), c.req.header('Accept-Language'), document?.language);
+    if (!document) return c.html(missingSourcePage(file, language), 404);
     const from = Number(/^[1-9]\d{0,8}$/.exec(c.req.query('from') ?? '')?.[0] ?? 1);
-    return c.html(sourcePage(document, origin, paragraphWindow(document, from)));
+    return c.html(sourcePage(document, origin, language, paragraphWindow(document, from), parseHighlightParam(c.req.query('highlight'))));
   });
 
   return app;

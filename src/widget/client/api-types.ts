@@ -14,6 +14,8 @@ export interface AskResponse {
   grounded: boolean;
   warnings: string[];
   timingsMs: Record<string, number>;
+  /** The response's X-Request-Id, kept so feedback can name the answer it is about. */
+  requestId?: string;
 }
 
 export interface SourceParagraph {

@@ -70,8 +70,57 @@ export async function askStream(question: string, handlers: StreamHandlers, opti
     reader.cancel().catch(() => undefined);
     if (failure) throw failure;
     if (!done) throw new RequestFailure('cut_off');
-    return done;
+    const requestId = response.headers.get('X-Request-Id');
+    return requestId ? { ...done, requestId } : done;
   });
+}
+
+/** What a reader thinks of an answer, as POST /api/feedback takes it. */
+export interface Feedback {
+  verdict: 'up' | 'down';
+  comment?: string;
+  response: AskResponse;
+}
+
+/**
+ * Sends a verdict on an answer with the question, answer and citations it is about.
+ * @throws RequestFailure
+ */
+export async function sendFeedback(feedback: Feedback, options: RequestOptions): Promise<void> {
+  const { response, verdict, comment } = feedback;
+  await withIdleTimeout(options, async (signal) => {
+    const result = await (options.fetch ?? fetch)(`${options.endpoint}/api/feedback`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify({
+        verdict,
+        question: response.question,
+        answer: response.answer,
+        citations: response.citations.map(({ id, file, paragraph }) => ({ id, file, paragraph })),
+        ...(comment?.trim() && { comment: comment.trim() }),
+        ...(response.requestId && { requestId: response.requestId }),
+        ...(response.language !== 'other' && { lang: response.language }),
+      }),
+      signal,
+    });
+    if (!result.ok) throw await failureFrom(result);
+  });
+}
+
+/**
+ * The operator's starter questions for a language (GET /api/suggestions); none when the server has none or fails.
+ */
+export async function fetchSuggestions(language: string, options: RequestOptions): Promise<string[]> {
+  try {
+    return await withIdleTimeout(options, async (signal) => {
+      const result = await (options.fetch ?? fetch)(`${options.endpoint}/api/suggestions?lang=${encodeURIComponent(language)}`, { headers: { Accept: 'application/json' }, signal });
+      if (!result.ok) return [];
+      const body = (await result.json()) as { suggestions?: unknown };
+      return Array.isArray(body.suggestions) ? body.suggestions.filter((s): s is string => typeof s === 'string').slice(0, 4) : [];
+    });
+  } catch {
+    return [];
+  }
 }
 
 /**

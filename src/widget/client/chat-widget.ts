@@ -1,6 +1,6 @@
 /** The chat itself: launcher, panel, conversation log, composer and paragraph view, wired to the API. */
-import { askStream, RequestFailure, type RequestOptions } from './api.js';
-import type { Citation } from './api-types.js';
+import { askStream, fetchSuggestions, RequestFailure, sendFeedback, type RequestOptions } from './api.js';
+import type { AskResponse, Citation } from './api-types.js';
 import { applyAccent } from './accent.js';
 import { createTurnStore, type StoredTurn } from './conversation-store.js';
 import { append, clear, h, icon } from './dom.js';
@@ -9,6 +9,7 @@ import type { WidgetOptions } from './options.js';
 import { createSourceView } from './source-view.js';
 import { STYLES } from './styles.js';
 import { createTurnView } from './turn-view.js';
+import { copyText, trackVisualViewport } from './device.js';
 
 /** What the chat needs from its surroundings. */
 export interface ChatEnvironment {
@@ -37,7 +38,8 @@ export function mountChat(root: ShadowRoot, options: WidgetOptions, env: ChatEnv
   const launcher = h('button', { type: 'button', class: 'launcher', 'aria-expanded': 'false', 'aria-controls': 'panel', 'aria-label': strings.openChat }, icon('chat'));
   const newConversation = h('button', { type: 'button', class: 'icon-button', 'aria-label': strings.newConversation, title: strings.newConversation }, icon('restart'));
   const closeButton = h('button', { type: 'button', class: 'icon-button', 'aria-label': strings.closeChat, title: strings.closeChat }, icon('close'));
-  const welcome = h('p', { class: 'welcome' }, strings.welcome);
+  const suggestions = h('div', { class: 'suggestions' });
+  const welcome = h('div', { class: 'welcome' }, h('p', {}, strings.welcome), suggestions);
   const log = h('div', { class: 'log', role: 'log', 'aria-live': 'polite', 'aria-label': options.title, tabindex: '0' }, welcome);
   const sourceView = createSourceView(strings, requestOptions, (open) => (log.hidden = open));
   const input = h('textarea', { id: 'question', rows: 1, placeholder: strings.placeholder, 'aria-describedby': 'hint', maxlength: 2000, enterkeyhint: 'send' });
@@ -59,6 +61,7 @@ export function mountChat(root: ShadowRoot, options: WidgetOptions, env: ChatEnv
   const container = h('div', { class: 'root', dir: options.uiLanguage === 'ar' ? 'rtl' : 'ltr', lang: options.uiLanguage }, launcher, panel);
   append(root, h('style', {}, STYLES), container);
   applyAccent(container, options.accent);
+  trackVisualViewport(container);
 
   let autoScrollTop = -1;
   /** Scrolls to the end, but never past the top of `turn`: a long answer is read from its question down. */
@@ -73,10 +76,33 @@ export function mountChat(root: ShadowRoot, options: WidgetOptions, env: ChatEnv
     sourceView.show(citation, trigger);
   }
 
+  const turnActions = {
+    openCitation,
+    copy: (text: string) => copyText(text, root),
+    sendFeedback: (verdict: 'up' | 'down', comment: string, response: AskResponse) =>
+      sendFeedback({ verdict, comment, response }, requestOptions()),
+  };
+
+  /** Starter questions under the welcome text: the host page's own, else the server's; a tap asks one. */
+  function showSuggestions(questions: string[]): void {
+    clear(suggestions);
+    if (questions.length === 0) return;
+    const list = h('ul', { class: 'suggestion-list' });
+    for (const question of questions.slice(0, 4)) {
+      const button = h('button', { type: 'button', class: 'suggestion', dir: 'auto' }, question);
+      button.addEventListener('click', () => {
+        if (!current) ask(question);
+      });
+      list.appendChild(h('li', {}, button));
+    }
+    append(suggestions, h('p', { class: 'suggestions-label', id: 'suggestions-label' }, strings.suggestionsLabel), list);
+    list.setAttribute('aria-labelledby', 'suggestions-label');
+  }
+
   function ask(question: string): void {
     welcome.hidden = true;
     const turn = createTurnView(question, strings, {
-      openCitation,
+      ...turnActions,
       retry: () => {
         if (current) return; // another question is under way
         turn.element.remove();
@@ -133,7 +159,7 @@ export function mountChat(root: ShadowRoot, options: WidgetOptions, env: ChatEnv
 
   function restore(): void {
     for (const { question, response } of turns) {
-      const turn = createTurnView(question, strings, { openCitation, retry: () => undefined });
+      const turn = createTurnView(question, strings, { ...turnActions, retry: () => undefined });
       turn.setCitations(response.citations);
       turn.complete(response);
       log.appendChild(turn.element);
@@ -193,6 +219,8 @@ export function mountChat(root: ShadowRoot, options: WidgetOptions, env: ChatEnv
   });
 
   restore();
+  if (options.suggestions.length > 0) showSuggestions(options.suggestions);
+  else void fetchSuggestions(options.uiLanguage, requestOptions()).then(showSuggestions);
   if (options.open) {
     panel.hidden = false;
     container.classList.add('is-open');

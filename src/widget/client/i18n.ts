@@ -37,6 +37,17 @@ export interface UiStrings {
   loadingSource: string;
   errorSource: string;
   excerptHighlighted: string;
+  /** The interface language these strings are in (passed on to the source pages). */
+  language: UiLanguage;
+  suggestionsLabel: string;
+  copy: string;
+  copied: string;
+  helpful: string;
+  notHelpful: string;
+  feedbackComment: string;
+  feedbackSend: string;
+  feedbackThanks: string;
+  feedbackFailed: string;
 }
 
 const en: UiStrings = {
@@ -71,6 +82,16 @@ const en: UiStrings = {
   loadingSource: 'Loading the paragraph…',
   errorSource: 'Couldn’t load this paragraph.',
   excerptHighlighted: 'The quoted excerpt is highlighted.',
+  language: 'en',
+  suggestionsLabel: 'Try asking',
+  copy: 'Copy the answer with its sources',
+  copied: 'Copied',
+  helpful: 'Helpful answer',
+  notHelpful: 'Wrong or unhelpful answer',
+  feedbackComment: 'What was wrong? (optional)',
+  feedbackSend: 'Send feedback',
+  feedbackThanks: 'Thank you for your feedback.',
+  feedbackFailed: 'Couldn’t send the feedback.',
 };
 
 const ar: UiStrings = {
@@ -105,6 +126,16 @@ const ar: UiStrings = {
   loadingSource: 'جارٍ تحميل الفقرة…',
   errorSource: 'تعذّر تحميل هذه الفقرة.',
   excerptHighlighted: 'المقطع المقتبس مظلَّل.',
+  language: 'ar',
+  suggestionsLabel: 'جرّب أن تسأل',
+  copy: 'انسخ الإجابة مع مصادرها',
+  copied: 'نُسخت',
+  helpful: 'إجابة مفيدة',
+  notHelpful: 'إجابة خاطئة أو غير مفيدة',
+  feedbackComment: 'ما الخطأ؟ (اختياري)',
+  feedbackSend: 'أرسل الملاحظة',
+  feedbackThanks: 'شكرًا على ملاحظتك.',
+  feedbackFailed: 'تعذّر إرسال الملاحظة.',
 };
 
 const it: UiStrings = {
@@ -139,6 +170,16 @@ const it: UiStrings = {
   loadingSource: 'Caricamento del paragrafo…',
   errorSource: 'Impossibile caricare questo paragrafo.',
   excerptHighlighted: 'L’estratto citato è evidenziato.',
+  language: 'it',
+  suggestionsLabel: 'Prova a chiedere',
+  copy: 'Copia la risposta con le fonti',
+  copied: 'Copiato',
+  helpful: 'Risposta utile',
+  notHelpful: 'Risposta sbagliata o inutile',
+  feedbackComment: 'Che cosa non va? (facoltativo)',
+  feedbackSend: 'Invia il commento',
+  feedbackThanks: 'Grazie per il commento.',
+  feedbackFailed: 'Impossibile inviare il commento.',
 };
 
 const kk: UiStrings = {
@@ -173,6 +214,16 @@ const kk: UiStrings = {
   loadingSource: 'Абзац жүктелуде…',
   errorSource: 'Бұл абзацты жүктеу мүмкін болмады.',
   excerptHighlighted: 'Дәйексөз белгіленген.',
+  language: 'kk',
+  suggestionsLabel: 'Мына сұрақтарды қойып көріңіз',
+  copy: 'Жауапты дереккөздерімен көшіру',
+  copied: 'Көшірілді',
+  helpful: 'Пайдалы жауап',
+  notHelpful: 'Қате немесе пайдасыз жауап',
+  feedbackComment: 'Не дұрыс емес? (міндетті емес)',
+  feedbackSend: 'Пікірді жіберу',
+  feedbackThanks: 'Пікіріңізге рахмет.',
+  feedbackFailed: 'Пікірді жіберу мүмкін болмады.',
 };
 
 const STRINGS: Record<UiLanguage, UiStrings> = { en, ar, it, kk };

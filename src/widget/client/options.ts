@@ -13,17 +13,20 @@ export interface WidgetOptions {
   accent: string;
   /** Give up when the server sends nothing for this long. */
   timeoutMs: number;
+  /** Starter questions from the host page (`suggestions`, `|`-separated, at most 4); empty: ask the server. */
+  suggestions: string[];
 }
 
 /** Attributes the widget reads: on `<rag-chat>` by these names, on the script tag as `data-<name>`. */
-export const OPTION_ATTRIBUTES = ['endpoint', 'title', 'lang', 'open', 'accent', 'timeout'] as const;
+export const OPTION_ATTRIBUTES = ['endpoint', 'title', 'lang', 'open', 'accent', 'timeout', 'suggestions'] as const;
 export type OptionAttribute = (typeof OPTION_ATTRIBUTES)[number];
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
 /**
  * Resolves settings from an attribute reader. `endpoint` defaults to the widget script's own origin;
- * `open` is on for `""`, `true`, `open`, `1`, `yes`; `timeout` is milliseconds (1000–600000).
+ * `open` is on for `""`, `true`, `open`, `1`, `yes`; `timeout` is milliseconds (1000–600000); `suggestions` holds up
+ * to four questions separated by `|`.
  * @example resolveOptions((n) => ({ endpoint: 'https://qa.example/' })[n] ?? null, { scriptOrigin: 'https://cdn.example', pageLang: 'it' })
  */
 export function resolveOptions(
@@ -41,5 +44,10 @@ export function resolveOptions(
     open: openValue !== null && ['', 'true', 'open', '1', 'yes'].includes(openValue.trim().toLowerCase()),
     accent: read('accent')?.trim() ?? '',
     timeoutMs: Number.isFinite(timeout) && timeout >= 1000 && timeout <= 600_000 ? timeout : DEFAULT_TIMEOUT_MS,
+    suggestions: (read('suggestions') ?? '')
+      .split('|')
+      .map((q) => q.trim().slice(0, 300))
+      .filter(Boolean)
+      .slice(0, 4),
   };
 }

@@ -1,8 +1,10 @@
-/** The paragraph behind a citation: the whole paragraph with the excerpt highlighted, its neighbours, and a link to the document. */
+/** The paragraph behind a citation: the whole paragraph with the quoted sentences highlighted, its neighbours, and a link to the document. */
 import { fetchParagraph, type RequestOptions } from './api.js';
 import type { Citation, SourceParagraphResponse } from './api-types.js';
 import { append, clear, h, icon } from './dom.js';
 import type { UiStrings } from './i18n.js';
+import { guessDirection } from './answer-text.js';
+import { highlightParam, highlightSegments, type Span } from './highlight.js';
 import { directedText, setDirection } from './render-text.js';
 
 export interface SourceView {
@@ -67,30 +69,53 @@ export function createSourceView(
     clear(title);
     const where = page === undefined ? strings.paragraph(paragraph) : `${strings.page(page)} · ${strings.paragraph(paragraph)}`;
     append(title, h('bdi', { class: 'file' }, file), h('span', { class: 'para' }, where));
-    documentLink.href = `${requestOptions().endpoint}/sources/${encodeURIComponent(file)}#p-${paragraph}`;
+    documentLink.href = documentHref(file, paragraph);
+  }
+
+  /** The source page in the widget's language; on the cited paragraph it highlights the quotes and opens at the first. */
+  function documentHref(file: string, paragraph: number): string {
+    const query = new URLSearchParams({ lang: strings.language });
+    const spans = citation && citation.paragraph === paragraph ? highlightedSpans(citation) : [];
+    if (spans.length > 0) query.set('highlight', highlightParam(paragraph, spans));
+    return `${requestOptions().endpoint}/sources/${encodeURIComponent(file)}?${query}#${spans.length > 0 ? 'quote-1' : `p-${paragraph}`}`;
   }
 
   function renderParagraph(result: SourceParagraphResponse): void {
     if (result.page !== undefined) renderTitle(result.file, result.paragraph, result.page);
     clear(body);
     const text = h('p', { class: 'paragraph' });
-    const dir = setDirection(text, result.language);
+    setDirection(text, result.language);
+    // Direction per line, from its own first letter: an English heading inside Arabic text stays left-aligned.
+    text.setAttribute('dir', 'auto');
     const cited = citation && citation.paragraph === result.paragraph && result.text.slice(citation.start, citation.end) === citation.text;
-    if (cited) {
-      append(text, ...directedText(result.text.slice(0, citation!.start), dir));
-      append(text, h('mark', {}, ...directedText(citation!.text, dir)));
-      append(text, ...directedText(result.text.slice(citation!.end), dir));
-      append(body, h('p', { class: 'sr-only' }, strings.excerptHighlighted));
-    } else {
-      append(text, ...directedText(result.text, dir));
+    const spans = cited ? highlightedSpans(citation!) : [];
+    let offset = 0;
+    for (const segment of highlightSegments(result.text, spans)) {
+      const nodes: Node[] = [];
+      // Names running against their line's direction are isolated per line: isolating against the whole
+      // paragraph's direction would hide an Arabic line of an Italian paragraph from the per-line direction.
+      for (const piece of segment.text.split(/(?<=\n)/)) {
+        nodes.push(...directedText(piece, guessDirection(lineAt(result.text, offset))));
+        offset += piece.length;
+      }
+      if (segment.marked) append(text, h('mark', {}, ...nodes));
+      else append(text, ...nodes);
     }
+    if (cited) append(body, h('p', { class: 'sr-only' }, strings.excerptHighlighted));
     body.appendChild(text);
+    documentLink.href = documentHref(result.file, result.paragraph);
+    text.querySelector('mark')?.scrollIntoView({ block: 'center' });
     showNeighbour(previous, previousLabel, strings.previous, result.previous);
     showNeighbour(next, nextLabel, strings.next, result.next);
     // A button that just became disabled would drop the focus to the page: hand it to its sibling.
     const focused = (element.getRootNode() as ShadowRoot | Document).activeElement;
     if (focused === next && next.disabled) previous.focus();
     if (focused === previous && previous.disabled) next.focus();
+  }
+
+  /** What the answer quoted from the citation; an answer that quoted no whole sentence highlights the excerpt. */
+  function highlightedSpans(chosen: Citation): Span[] {
+    return chosen.quotes?.length ? chosen.quotes : [{ start: chosen.start, end: chosen.end }];
   }
 
   /** A neighbour button reads "paragraph 3" (its label says which way); without a neighbour it is disabled and invisible. */
@@ -127,4 +152,11 @@ export function createSourceView(
     },
   };
   return view;
+}
+
+/** The line of `text` holding offset `at`. */
+function lineAt(text: string, at: number): string {
+  const start = at === 0 ? 0 : text.lastIndexOf('\n', at - 1) + 1;
+  const end = text.indexOf('\n', at);
+  return text.slice(start, end === -1 ? undefined : end);
 }

@@ -32,7 +32,7 @@ button { cursor: pointer; }
 
 .panel {
   position: fixed; bottom: 92px; inset-inline-end: 20px; z-index: 2147483000;
-  width: min(400px, calc(100vw - 40px)); height: min(660px, calc(100vh - 116px));
+  width: min(400px, calc(100vw - 40px)); height: min(660px, calc(100vh - 116px)); height: min(660px, calc(100dvh - 116px));
   display: flex; flex-direction: column; overflow: hidden;
   background: var(--panel); border-radius: 16px; border: 1px solid var(--border);
   box-shadow: 0 16px 48px rgba(16, 24, 40, .22);
@@ -48,6 +48,24 @@ button { cursor: pointer; }
 .log { position: relative; flex: 1; overflow-y: auto; padding: 16px; display: flex; flex-direction: column; gap: 14px; overscroll-behavior: contain; }
 .log:focus-visible { outline-offset: -3px; }
 .welcome { margin: auto 8px; text-align: center; color: var(--muted); }
+.welcome p { margin: 0; }
+.suggestions-label { margin: 18px 0 8px !important; font-size: 13px; font-weight: 600; }
+.suggestion-list { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: 8px; }
+.suggestion {
+  width: 100%; min-height: 44px; padding: 9px 14px; border-radius: 12px; border: 1px solid var(--border);
+  background: var(--panel); color: var(--text); text-align: start; overflow-wrap: anywhere; unicode-bidi: plaintext;
+}
+.suggestion:hover { border-color: var(--accent); }
+.actions { display: flex; flex-direction: column; gap: 8px; }
+.action-row { display: flex; align-items: center; gap: 4px; flex-wrap: wrap; }
+.action { width: 40px; height: 40px; display: grid; place-items: center; border: 1px solid transparent; border-radius: 8px; background: transparent; color: var(--muted); }
+.action:hover { border-color: var(--border); background: var(--panel); color: var(--text); }
+.action[aria-pressed="true"], .action.done { color: var(--accent); border-color: var(--accent); background: var(--panel); }
+.action:disabled { cursor: default; }
+.action .icon { width: 18px; height: 18px; }
+.action-note { margin: 0 4px !important; font-size: 13px; color: var(--muted); }
+.feedback-form { display: flex; flex-direction: column; align-items: flex-start; gap: 8px; }
+.feedback-comment { width: 100%; min-height: 60px; }
 .turn { display: flex; flex-direction: column; gap: 10px; }
 .msg { max-width: 100%; border-radius: 14px; overflow-wrap: anywhere; }
 .msg p { margin: 0; }
@@ -80,7 +98,7 @@ button { cursor: pointer; }
 .file { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; font-weight: 600; color: var(--text); }
 .para { flex: none; }
 .para::before { content: "· "; }
-.excerpt { display: -webkit-box; -webkit-line-clamp: 3; -webkit-box-orient: vertical; overflow: hidden; font-size: 14px; text-align: start; }
+.excerpt { unicode-bidi: plaintext; display: -webkit-box; -webkit-line-clamp: 3; -webkit-box-orient: vertical; overflow: hidden; font-size: 14px; text-align: start; }
 details { margin-top: 8px; }
 summary { cursor: pointer; font-size: 13px; color: var(--muted); padding: 2px 0; }
 details .source-list { margin-top: 6px; }
@@ -98,7 +116,7 @@ details .source-list { margin-top: 6px; }
 .back { border: 0; padding-inline: 4px; background: transparent; color: var(--accent); font-weight: 600; }
 .viewer-title { margin: 0; font-size: 14px; font-weight: 500; color: var(--muted); display: flex; gap: 6px; flex-wrap: wrap; }
 .viewer-title:focus { outline: none; }
-.viewer-body .paragraph { margin: 0; padding: 14px 16px; border-radius: 12px; background: var(--surface); border: 1px solid var(--border); white-space: pre-wrap; overflow-wrap: anywhere; text-align: start; }
+.viewer-body .paragraph { unicode-bidi: plaintext; margin: 0; padding: 14px 16px; border-radius: 12px; background: var(--surface); border: 1px solid var(--border); white-space: pre-wrap; overflow-wrap: anywhere; text-align: start; }
 mark { background: var(--mark); color: inherit; border-radius: 3px; padding: 1px 0; box-shadow: 0 0 0 2px var(--mark); }
 .viewer-scroll { flex: 1; min-height: 0; overflow-y: auto; padding: 0 16px 14px; overscroll-behavior: contain; }
 .viewer-foot { border-top: 1px solid var(--border); padding: 10px 16px 12px; display: flex; flex-direction: column; gap: 10px; }
@@ -118,10 +136,17 @@ textarea::placeholder { color: #6b7280; }
 .send[aria-disabled="true"] { opacity: .5; cursor: progress; }
 .hint { margin: 6px 2px 0; font-size: 12px; color: var(--muted); }
 
-@media (max-width: 520px) {
-  .panel { inset: 0; width: 100%; height: 100%; border-radius: 0; border: 0; }
+/* Phones, portrait or landscape: the panel fills the visual viewport (what is left above the on-screen keyboard),
+   which the chat tracks in --vv-top/--vv-height; 100dvh where visualViewport is missing. */
+@media (max-width: 520px), (max-height: 500px) {
+  .panel {
+    inset: auto; top: var(--vv-top, 0px); left: var(--vv-left, 0px); width: var(--vv-width, 100vw);
+    height: 100vh; height: var(--vv-height, 100dvh); border-radius: 0; border: 0;
+  }
   .is-open .launcher { display: none; }
   .hint { display: none; }
+  textarea { font-size: 16px; }
+  .icon-button, .send { min-width: 44px; min-height: 44px; }
 }
 @keyframes pulse { 0%, 80%, 100% { opacity: .3; transform: scale(.85); } 40% { opacity: 1; transform: scale(1); } }
 @keyframes blink { to { visibility: hidden; } }

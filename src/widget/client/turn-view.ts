@@ -2,6 +2,7 @@
 import type { FailureKind } from './api.js';
 import type { AskResponse, Citation } from './api-types.js';
 import { citedIds, splitAnswer } from './answer-text.js';
+import { answerAsPlainText } from './copy-text.js';
 import { append, clear, h, icon } from './dom.js';
 import type { UiStrings } from './i18n.js';
 import { directedText, setDirection } from './render-text.js';
@@ -12,6 +13,10 @@ export interface TurnCallbacks {
   /** A chip or a source was chosen; `trigger` gets the focus back when the paragraph view closes. */
   openCitation(citation: Citation, trigger: HTMLElement): void;
   retry(): void;
+  /** Puts text on the clipboard; false when the browser refused. */
+  copy(text: string): Promise<boolean>;
+  /** Sends the reader's verdict on the finished answer. */
+  sendFeedback(verdict: 'up' | 'down', comment: string, response: AskResponse): Promise<void>;
 }
 
 /** The DOM of one turn and the ways it changes. */
@@ -35,7 +40,8 @@ export function createTurnView(question: string, strings: UiStrings, callbacks: 
   const answer = h('p', { class: 'answer', dir: 'auto', 'aria-busy': 'true' });
   const sources = h('div', { class: 'sources', hidden: true });
   const error = h('div', { class: 'error', role: 'alert', hidden: true });
-  const bot = h('article', { class: 'msg bot', 'data-state': 'searching', 'aria-label': strings.answerLabel }, status, answer, sources, error);
+  const actions = h('div', { class: 'actions', hidden: true });
+  const bot = h('article', { class: 'msg bot', 'data-state': 'searching', 'aria-label': strings.answerLabel }, status, answer, sources, actions, error);
   const element = h(
     'div',
     { class: 'turn' },
@@ -101,6 +107,61 @@ export function createTurnView(question: string, strings: UiStrings, callbacks: 
     }
   }
 
+  /** Copy, thumbs up and thumbs down under a finished answer; thumbs down asks for an optional comment first. */
+  function renderActions(response: AskResponse): void {
+    clear(actions);
+    const copyLabel = h('span', { class: 'sr-only' }, strings.copy);
+    const copy = h('button', { type: 'button', class: 'action copy', title: strings.copy }, icon('copy'), copyLabel);
+    const up = h('button', { type: 'button', class: 'action', 'aria-pressed': 'false', 'aria-label': strings.helpful, title: strings.helpful }, icon('thumb-up'));
+    const down = h('button', { type: 'button', class: 'action', 'aria-pressed': 'false', 'aria-label': strings.notHelpful, title: strings.notHelpful }, icon('thumb-down'));
+    const note = h('p', { class: 'action-note', role: 'status' });
+    const comment = h('textarea', { class: 'feedback-comment', rows: 2, maxlength: 2000, placeholder: strings.feedbackComment, 'aria-label': strings.feedbackComment, dir: 'auto' });
+    const submit = h('button', { type: 'submit', class: 'retry' }, strings.feedbackSend);
+    const form = h('form', { class: 'feedback-form', hidden: true }, comment, submit);
+
+    copy.addEventListener('click', () => {
+      void callbacks.copy(answerAsPlainText(response, strings)).then((ok) => {
+        if (!ok) return;
+        copyLabel.textContent = strings.copied;
+        copy.classList.add('done');
+        note.textContent = strings.copied;
+        setTimeout(() => {
+          copyLabel.textContent = strings.copy;
+          copy.classList.remove('done');
+          if (note.textContent === strings.copied) note.textContent = '';
+        }, 2000);
+      });
+    });
+
+    async function send(verdict: 'up' | 'down', text: string): Promise<void> {
+      (verdict === 'up' ? up : down).setAttribute('aria-pressed', 'true');
+      (verdict === 'up' ? down : up).setAttribute('aria-pressed', 'false');
+      up.disabled = down.disabled = true;
+      submit.disabled = true;
+      try {
+        await callbacks.sendFeedback(verdict, text, response);
+        form.hidden = true;
+        note.textContent = strings.feedbackThanks;
+      } catch {
+        note.textContent = strings.feedbackFailed;
+        up.disabled = down.disabled = submit.disabled = false;
+      }
+    }
+    up.addEventListener('click', () => void send('up', ''));
+    down.addEventListener('click', () => {
+      down.setAttribute('aria-pressed', 'true');
+      up.setAttribute('aria-pressed', 'false');
+      form.hidden = false;
+      comment.focus();
+    });
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      void send('down', comment.value);
+    });
+    append(actions, h('div', { class: 'action-row' }, copy, up, down, note), form);
+    actions.hidden = false;
+  }
+
   return {
     element,
     setCitations(next) {
@@ -119,6 +180,7 @@ export function createTurnView(question: string, strings: UiStrings, callbacks: 
       answer.classList.remove('streaming');
       renderAnswer(response.answer);
       renderSources(response.answer);
+      renderActions(response);
       answer.setAttribute('aria-busy', 'false');
       setState('done');
     },

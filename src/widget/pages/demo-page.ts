@@ -2,7 +2,7 @@
 import { html } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
 import type { LoadedIndex } from '../../index/types.js';
-import { LANGUAGE_NAMES, directionFor, pageHead, langAttribute, optionalAttribute } from './page-style.js';
+import { LANGUAGE_NAMES, pageHead, langAttribute, optionalAttribute } from './page-style.js';
 
 const INTERFACE_LANGUAGES = [
   { code: 'en', name: 'English' },
@@ -30,7 +30,7 @@ export function demoPage(index: LoadedIndex, origin: string, uiLanguage: string 
       <td><a href="/sources/${encodeURIComponent(file.file)}"><bdi>${file.file}</bdi></a></td>
       <td>${LANGUAGE_NAMES[file.language]}</td>
       <td class="num">${file.paragraphs}</td>
-      <td><span class="opening" dir="${opening ? directionFor(opening.language) : 'auto'}"${optionalAttribute('lang', opening && langAttribute(opening.language))}>${text}</span></td>
+      <td class="opening-col"><span class="opening" dir="auto"${optionalAttribute('lang', opening && langAttribute(opening.language))}>${text}</span></td>
     </tr>`;
   });
   const retrieval = manifest.retrieval === 'hybrid' ? `hybrid retrieval (BM25 + ${manifest.model})` : 'lexical retrieval (BM25)';
@@ -52,13 +52,13 @@ ${pageHead(`Ask the documents — demo`)}
 <main class="wrap">
   <h2>What the corpus holds</h2>
   <p class="facts">${manifest.files.length} files · ${paragraphs} paragraphs · ${manifest.chunks} indexed passages · ${languages.join(', ')} · ${retrieval} · indexed ${manifest.builtAt.slice(0, 10)}</p>
-  <table>
+  <div class="table-scroll"><table>
     <thead><tr><th scope="col">File</th><th scope="col">Language</th><th scope="col" class="num">Paragraphs</th><th scope="col" class="opening-col">Opening</th></tr></thead>
     <tbody>${rows}</tbody>
-  </table>
+  </table></div>
   <h2>Add the chat to your site</h2>
   <pre><code>${snippet}</code></pre>
-  <p>Options as data attributes: <code>data-title</code>, <code>data-lang</code> (en, ar, it, kk; default: the page’s language), <code>data-open</code>, <code>data-accent</code>. Or place <code>&lt;rag-chat endpoint="${origin}"&gt;&lt;/rag-chat&gt;</code> where you like after loading the script.</p>
+  <p>Options as data attributes: <code>data-title</code>, <code>data-lang</code> (en, ar, it, kk; default: the page’s language), <code>data-open</code>, <code>data-accent</code>, <code>data-suggestions</code> (up to four starter questions separated by <code>|</code>). Or place <code>&lt;rag-chat endpoint="${origin}"&gt;&lt;/rag-chat&gt;</code> where you like after loading the script.</p>
 </main>
 <script src="/widget.js" data-endpoint="${origin}"${optionalAttribute('data-lang', uiLanguage)} defer></script>
 </body>

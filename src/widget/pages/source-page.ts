@@ -3,68 +3,85 @@ import { html } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
 import { paragraphWindow, type ParagraphWindow } from '../../corpus/paragraph-window.js';
 import type { SourceDocument } from '../../corpus/types.js';
-import { LANGUAGE_NAMES, directionFor, pageHead, langAttribute, optionalAttribute } from './page-style.js';
+import { highlightSegments, type Span } from '../client/highlight.js';
+import { directionFor, pageHead, langAttribute, optionalAttribute } from './page-style.js';
+import { pageStringsFor, type PageLanguage } from './page-strings.js';
+
+/** The quoted sentences to highlight: spans within paragraph `paragraph`. */
+export interface PageHighlight {
+  paragraph: number;
+  spans: Span[];
+}
 
 /**
- * Renders a window of a document (by default its first 256 KB; `?from=N` pages on). The paragraph named by the URL's `#p-N` is highlighted with CSS `:target` and
- * scrolled to by the browser, so the deep link works without script.
- * @example c.html(sourcePage(document, 'http://127.0.0.1:3000'))
+ * Renders a window of a document (by default its first 256 KB; `?from=N` pages on) in the reader's language. The
+ * paragraph named by the URL's `#p-N` is highlighted with CSS `:target` and scrolled to by the browser; with
+ * `highlight`, the quoted sentences are marked, the first with id `quote-1` (the widget links to `#quote-1`), so both
+ * work without script. Every paragraph takes its direction from its own text (`dir="auto"`) and every line inside
+ * it too (CSS `unicode-bidi: plaintext`). PDF paragraphs show their page.
+ * @example c.html(sourcePage(document, '', 'it', paragraphWindow(document, 1), { paragraph: 2, spans: [{ start: 0, end: 40 }] }))
  */
 export function sourcePage(
   document: SourceDocument,
   origin: string,
+  language: PageLanguage,
   window: ParagraphWindow = paragraphWindow(document, 1),
+  highlight?: PageHighlight,
 ): HtmlEscapedString | Promise<HtmlEscapedString> {
-  const direction = document.language === 'ar' ? 'rtl' : 'ltr';
+  const strings = pageStringsFor(language);
   const windowLink = (from: number | undefined, label: string) =>
-    from === undefined ? '' : html`<p><a href="?from=${from}">${label}</a></p>`;
-  const paragraphs = window.paragraphs.map(
-    (p) => html`<section class="paragraph" id="p-${p.number}">
-  <a class="n" href="#p-${p.number}" aria-label="Paragraph ${p.number}${p.page === undefined ? '' : `, page ${p.page}`}">${p.number}${p.page === undefined ? '' : html`<span class="page">p. ${p.page}</span>`}</a>
-  <p dir="${directionFor(p.language)}"${optionalAttribute('lang', langAttribute(p.language))}>${p.text}</p>
-</section>`,
-  );
+    from === undefined ? '' : html`<p><a href="?from=${from}&amp;lang=${language}">${label}</a></p>`;
+  const paragraphs = window.paragraphs.map((p) => {
+    const spans = highlight?.paragraph === p.number ? highlight.spans : [];
+    let quote = 0;
+    const segments = highlightSegments(p.text, spans).map((s) => (s.marked ? html`<mark id="quote-${++quote}">${s.text}</mark>` : s.text));
+    const page = p.page === undefined ? '' : html`<span class="page">${strings.page(p.page)}</span>`;
+    const label = p.page === undefined ? strings.paragraph(p.number) : `${strings.paragraph(p.number)}, ${strings.page(p.page)}`;
+    return html`<section class="paragraph${quote > 0 ? ' quoted' : ''}" id="p-${p.number}">
+  <a class="n" href="#p-${p.number}" aria-label="${label}">${p.number}${page}</a>
+  <p dir="auto"${optionalAttribute('lang', langAttribute(p.language))}>${segments}</p>
+</section>`;
+  });
+  const quoted = highlight && window.paragraphs.some((p) => p.number === highlight.paragraph);
+  const lastPage = document.paragraphs.at(-1)?.page;
+  const original = `/originals/${document.file.split('/').map(encodeURIComponent).join('/')}`;
 
   return html`<!doctype html>
-<html lang="en">
+<html lang="${language}" dir="${language === 'ar' ? 'rtl' : 'ltr'}">
 <head>
-${pageHead(`${document.file} — source`)}
+${pageHead(document.file)}
 </head>
 <body>
 <header class="top"><div class="wrap">
-  <p><a href="/">← All documents</a></p>
+  <p><a href="/?lang=${language}">${strings.allDocuments}</a></p>
   <h1><bdi>${document.title ?? document.file}</bdi></h1>
-  <p class="lead">${document.title ? html`<bdi>${document.file}</bdi> · ` : ''}${LANGUAGE_NAMES[document.language]} · ${document.paragraphs.length} paragraphs${pageCount(document)}. Paragraph numbers are the ones citations use; link to one with <code>#p-N</code>. <a href="/originals/${document.file.split('/').map(encodeURIComponent).join('/')}">Original file</a></p>
+  <p class="lead">${document.title ? html`<bdi>${document.file}</bdi> · ` : ''}${strings.summary(document.language, document.paragraphs.length)}${lastPage === undefined ? '' : ` · ${strings.pages(lastPage)}`}. ${strings.numbersNote}${quoted ? html` ${strings.quoteHighlighted}` : ''} <a href="${original}">${strings.originalFile}</a></p>
 </div></header>
 <main class="wrap doc">
-  ${windowLink(window.previous, '← Earlier paragraphs')}
-  <article dir="${direction}"${optionalAttribute('lang', langAttribute(document.language))}>${paragraphs}</article>
-  ${windowLink(window.next, 'Later paragraphs →')}
+  ${windowLink(window.previous, strings.earlierParagraphs)}
+  <article dir="${directionFor(document.language)}"${optionalAttribute('lang', langAttribute(document.language))}>${paragraphs}</article>
+  ${windowLink(window.next, strings.laterParagraphs)}
 </main>
-<script src="/widget.js" data-endpoint="${origin}" defer></script>
+<script src="/widget.js" data-endpoint="${origin}" data-lang="${language}" defer></script>
 </body>
 </html>`;
 }
 
-function pageCount(document: SourceDocument): string {
-  const last = document.paragraphs.at(-1)?.page;
-  return last === undefined ? '' : ` on ${last} page${last === 1 ? '' : 's'}`;
-}
-
 /**
  * The 404 page for a file the index does not hold.
- * @example c.html(missingSourcePage('nope.txt'), 404)
+ * @example c.html(missingSourcePage('nope.txt', 'en'), 404)
  */
-export function missingSourcePage(file: string): HtmlEscapedString | Promise<HtmlEscapedString> {
+export function missingSourcePage(file: string, language: PageLanguage): HtmlEscapedString | Promise<HtmlEscapedString> {
+  const strings = pageStringsFor(language);
   return html`<!doctype html>
-<html lang="en">
+<html lang="${language}" dir="${language === 'ar' ? 'rtl' : 'ltr'}">
 <head>
-${pageHead(`No such document`)}
+${pageHead(strings.missingTitle)}
 </head>
 <body>
 <header class="top"><div class="wrap">
-  <h1>No such document</h1>
-  <p class="lead">The index holds no file named “<bdi>${file}</bdi>”. <a href="/">See the list of documents.</a></p>
+  <h1>${strings.missingTitle}</h1>
+  <p class="lead">${strings.missingText} (<bdi>${file}</bdi>) <a href="/?lang=${language}">${strings.seeAll}</a></p>
 </div></header>
 </body>
 </html>`;
