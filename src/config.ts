@@ -17,6 +17,9 @@ const optionalString = z
   .optional()
   .transform((v) => (v && v.trim() ? v.trim() : undefined));
 
+/** Hybrid fusion chosen on data (README, "Fusion tuned on data"): `npm run eval:fusion` reproduces the choice. */
+export const DEFAULT_FUSION = { k: 5, lexicalWeight: 0.2 } as const;
+
 /** Every setting, its environment variable and its default. Documented in README.md ("Settings"). */
 const schema = z.object({
   CORPUS_DIR: z.string().default('./corpus'),
@@ -43,6 +46,8 @@ const schema = z.object({
   LLM_MODEL: optionalString,
   LLM_API_KEY: optionalString,
   LLM_TIMEOUT_MS: int(100, 600_000).default(20_000),
+  FUSION_RRF_K: int(0, 10_000).default(DEFAULT_FUSION.k),
+  FUSION_LEXICAL_WEIGHT: z.coerce.number().min(0).max(100).default(DEFAULT_FUSION.lexicalWeight),
 });
 
 export interface Config {
@@ -63,6 +68,8 @@ export interface Config {
     requestTimeoutMs: number;
     logRequests: boolean;
   };
+  /** Weighted reciprocal rank fusion of the hybrid mode: RRF's k and the lexical list's weight (the dense list's is 1). */
+  fusion: { k: number; lexicalWeight: number };
   /** Present only when both LLM_BASE_URL and LLM_MODEL are set. */
   llm?: { baseUrl: string; model: string; apiKey?: string; timeoutMs: number };
 }
@@ -110,6 +117,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       requestTimeoutMs: e.REQUEST_TIMEOUT_MS,
       logRequests: e.LOG_REQUESTS,
     },
+    fusion: { k: e.FUSION_RRF_K, lexicalWeight: e.FUSION_LEXICAL_WEIGHT },
     llm:
       e.LLM_BASE_URL && e.LLM_MODEL
         ? { baseUrl: e.LLM_BASE_URL, model: e.LLM_MODEL, apiKey: e.LLM_API_KEY, timeoutMs: e.LLM_TIMEOUT_MS }
