@@ -60,6 +60,7 @@ describe('generative answers from an OpenAI-compatible server', () => {
       answer: 'Le elezioni per il Majilis si terranno il 10 gennaio [1].',
       citations: await extractive.answer(input).then((r) => r.citations),
       grounded: true,
+      support: 'answered',
       warnings: [],
     });
     expect(server.requests).toHaveLength(1);

@@ -58,7 +58,7 @@ export function createGenerativeAnswerer(llmConfig: LlmConfig, deps: GenerativeD
       checked.removed.length > 0
         ? [`Removed citation markers that name no passage (${checked.removed.map((n) => `[${n}]`).join(', ')}); only ${input.hits.length} passages were given.`]
         : [];
-    return { answer: checked.text, citations: buildCitations(input.hits), grounded: true, warnings };
+    return { answer: checked.text, citations: buildCitations(input.hits), grounded: true, support: 'answered', warnings };
   }
 
   /** The warning for a failed call, or rethrows when the caller itself cancelled. */

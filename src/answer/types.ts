@@ -1,5 +1,6 @@
 import type { DetectedLanguage } from '../corpus/types.js';
 import type { SearchHit } from '../retrieval/types.js';
+import type { Support } from './grounding.js';
 
 /** One cited excerpt. `text` stands verbatim at `[start, end)` of paragraph `paragraph` of `file`. */
 export interface Citation {
@@ -26,6 +27,8 @@ export interface AnswerResult {
   answer: string;
   citations: Citation[];
   grounded: boolean;
+  /** `answered` (grounded), `possible` (a passage shares the question's names or numbers, unconfirmed) or `none`. */
+  support: Support;
   warnings: string[];
 }
 
