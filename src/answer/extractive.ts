@@ -1,5 +1,5 @@
 /** The extractive answerer: the best 1–3 sentences of the retrieved passages, verbatim, each followed by its [n]. */
-import { analyzeText } from '../index/analyzer.js';
+import { analyzeText, phoneticTerms } from '../index/analyzer.js';
 import { buildCitations } from './citations.js';
 import { defaultGroundingThresholds, judgeSupport, type GroundingThresholds, type SupportSignals } from './grounding.js';
 import { messagesFor } from './messages.js';
@@ -49,7 +49,7 @@ export function composeExtractiveAnswer(
   const signals: SupportSignals = {
     bestEvidence: Math.max(0, ...ranked.map((s) => s.evidence)),
     bestSentenceSimilarity: similarities && ranked.length ? Math.max(...ranked.map((s) => s.similarity ?? -1)) : undefined,
-    sharesName: ranked.some((s) => s.matchedTerms.some((t) => names.has(t))),
+    sharesName: ranked.some((s) => s.matchedTerms.some((t) => names.has(t)) || sharesPhoneticKey(s.text, input.hits[s.hitIndex]!.chunk.language, names)),
   };
   const support = ranked.length === 0 ? 'none' : judgeSupport(signals, input.hits, options);
 
@@ -64,10 +64,16 @@ export function composeExtractiveAnswer(
   return { pieces, result: { answer: pieces.join(''), citations, grounded: support === 'answered', support, warnings: [] }, signals };
 }
 
-/** The analyzer's terms of the question's names and numbers. */
+/** The analyzer's terms and the cross-script phonetic keys (`~…`) of the question's names and numbers. */
 function nameTerms(question: string, input: AnswerInput, analyze: AnalyzeText): Set<string> {
   const words = [...WORDS.segment(question)].filter((s) => s.isWordLike).map((s) => s.segment);
-  return new Set(words.filter((w, i) => (i > 0 && NAME_OR_NUMBER.test(w)) || /\p{N}/u.test(w)).flatMap((w) => analyze(w, input.language)));
+  const names = words.filter((w, i) => (i > 0 && NAME_OR_NUMBER.test(w)) || /\p{N}/u.test(w));
+  return new Set(names.flatMap((w) => [...analyze(w, input.language), ...phoneticTerms(w, input.language)]));
+}
+
+/** Whether a sentence holds one of the names by its phonetic key (a name written in another script). */
+function sharesPhoneticKey(text: string, language: AnswerInput['language'], names: ReadonlySet<string>): boolean {
+  return phoneticTerms(text, language).some((key) => names.has(key));
 }
 
 /** The best sentence, then up to `maxSentences - 1` more that score nearly as well and fit the length budget. */
