@@ -33,9 +33,9 @@ export interface GroundingThresholds {
 }
 
 export const defaultGroundingThresholds: GroundingThresholds = {
-  minCoverage: 0.2,
-  minSentenceSimilarity: 0.86,
-  possibleSentenceSimilarity: 0.83,
+  minCoverage: 0.3,
+  minSentenceSimilarity: 0.87,
+  possibleSentenceSimilarity: 0.825,
 };
 
 /**
