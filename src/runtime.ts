@@ -11,6 +11,7 @@ import { corpusChanges, describeCorpusChanges } from './index/corpus-changes.js'
 import { IndexCorruptError, IndexMissingError, loadIndex } from './index/load-index.js';
 import { IndexMismatchError, assertSameModel } from './index/manifest.js';
 import type { LoadedIndex } from './index/types.js';
+import { createSentenceSimilarity } from './answer/sentence-similarity.js';
 import { createSearcher } from './retrieval/create-searcher.js';
 import type { RetrievalMode, Searcher } from './retrieval/types.js';
 import { createApp } from './server/app.js';
@@ -32,6 +33,9 @@ export interface Runtime {
 
 /** Distinct recent questions whose vectors are kept (384 floats each: ~3 KB, so ~6 MB at most). */
 const QUERY_CACHE_ENTRIES = 2000;
+
+/** Distinct sentences whose vectors are kept for answer sentence choice (1.5 KB each: ~30 MB at most). */
+const SENTENCE_CACHE_ENTRIES = 20_000;
 
 export interface RuntimeOptions {
   /** Build the index when INDEX_DIR has none (default true). */
@@ -88,12 +92,16 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   }
 
   const embedQuery = embedder ? cachedQueryEmbedder((q) => embedder!.embedQuery(q), options.queryCacheEntries ?? QUERY_CACHE_ENTRIES) : undefined;
-  const searcher = createSearcher({ index, embedQuery });
+  const searcher = createSearcher({ index, embedQuery, fusion: { k: config.fusion.k, weights: [config.fusion.lexicalWeight, 1] } });
   // An index built a moment ago matches the corpus; one loaded from disk may not.
   const stale = builtNow ? undefined : describeCorpusChanges(await corpusChanges(index.manifest, config.corpusDir));
   if (stale) log({ level: 'warn', msg: stale });
-  const answerer = createAnswerer(config, (error) =>
-    log({ level: 'warn', msg: 'LLM call failed; answered extractively', error: error instanceof Error ? error.message : String(error) }),
+  const scoreSentences =
+    embedder && embedQuery ? createSentenceSimilarity({ embedQuery, embedPassages: (texts) => embedder!.embedDocuments(texts), maxEntries: SENTENCE_CACHE_ENTRIES }) : undefined;
+  const answerer = createAnswerer(
+    config,
+    (error) => log({ level: 'warn', msg: 'LLM call failed; answered extractively', error: error instanceof Error ? error.message : String(error) }),
+    scoreSentences,
   );
   const app = createApp({
     config,

@@ -1,3 +1,4 @@
+import { splitSentences } from '../src/answer/sentences.js';
 import { describe, expect, it } from 'vitest';
 import { checkCitation } from '../src/answer/citations.js';
 import { createExtractiveAnswerer } from '../src/answer/extractive.js';
@@ -106,7 +107,7 @@ describe('extractive answers', () => {
 
   it('frames answers to questions in other languages in English', async () => {
     const result = await answerer.answer({ question: 'Wie backe ich Brot?', language: 'other', hits: [] });
-    expect(result).toEqual({ answer: messagesFor('en').noAnswer, citations: [], grounded: false, warnings: [] });
+    expect(result).toEqual({ answer: messagesFor('en').noAnswer, citations: [], grounded: false, support: 'none', warnings: [] });
   });
 
   it('does not call a shared-name-only question grounded', async () => {
@@ -115,27 +116,36 @@ describe('extractive answers', () => {
     expect(result.grounded).toBe(false);
   });
 
-  describe('hits from dense retrieval across languages (no shared terms)', () => {
+  describe('sentences scored by meaning across languages (no shared terms)', () => {
     const question = { question: 'What is the purpose of the Unfreedom Monitor initiative?', language: 'en' as const };
+    /** Stands in for the embedding model: `best` scores `high`, every other sentence `rest`. */
+    const scoring = (best: RegExp, high: number, rest = 0.76) =>
+      createExtractiveAnswerer({ scoreSentences: async (_q, texts) => texts.map((t) => (best.test(t) ? high : rest)) });
+    const hits = hitsFromCorpus(ARABIC_FILE, 'ar', [3, 4]);
+    const secondSentence = (text: string) => splitSentences(text)[1]!.text;
 
-    it('trusts a high cosine similarity and quotes the top passage', async () => {
-      const hits = hitsFromCorpus(ARABIC_FILE, 'ar', [3, 4], { denseScore: 0.9 });
-      const result = await answerer.answer({ ...question, hits });
+    it('quotes the sentence closest in meaning, not the passage opening, and is grounded when it is close enough', async () => {
+      const target = secondSentence(hits[0]!.chunk.text);
+      const result = await scoring(new RegExp(`^${escapeRegExp(target)}$`, 'u'), 0.9).answer({ ...question, hits });
 
       const quotes = expectWellFormedGroundedAnswer(result, 'en');
-      expect(quotes.every((q) => q.id === 1)).toBe(true);
-      expect(quotes[0].text).toMatch(/^لطالما كانت/u);
+      expect(result.support).toBe('answered');
+      expect(quotes[0]!.text).toBe(target);
     });
 
-    it('is not grounded when the similarity is weak too', async () => {
-      const hits = hitsFromCorpus(ARABIC_FILE, 'ar', [3, 4], { denseScore: 0.6 });
-      const result = await answerer.answer({ ...question, hits });
-      expect(result.grounded).toBe(false);
+    it('says "possibly relevant", naming the passage language, when the closest sentence is nearly close enough', async () => {
+      const result = await scoring(/^لطالما كانت/u, 0.845).answer({ ...question, hits });
+      expect(result).toMatchObject({ grounded: false, support: 'possible' });
+      expect(result.answer).toMatch(/^Possibly relevant, in Arabic: لطالما كانت.* \[1\]$/u);
+    });
+
+    it('is not grounded when every sentence is far in meaning', async () => {
+      const result = await scoring(/^$/u, 0, 0.7).answer({ ...question, hits });
+      expect(result).toMatchObject({ grounded: false, support: 'none' });
       expect(result.answer.startsWith(messagesFor('en').noAnswer)).toBe(true);
     });
 
-    it('is not grounded by lexical hits without a dense score', async () => {
-      const hits = hitsFromCorpus(ARABIC_FILE, 'ar', [3, 4], { lexicalScore: 12 });
+    it('is not grounded by lexical hits without a model', async () => {
       expect((await answerer.answer({ ...question, hits })).grounded).toBe(false);
     });
   });
@@ -188,3 +198,7 @@ describe('grounding of extractive answers', () => {
     expect(result.citations).toHaveLength(2);
   });
 });
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

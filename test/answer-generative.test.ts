@@ -62,6 +62,7 @@ describe('generative answers from an OpenAI-compatible server', () => {
       // A paraphrase quotes no sentence verbatim: the citations carry no quote spans.
       citations: buildCitations(input.hits),
       grounded: true,
+      support: 'answered',
       warnings: [],
     });
     expect(server.requests).toHaveLength(1);

@@ -29,17 +29,24 @@ describe('phoneticKey', () => {
     expect(phoneticKey('бейбітшілік')).toBe(phoneticKey('беибітшілік'));
   });
 
+  it('keys short names by consonants and vowel places, alike in Latin, Cyrillic and Arabic letters', () => {
+    // Names not in the corpus.
+    expect(new Set(['amina', 'амина', 'أمينة', 'امينة'].map(phoneticKey))).toEqual(new Set(['VmVn']));
+    expect(new Set(['mamay', 'мамай', 'ماماي'].map(phoneticKey))).toEqual(new Set(['mVm']));
+    expect(phoneticKey('amina')).not.toBe(phoneticKey('mamay'));
+  });
+
   it('gives no key to short words, numbers or other scripts', () => {
     expect(phoneticKey('cina')).toBeUndefined();
     expect(phoneticKey('2017')).toBeUndefined();
     expect(phoneticKey('北京市')).toBeUndefined();
   });
 
-  it('never throws and yields only consonant-class symbols of the minimum length', () => {
+  it('never throws and yields consonant-class symbols of the minimum length, or a short name key with vowel places', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'grapheme', maxLength: 30 }), (word) => {
         const key = phoneticKey(word.toLowerCase());
-        if (key !== undefined) expect(key).toMatch(new RegExp(`^[bfkstdlmnrhSC]{${MIN_KEY_LENGTH},}$`));
+        if (key !== undefined) expect(key).toMatch(new RegExp(`^(?:[bfkstdlmnrhSC]{${MIN_KEY_LENGTH},}|(?=.*V)[bfkstdlmnrhSCV]{3,})$`));
       }),
     );
   });

@@ -60,7 +60,7 @@ export function createGenerativeAnswerer(llmConfig: LlmConfig, deps: GenerativeD
         ? [`Removed citation markers that name no passage (${checked.removed.map((n) => `[${n}]`).join(', ')}); only ${input.hits.length} passages were given.`]
         : [];
     const citations = buildCitations(input.hits);
-    return { answer: checked.text, citations: withQuotes(citations, verbatimSentences(checked.text, citations)), grounded: true, warnings };
+    return { answer: checked.text, citations: withQuotes(citations, verbatimSentences(checked.text, citations)), grounded: true, support: 'answered', warnings };
   }
 
   /** The warning for a failed call, or rethrows when the caller itself cancelled. */

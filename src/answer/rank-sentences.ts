@@ -19,9 +19,18 @@ export interface RankedSentence extends Sentence {
   evidence: number;
   /** Question terms found in the sentence. */
   matchedTerms: string[];
-  /** `COVERAGE_WEIGHT * coverage * brevity + RANK_WEIGHT / (hitIndex + 1)`; see INFORMATIVE_TERMS for brevity. */
+  /** Cosine similarity of the sentence to the question, when a model scored it. */
+  similarity?: number;
+  /**
+   * `COVERAGE_WEIGHT * coverage * brevity + RANK_WEIGHT / (hitIndex + 1)`, see INFORMATIVE_TERMS for brevity; with
+   * similarities, `SEMANTIC_WEIGHT * closeness` is added, closeness being the similarity's place between the
+   * candidates' lowest and highest (0–1).
+   */
   score: number;
 }
+
+/** Meaning decides among sentences when a model scored them: an English question shares no word with an Arabic answer. */
+const SEMANTIC_WEIGHT = 1;
 
 /** Overlap decides; the retrieval rank breaks near-ties and orders sentences when nothing overlaps (cross-lingual hits). */
 const COVERAGE_WEIGHT = 0.8;
@@ -45,6 +54,7 @@ export function rankSentences(
   language: DetectedLanguage,
   hits: readonly SearchHit[],
   analyze: AnalyzeText,
+  similarities?: ReadonlyMap<string, number>,
 ): RankedSentence[] {
   const questionWords = questionWordTerms(question, language, analyze);
   const sentences = hits.flatMap(({ chunk }, hitIndex) =>
@@ -59,15 +69,20 @@ export function rankSentences(
   const idf = questionWords.map((word) => inverseDocumentFrequency(sentences.filter((s) => matches(word, s.terms)).length, sentences.length));
   const questionWeight = idf.reduce((sum, weight) => sum + weight, 0);
 
+  const known = sentences.flatMap((s) => (similarities?.has(s.text) ? [similarities.get(s.text)!] : []));
+  const [low, high] = [Math.min(...known), Math.max(...known)];
+  const closeness = (similarity: number | undefined) => (similarity === undefined || high <= low ? 0 : (similarity - low) / (high - low));
+
   const ranked = sentences.map(({ terms, ...sentence }) => {
     const matched = questionWords.flatMap((word, i) => (matches(word, terms) ? [i] : []));
     const matchedTerms = matched.flatMap((i) => questionWords[i]!.filter((term) => terms.has(term)));
     const matchedWeight = matched.reduce((sum, i) => sum + idf[i]!, 0);
     const coverage = questionWeight > 0 ? matchedWeight / questionWeight : 0;
     const brevity = Math.min(1, terms.size / INFORMATIVE_TERMS);
-    const score = COVERAGE_WEIGHT * coverage * brevity + RANK_WEIGHT / (sentence.hitIndex + 1);
+    const similarity = similarities?.get(sentence.text);
+    const score = COVERAGE_WEIGHT * coverage * brevity + RANK_WEIGHT / (sentence.hitIndex + 1) + SEMANTIC_WEIGHT * closeness(similarity);
     const evidence = matched.length >= Math.min(2, questionWords.length) ? coverage : 0;
-    return { ...sentence, coverage, evidence, matchedTerms, score };
+    return { ...sentence, coverage, evidence, matchedTerms, similarity, score };
   });
   return ranked.sort((a, b) => b.score - a.score || a.hitIndex - b.hitIndex || a.start - b.start);
 }

@@ -1,5 +1,6 @@
 import type { DetectedLanguage } from '../corpus/types.js';
 import type { SearchHit } from '../retrieval/types.js';
+import type { Support } from './grounding.js';
 
 /** A span of a paragraph, `[start, end)` in UTF-16 offsets like a citation's. */
 export interface QuoteSpan {
@@ -36,6 +37,8 @@ export interface AnswerResult {
   answer: string;
   citations: Citation[];
   grounded: boolean;
+  /** `answered` (grounded), `possible` (a passage shares the question's names or numbers, unconfirmed) or `none`. */
+  support: Support;
   warnings: string[];
 }
 

@@ -30,7 +30,7 @@ interface BenchApp {
 async function syntheticApp(): Promise<BenchApp> {
   const index = await loadIndex({ indexDir: config.indexDir, model: RANDOM_MODEL_ID, retrieval: 'hybrid', efSearch: config.hnsw.efSearch });
   const embedder = createRandomTextEmbedder(index.manifest.dimensions ?? 384);
-  const searcher = createSearcher({ index, embedQuery: embedder.embedQuery });
+  const searcher = createSearcher({ index, embedQuery: embedder.embedQuery, fusion: { k: config.fusion.k, weights: [config.fusion.lexicalWeight, 1] } });
   const app = createApp({ config, index, searcher, answerer: createAnswerer(config), detectLanguage, log: () => {} });
   return { app, mode: searcher.defaultMode, chunks: index.chunks.length };
 }

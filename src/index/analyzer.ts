@@ -113,7 +113,7 @@ function analyzeToken(token: string, latinMode: LatinMode): TextAnalysis {
   return analysis.terms.length === 0 && analysis.phonetic.length === 0 ? EMPTY : analysis;
 }
 
-/** A word's surface form and stem (both if they differ) as terms, and its stem's phonetic key. */
+/** A word's surface form and stem (both if they differ) as terms, and its stem's phonetic key (else its own). */
 function addWord(word: string, latinMode: LatinMode, analysis: TextAnalysis): void {
   const lang = languageOfWord(word, latinMode);
   if (lang === undefined) {
@@ -126,7 +126,8 @@ function addWord(word: string, latinMode: LatinMode, analysis: TextAnalysis): vo
     analysis.terms.push(word);
     if (stem && stem !== word) analysis.terms.push(stem);
   }
-  const key = phoneticKey(stem || word);
+  // A short name's stem can lose the letters its key needs (Arabic "ماماي" → "مام"): then the surface form's key.
+  const key = phoneticKey(stem || word) ?? (stem && stem !== word ? phoneticKey(word) : undefined);
   if (key) analysis.phonetic.push(`~${key}`);
 }
 

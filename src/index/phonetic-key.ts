@@ -66,7 +66,31 @@ export function phoneticKey(word: string): string | undefined {
       last = symbol;
     }
   }
-  return key.length >= MIN_KEY_LENGTH ? key : undefined;
+  return key.length >= MIN_KEY_LENGTH ? key : shortNameKey(digraphed, [...word].length);
+}
+
+/** Shorter words ("cina", "data") are too common to key by two consonants. */
+const MIN_SHORT_NAME_LETTERS = 5;
+const VOWELS = new Set(['a', 'e', 'i', 'o', 'u', 'y', 'w']);
+
+/**
+ * A short name's key that keeps where its vowels stand ("Mamay", "Мамай", "ماماي" → "mVm"): with under
+ * MIN_KEY_LENGTH consonants the skeleton alone ("m") would meet every word with those consonants. Arabic writes long
+ * vowels, which is how names are transliterated into it. Words of five letters or more with two consonants, else undefined.
+ */
+function shortNameKey(digraphed: string, letters: number): string | undefined {
+  if (letters < MIN_SHORT_NAME_LETTERS) return undefined;
+  let key = '';
+  let consonants = 0;
+  for (const letter of digraphed) {
+    const symbol = VOWELS.has(letter) ? 'V' : CLASSES[letter];
+    if (!symbol || key.endsWith(symbol)) continue;
+    key += symbol;
+    if (symbol !== 'V') consonants++;
+  }
+  // A final vowel is what Arabic most often leaves unwritten (ة) or adds (ي): "Amina", "أمينة" → "VmVn".
+  key = key.replace(/V$/, '');
+  return consonants >= 2 ? key : undefined;
 }
 
 /** The word in lower-case Latin letters (accents and other marks dropped), or undefined if it has a letter of another script. */

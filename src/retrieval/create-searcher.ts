@@ -1,13 +1,15 @@
 /** The Searcher over a loaded index: lexical, dense or both fused, at most one hit per paragraph. */
 import type { Chunk } from '../chunking/types.js';
 import type { LoadedIndex, RankedId } from '../index/types.js';
-import { fuseRankings } from './fuse-rankings.js';
+import { fuseRankings, type FusionOptions } from './fuse-rankings.js';
 import type { RetrievalMode, SearchHit, SearchOptions, Searcher } from './types.js';
 
 export interface SearcherDeps {
   index: LoadedIndex;
   /** Embeds a query (with the model's query prefix). Required for dense and hybrid search. */
   embedQuery?: (query: string) => Promise<number[]>;
+  /** Hybrid fusion as [lexical, dense] weights and RRF's k; default equal weights, k 60. */
+  fusion?: FusionOptions;
 }
 
 /** How many candidates each index contributes per requested hit, before paragraph de-duplication. */
@@ -17,7 +19,7 @@ const CANDIDATES_PER_HIT = 4;
  * Creates a Searcher. Its default mode is hybrid when the index has vectors and a query embedder is given, lexical otherwise.
  * @example const searcher = createSearcher({ index, embedQuery: (q) => embedder.embedQuery(q) });
  */
-export function createSearcher({ index, embedQuery }: SearcherDeps): Searcher & { defaultMode: RetrievalMode } {
+export function createSearcher({ index, embedQuery, fusion = { k: 60 } }: SearcherDeps): Searcher & { defaultMode: RetrievalMode } {
   const denseAvailable = Boolean(index.dense && embedQuery);
   const defaultMode: RetrievalMode = denseAvailable ? 'hybrid' : 'lexical';
 
@@ -32,7 +34,7 @@ export function createSearcher({ index, embedQuery }: SearcherDeps): Searcher & 
 
     const ranked =
       mode === 'hybrid'
-        ? fuseRankings([lexical, dense]).map((f) => ({
+        ? fuseRankings([lexical, dense], fusion).map((f) => ({
             index: f.index,
             score: f.score,
             lexicalScore: f.scores[0],

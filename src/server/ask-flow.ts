@@ -45,6 +45,7 @@ export function askResponse(deps: ResolvedDeps, retrieved: Retrieved, result: An
     citations: result.citations,
     retrieval: retrievalInfo(deps),
     grounded: result.grounded,
+    support: result.support,
     warnings: result.warnings,
     timingsMs: {
       retrieve: roundMs(retrieved.retrieveMs),

@@ -95,6 +95,9 @@ export const AskResponseSchema = z.object({
   citations: z.array(CitationSchema),
   retrieval: RetrievalInfoSchema,
   grounded: z.boolean().meta({ description: 'False when no passage supports an answer.' }),
+  support: z.enum(['answered', 'possible', 'none']).meta({
+    description: 'answered: grounded; possible: a passage shares the question\'s names or numbers but cannot be confirmed; none: not in the documents.',
+  }),
   warnings: z.array(z.string()),
   timingsMs: z.object({ retrieve: z.number(), answer: z.number(), total: z.number() }),
 });
