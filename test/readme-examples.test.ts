@@ -7,7 +7,8 @@ import { createTestApp, expectCitationsVerbatim, postJson } from './server-helpe
 function readmeQuestions(): string[] {
   const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
   const fromJson = [...readme.matchAll(/-d '(\{[^']*\})'/g)].map((m) => (JSON.parse(m[1]!) as { question: string }).question);
-  const fromCli = [...readme.matchAll(/npm run ask -- "([^"…]+)"/g)].map((m) => m[1]!);
+  // `npm run ask -- [--option [value] …] "question"`
+  const fromCli = [...readme.matchAll(/npm run ask -- (?:--[\w-]+ (?:[^-"\s]\S* )?)*"([^"…]+)"/g)].map((m) => m[1]!);
   return [...new Set([...fromJson, ...fromCli])];
 }
 
