@@ -14,7 +14,7 @@ const skip = await realModelSkipReason({ python: false });
 /** From src/eval/questions.jsonl: English questions whose gold paragraph is Arabic; lexical search misses both. */
 const CROSS_LINGUAL = [
   { question: 'What does Moscow present itself as an alternative to?', file: '004_e58b63fe8df93c8c.txt', paragraph: 8 },
-  { question: 'Under which articles of the criminal code was Mamay charged?', file: '001_ab2ed0b91d19d8aa.txt', paragraph: 7 },
+  { question: "Which years does the report on Kazakhstan's digital authoritarianism cover?", file: '000_68c45a22bf89f6e7.txt', paragraph: 5 },
 ];
 
 let project: TempProject;
