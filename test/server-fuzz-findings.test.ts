@@ -38,4 +38,12 @@ describe('methods a path does not serve', () => {
     await expectJsonError(await app.request('/api/search', postJson({ q: 'x' })), 405, 'method_not_allowed');
     await expectJsonError(await app.request('/nowhere', { method: 'DELETE' }), 404, 'not_found');
   });
+
+  test('every path of the API description answers an undeclared method with 405', async () => {
+    const { app } = await createTestApp();
+    const document = await (await app.request('/openapi.json')).json();
+    const paths = Object.keys(document.paths).map((p: string) => p.replace('{file}', '002_23fe508d9d363cf9.txt').replace('{paragraph}', '1'));
+    expect(paths.length).toBeGreaterThan(5);
+    for (const p of paths) expect((await app.request(p, { method: 'PATCH' })).status, p).toBe(405);
+  });
 });

@@ -9,6 +9,8 @@ const ALLOWED: Record<string, string[]> = {
   '/api/search': ['GET', 'HEAD'],
   '/api/sources/:file': ['GET', 'HEAD'],
   '/api/sources/:file/:paragraph': ['GET', 'HEAD'],
+  '/api/feedback': ['POST'],
+  '/api/suggestions': ['GET', 'HEAD'],
   '/health': ['GET', 'HEAD'],
   '/openapi.json': ['GET', 'HEAD'],
 };
