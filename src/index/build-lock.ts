@@ -1,6 +1,6 @@
 /** One build at a time per INDEX_DIR: a lock file beside it names the process that holds it. */
 import { hostname } from 'node:os';
-import { open, readFile, rm } from 'node:fs/promises';
+import { link, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 /** Another live process is building the same index. */
@@ -37,15 +37,7 @@ export async function withBuildLock<T>(indexDir: string, work: () => Promise<T>)
 
 async function acquire(file: string): Promise<void> {
   for (let attempt = 0; attempt < 3; attempt += 1) {
-    try {
-      const handle = await open(file, 'wx');
-      const owner: LockOwner = { pid: process.pid, host: hostname(), startedAt: new Date().toISOString() };
-      await handle.writeFile(JSON.stringify(owner));
-      await handle.close();
-      return;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-    }
+    if (await tryCreate(file)) return;
     const owner = await readOwner(file);
     if (owner && isAlive(owner)) {
       throw new BuildLockedError(
@@ -55,6 +47,22 @@ async function acquire(file: string): Promise<void> {
     await rm(file, { force: true }); // its process is gone: the lock is stale
   }
   throw new BuildLockedError(`Could not take the build lock ${file}; another build keeps taking it.`);
+}
+
+/** The owner is written to a private file first and hard-linked into place, so a lock is never seen half-written. */
+async function tryCreate(file: string): Promise<boolean> {
+  const owner: LockOwner = { pid: process.pid, host: hostname(), startedAt: new Date().toISOString() };
+  const draft = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}`;
+  await writeFile(draft, JSON.stringify(owner));
+  try {
+    await link(draft, file);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    return false;
+  } finally {
+    await rm(draft, { force: true });
+  }
 }
 
 async function readOwner(file: string): Promise<LockOwner | undefined> {
