@@ -9,7 +9,7 @@ import { cachedQueryEmbedder, type CachedEmbedQuery } from './embedding/query-ca
 import { buildIndex, type BuildEvent } from './index/build-index.js';
 import { corpusChanges, describeCorpusChanges } from './index/corpus-changes.js';
 import { IndexCorruptError, IndexMissingError, loadIndex } from './index/load-index.js';
-import { IndexMismatchError, assertSameModel } from './index/manifest.js';
+import { IndexMismatchError, assertSameModel, readManifest } from './index/manifest.js';
 import type { LoadedIndex } from './index/types.js';
 import { createSentenceSimilarity } from './answer/sentence-similarity.js';
 import { createSearcher } from './retrieval/create-searcher.js';
@@ -60,6 +60,15 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   const log = options.log ?? jsonLineLog;
   let index: LoadedIndex;
   let builtNow = false;
+  if (options.buildIfMissing !== false && (await modelArrivedLater(config, openOnce, log))) {
+    try {
+      await buildIndex(config, { loadEmbedder: openOnce, onEvent: options.onBuildEvent });
+      builtNow = true;
+    } catch (error) {
+      if (config.retrieval === 'hybrid') throw error;
+      log({ level: 'warn', msg: `Rebuilding the index with the embedding model failed (${(error as Error).message}); serving the lexical index as it was.` });
+    }
+  }
   try {
     index = await loadIndex(loadOptions);
   } catch (error) {
@@ -113,4 +122,27 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     extraRoutes: widgetRoutes({ index, publicUrl: config.server.publicUrl }),
   });
   return { config, index, searcher, mode: searcher.defaultMode, answerer, embedder, queryCache: embedQuery, app };
+}
+
+/**
+ * Whether INDEX_DIR holds a lexical-only index although the configured model loads now (it was missing at build
+ * time): then the index is rebuilt with vectors before serving, instead of serving lexically for ever.
+ * With RETRIEVAL=lexical nothing is tried; a model that still cannot load costs one failed attempt.
+ */
+async function modelArrivedLater(config: Config, openOnce: () => Promise<OpenedEmbedder>, log: (entry: Record<string, unknown>) => void): Promise<boolean> {
+  if (config.retrieval === 'lexical') return false;
+  const manifest = await readManifest(config.indexDir).catch(() => null);
+  if (manifest?.retrieval !== 'lexical') return false;
+  const loaded = await openOnce().then(
+    () => true,
+    () => false,
+  );
+  if (loaded) {
+    const why = manifest.reason ? ` (${manifest.reason.split('\n')[0]})` : '';
+    log({
+      level: 'info',
+      msg: `The index in ${config.indexDir} was built lexical-only${why}; the embedding model ${config.embedding.model} loads now, so the index is rebuilt with vectors before serving hybrid retrieval. The current index stays in place until the new one is complete.`,
+    });
+  }
+  return loaded;
 }

@@ -195,6 +195,7 @@ export const HealthResponseSchema = z.object({
   retrieval: z.object({
     mode: z.enum(['hybrid', 'lexical']),
     reason: z.string().optional().meta({ description: 'Why the mode is lexical; only for key holders when API_KEY is set.' }),
+    crossLingual: z.string().meta({ description: 'What the live mode means for a question in one language about documents in another.' }),
   }),
   model: z.string().nullable().optional().meta({ description: 'Embedding model id or folder; only for key holders when API_KEY is set.' }),
   files: z.int().min(0),

@@ -1,5 +1,6 @@
 /** GET /health: is the service up, and what index and retrieval mode is it serving. */
 import { Hono } from 'hono';
+import { crossLingualMeaning } from '../../retrieval/mode-meaning.js';
 import { retrievalInfo } from '../ask-flow.js';
 import type { ResolvedDeps } from '../deps.js';
 import { keyChecker } from '../middleware/api-key.js';
@@ -23,7 +24,7 @@ export function healthRoutes(deps: ResolvedDeps): Hono {
     const details = isKeyHolder(c.req.header('authorization'));
     const body: HealthResponse = {
       status: 'ok',
-      retrieval: details && mode === 'lexical' && reason ? { mode, reason } : { mode },
+      retrieval: { mode, ...(details && mode === 'lexical' && reason && { reason }), crossLingual: crossLingualMeaning(mode) },
       ...(details && { model }),
       files: manifest.files.length,
       chunks: manifest.chunks,

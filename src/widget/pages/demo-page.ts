@@ -2,6 +2,7 @@
 import { html } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
 import type { LoadedIndex } from '../../index/types.js';
+import { crossLingualMeaning } from '../../retrieval/mode-meaning.js';
 import { LANGUAGE_NAMES, pageHead, langAttribute, optionalAttribute } from './page-style.js';
 
 const INTERFACE_LANGUAGES = [
@@ -33,7 +34,9 @@ export function demoPage(index: LoadedIndex, origin: string, uiLanguage: string 
       <td class="opening-col"><span class="opening" dir="auto"${optionalAttribute('lang', opening && langAttribute(opening.language))}>${text}</span></td>
     </tr>`;
   });
-  const retrieval = manifest.retrieval === 'hybrid' ? `hybrid retrieval (BM25 + ${manifest.model})` : 'lexical retrieval (BM25)';
+  // The live mode: an index with vectors is served lexically when RETRIEVAL=lexical or its model did not load.
+  const mode = index.dense ? 'hybrid' : 'lexical';
+  const retrieval = mode === 'hybrid' ? `hybrid retrieval (BM25 + ${manifest.model})` : 'lexical retrieval (BM25)';
   const snippet = `<script src="${origin}/widget.js" data-endpoint="${origin}" defer></script>`;
 
   return html`<!doctype html>
@@ -52,6 +55,7 @@ ${pageHead(`Ask the documents — demo`)}
 <main class="wrap">
   <h2>What the corpus holds</h2>
   <p class="facts">${manifest.files.length} files · ${paragraphs} paragraphs · ${manifest.chunks} indexed passages · ${languages.join(', ')} · ${retrieval} · indexed ${manifest.builtAt.slice(0, 10)}</p>
+  <p class="mode">Questions across languages: ${crossLingualMeaning(mode)}</p>
   <div class="table-scroll"><table>
     <thead><tr><th scope="col">File</th><th scope="col">Language</th><th scope="col" class="num">Paragraphs</th><th scope="col" class="opening-col">Opening</th></tr></thead>
     <tbody>${rows}</tbody>

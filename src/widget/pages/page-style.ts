@@ -48,6 +48,7 @@ a { color: var(--accent); text-underline-offset: 3px; }
 main { padding-block: 8px 96px; }
 h2 { font-size: 19px; margin: 32px 0 12px; }
 .facts { color: var(--muted); margin: 0 0 14px; }
+.mode { margin: 0 0 14px; max-width: 70ch; }
 .table-scroll { overflow-x: auto; max-width: 100%; }
 table { width: 100%; border-collapse: collapse; font-size: 15px; }
 td a { overflow-wrap: anywhere; }
