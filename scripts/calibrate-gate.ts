@@ -40,7 +40,7 @@ async function open(c: Config): Promise<{ runtime: Runtime; ask: (q: string) => 
       const language = detectLanguage(question);
       const hits = await runtime.searcher.search(question, { topK: 5, language });
       const input = { question, language, hits };
-      return composeExtractiveAnswer(input, forced, await sentenceSimilarities(input, score));
+      return composeExtractiveAnswer(input, forced, { similarities: await sentenceSimilarities(input, score) });
     },
   };
 }

@@ -11,6 +11,7 @@ import { corpusChanges, describeCorpusChanges } from './index/corpus-changes.js'
 import { IndexCorruptError, IndexMissingError, loadIndex } from './index/load-index.js';
 import { IndexMismatchError, assertSameModel, readManifest } from './index/manifest.js';
 import type { LoadedIndex } from './index/types.js';
+import { createListItemLookup } from './answer/list-items.js';
 import { createSentenceSimilarity } from './answer/sentence-similarity.js';
 import { createSearcher } from './retrieval/create-searcher.js';
 import type { RetrievalMode, Searcher } from './retrieval/types.js';
@@ -107,11 +108,11 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   if (stale) log({ level: 'warn', msg: stale });
   const scoreSentences =
     embedder && embedQuery ? createSentenceSimilarity({ embedQuery, embedPassages: (texts) => embedder!.embedDocuments(texts), maxEntries: SENTENCE_CACHE_ENTRIES }) : undefined;
-  const answerer = createAnswerer(
-    config,
-    (error) => log({ level: 'warn', msg: 'LLM call failed; answered extractively', error: error instanceof Error ? error.message : String(error) }),
+  const answerer = createAnswerer(config, {
+    onLlmError: (error) => log({ level: 'warn', msg: 'LLM call failed; answered extractively', error: error instanceof Error ? error.message : String(error) }),
     scoreSentences,
-  );
+    listItemsAfter: createListItemLookup(index.chunks),
+  });
   const app = createApp({
     config,
     index,

@@ -1,6 +1,9 @@
 /** The extractive answerer: the best 1–3 sentences of the retrieved passages, verbatim, each followed by its [n]. */
+import type { Chunk } from '../chunking/types.js';
 import { analyzeText, phoneticTerms } from '../index/analyzer.js';
+import type { SearchHit } from '../retrieval/types.js';
 import { buildCitations } from './citations.js';
+import { endsWithColon, type ListItemsAfter } from './list-items.js';
 import { defaultGroundingThresholds, judgeSupport, type GroundingThresholds, type SupportSignals } from './grounding.js';
 import { messagesFor } from './messages.js';
 import { withQuotes } from './quote-spans.js';
@@ -18,6 +21,14 @@ export interface ExtractiveOptions extends GroundingThresholds {
   maxAnswerChars: number;
   /** Sentence similarity by meaning (the embedding model); without it sentences are chosen by their words. */
   scoreSentences?: ScoreSentences;
+  /** The list items after a passage ending in ":" (the index's paragraphs); without it such a sentence is quoted alone. */
+  listItemsAfter?: ListItemsAfter;
+}
+
+/** What the answerer looked up before composing: sentence similarities by text, list items by chunk id. */
+export interface AnswerContext {
+  similarities?: ReadonlyMap<string, number>;
+  listItems?: ReadonlyMap<string, Chunk[]>;
 }
 
 export const defaultExtractiveOptions: ExtractiveOptions = {
@@ -32,19 +43,21 @@ const RELATIVE_SCORE_FLOOR = 0.6;
 /** A name or a number as the question writes it: a capitalised word after the first, or any word with a digit. */
 const NAME_OR_NUMBER = /^(?:\p{Lu}|.*\p{N})/u;
 const WORDS = new Intl.Segmenter('und', { granularity: 'word' });
+/** Two sentences sharing this share of their terms (Jaccard) say the same thing: the second is not quoted. */
+const NEAR_DUPLICATE = 0.8;
 
 /**
  * The answer as the pieces it is streamed in (they concatenate to `result.answer`), plus the final result.
- * Pure: depends only on its input, options and the sentences' similarities (by text) when a model scored them.
+ * Pure: depends only on its input, options and what the answerer looked up (`context`).
  * @example composeExtractiveAnswer({ question, language: 'it', hits }, defaultExtractiveOptions).result.answer
  */
 export function composeExtractiveAnswer(
   input: AnswerInput,
   options: ExtractiveOptions,
-  similarities?: ReadonlyMap<string, number>,
+  context: AnswerContext = {},
 ): { pieces: string[]; result: AnswerResult; signals: SupportSignals } {
+  const { similarities } = context;
   const messages = messagesFor(input.language);
-  const citations = buildCitations(input.hits);
   const ranked = rankSentences(input.question, input.language, input.hits, options.analyze, similarities);
   const names = nameTerms(input.question, input, options.analyze);
   const signals: SupportSignals = {
@@ -54,17 +67,46 @@ export function composeExtractiveAnswer(
   };
   const support = ranked.length === 0 ? 'none' : judgeSupport(signals, input.hits, options);
 
-  const quote = (s: RankedSentence) => ` ${s.text} [${s.hitIndex + 1}]`;
   const best = ranked[0];
-  const chosen = support === 'answered' ? selectSentences(ranked, options) : support === 'possible' && best ? [best] : [];
+  const chosen = support === 'answered' ? selectSentences(ranked, input.hits, options) : support === 'possible' && best ? [best] : [];
+  const { hits, quoted } = withListItems(input.hits, chosen, context.listItems);
+  const citations = buildCitations(hits);
+  const quote = (s: QuotedSentence) => ` ${s.text} [${s.hitIndex + 1}]`;
   const pieces =
     support === 'answered'
-      ? [messages.excerptsIntro, ...chosen.map(quote)]
+      ? [messages.excerptsIntro, ...quoted.map(quote)]
       : support === 'possible' && best
-        ? [messages.possiblyRelevant(input.hits[best.hitIndex]!.chunk.language), quote(best)]
+        ? [messages.possiblyRelevant(input.hits[best.hitIndex]!.chunk.language), ...quoted.map(quote)]
         : [messages.noAnswer, ...(citations.length > 0 ? [` ${messages.nearestPassages}`] : [])];
-  const result = { answer: pieces.join(''), citations: withQuotes(citations, chosen), grounded: support === 'answered', support, warnings: [] };
+  const result = { answer: pieces.join(''), citations: withQuotes(citations, quoted), grounded: support === 'answered', support, warnings: [] };
   return { pieces, result, signals };
+}
+
+type QuotedSentence = Pick<RankedSentence, 'text' | 'start' | 'end' | 'hitIndex'>;
+
+/**
+ * The chosen sentences, each one that ends its passage with ":" followed by the list items after it (cited as
+ * passages of their own, appended to the hits unless already among them).
+ */
+function withListItems(
+  hits: readonly SearchHit[],
+  chosen: readonly RankedSentence[],
+  listItems: ReadonlyMap<string, Chunk[]> | undefined,
+): { hits: SearchHit[]; quoted: QuotedSentence[] } {
+  const all = [...hits];
+  const quoted: QuotedSentence[] = [];
+  for (const sentence of chosen) {
+    quoted.push(sentence);
+    const { chunk, score } = hits[sentence.hitIndex]!;
+    const items = endsWithColon(sentence.text) && chunk.text.trimEnd().length === sentence.end ? (listItems?.get(chunk.id) ?? []) : [];
+    for (const item of items) {
+      let hitIndex = all.findIndex((h) => h.chunk.id === item.id);
+      if (hitIndex < 0) hitIndex = all.push({ chunk: item, score }) - 1;
+      if (quoted.some((q) => q.hitIndex === hitIndex)) continue;
+      quoted.push(...splitSentences(item.text).map((s) => ({ ...s, hitIndex })));
+    }
+  }
+  return { hits: all, quoted };
 }
 
 /** The analyzer's terms and the cross-script phonetic keys (`~…`) of the question's names and numbers. */
@@ -79,21 +121,33 @@ function sharesPhoneticKey(text: string, language: AnswerInput['language'], name
   return phoneticTerms(text, language).some((key) => names.has(key));
 }
 
-/** The best sentence, then up to `maxSentences - 1` more that score nearly as well and fit the length budget. */
-function selectSentences(ranked: RankedSentence[], options: ExtractiveOptions): RankedSentence[] {
+/**
+ * The best sentence, then up to `maxSentences - 1` more that score nearly as well and fit the length budget.
+ * A sentence nearly the same as one chosen (another document repeating the news) is left out.
+ */
+function selectSentences(ranked: RankedSentence[], hits: readonly SearchHit[], options: ExtractiveOptions): RankedSentence[] {
   const [best] = ranked;
-  const chosen = [best];
+  const termsOf = (s: RankedSentence) => new Set(options.analyze(s.text, hits[s.hitIndex]!.chunk.language));
+  const chosen = [{ sentence: best, terms: termsOf(best) }];
   let length = best.text.length;
   for (const sentence of ranked.slice(1)) {
     if (chosen.length >= options.maxSentences || sentence.score < RELATIVE_SCORE_FLOOR * best.score) break;
-    // Overlapping chunks repeat sentences; a sentence sharing no term adds nothing once the best one does.
-    if (chosen.some((c) => c.text === sentence.text)) continue;
+    // A sentence sharing no term adds nothing once the best one does.
     if (best.coverage > 0 && sentence.coverage === 0 && sentence.similarity === undefined) continue;
     if (length + sentence.text.length > options.maxAnswerChars) continue;
-    chosen.push(sentence);
+    const terms = termsOf(sentence);
+    if (chosen.some((c) => c.sentence.text === sentence.text || jaccard(c.terms, terms) >= NEAR_DUPLICATE)) continue;
+    chosen.push({ sentence, terms });
     length += sentence.text.length;
   }
-  return chosen;
+  return chosen.map((c) => c.sentence);
+}
+
+function jaccard(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  let shared = 0;
+  for (const term of a) if (b.has(term)) shared += 1;
+  const union = a.size + b.size - shared;
+  return union === 0 ? 1 : shared / union;
 }
 
 /** The similarity of every distinct sentence of the hits to the question, by sentence text. */
@@ -101,6 +155,15 @@ export async function sentenceSimilarities(input: AnswerInput, score: ScoreSente
   const texts = [...new Set(input.hits.flatMap((h) => splitSentences(h.chunk.text).map((s) => s.text)))];
   const values = await score(input.question, texts);
   return new Map(texts.map((t, i) => [t, values[i]!]));
+}
+
+/** The list items after each hit that ends in ":", by chunk id. */
+function listItemsOf(hits: readonly SearchHit[], lookup: ListItemsAfter | undefined): Map<string, Chunk[]> | undefined {
+  if (!lookup) return undefined;
+  return new Map(hits.flatMap(({ chunk }) => {
+    const items = endsWithColon(chunk.text) ? lookup(chunk) : [];
+    return items.length ? [[chunk.id, items] as const] : [];
+  }));
 }
 
 /**
@@ -112,7 +175,7 @@ export function createExtractiveAnswerer(options: Partial<ExtractiveOptions> = {
   const settings: ExtractiveOptions = { ...defaultExtractiveOptions, ...options };
   const compose = async (input: AnswerInput) => {
     const similarities = settings.scoreSentences && input.hits.length ? await sentenceSimilarities(input, settings.scoreSentences) : undefined;
-    return composeExtractiveAnswer(input, settings, similarities);
+    return composeExtractiveAnswer(input, settings, { similarities, listItems: listItemsOf(input.hits, settings.listItemsAfter) });
   };
 
   return {

@@ -6,6 +6,7 @@
  */
 import type { Hono } from 'hono';
 import { createAnswerer } from '../answer/create-answerer.js';
+import { createListItemLookup } from '../answer/list-items.js';
 import { loadConfig } from '../config.js';
 import { detectLanguage } from '../corpus/language.js';
 import { loadIndex } from '../index/load-index.js';
@@ -31,7 +32,7 @@ async function syntheticApp(): Promise<BenchApp> {
   const index = await loadIndex({ indexDir: config.indexDir, model: RANDOM_MODEL_ID, retrieval: 'hybrid', efSearch: config.hnsw.efSearch });
   const embedder = createRandomTextEmbedder(index.manifest.dimensions ?? 384);
   const searcher = createSearcher({ index, embedQuery: embedder.embedQuery, fusion: { k: config.fusion.k, weights: [config.fusion.lexicalWeight, 1] } });
-  const app = createApp({ config, index, searcher, answerer: createAnswerer(config), detectLanguage, log: () => {} });
+  const app = createApp({ config, index, searcher, answerer: createAnswerer(config, { listItemsAfter: createListItemLookup(index.chunks) }), detectLanguage, log: () => {} });
   return { app, mode: searcher.defaultMode, chunks: index.chunks.length };
 }
 

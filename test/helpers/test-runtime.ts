@@ -1,5 +1,6 @@
 /** Test helper: the real pipeline (lexical build, load, searcher, extractive answerer) over a temp copy of the corpus. */
 import { createAnswerer } from '../../src/answer/create-answerer.js';
+import { createListItemLookup } from '../../src/answer/list-items.js';
 import type { Answerer } from '../../src/answer/types.js';
 import type { Config } from '../../src/config.js';
 import { buildIndex } from '../../src/index/build-index.js';
@@ -21,5 +22,5 @@ export async function createTestRuntime(env: Record<string, string> = {}): Promi
   const { config } = await createTempProject({ RETRIEVAL: 'lexical', ...env });
   await buildIndex(config);
   const index = await loadIndex({ indexDir: config.indexDir, model: config.embedding.model, retrieval: config.retrieval, efSearch: config.hnsw.efSearch });
-  return { config, index, searcher: createSearcher({ index }), answerer: createAnswerer(config) };
+  return { config, index, searcher: createSearcher({ index }), answerer: createAnswerer(config, { listItemsAfter: createListItemLookup(index.chunks) }) };
 }
