@@ -6,6 +6,7 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { runCli } from '../src/cli/run-cli.js';
+import type { EvalReport } from '../src/eval/eval-report.js';
 import { checkFloors, renderFloorResults, type Measured, type QualityFloors } from '../src/eval/quality-floors.js';
 
 const readJson = async <T>(file: string): Promise<T | undefined> => {
@@ -21,14 +22,13 @@ await runCli(async () => {
   const floors = await readJson<QualityFloors>(path.resolve(values.floors));
   if (!floors) throw new Error(`cannot read the floors file ${values.floors}`);
   const dir = path.resolve(values.reports);
-  const mode = floors.questions?.mode ?? 'hybrid';
   // Newest first: a set measured by several runs is judged by the latest.
   const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => /^beir-.*\.json$/.test(n));
   const modified = new Map(await Promise.all(names.map(async (n) => [n, (await stat(path.join(dir, n))).mtimeMs] as const)));
   const beirFiles = names.sort((a, b) => modified.get(b)! - modified.get(a)!);
   const measured: Measured = {
     bitext: await readJson(path.join(dir, 'model-check.json')),
-    questions: await readJson(path.join(dir, `eval-questions-${mode}.json`)),
+    questions: (await Promise.all(Object.keys(floors.questions ?? {}).map((mode) => readJson<EvalReport>(path.join(dir, `eval-questions-${mode}.json`))))).flatMap((r) => r ?? []),
     beir: (await Promise.all(beirFiles.map((f) => readJson<Measured['beir']>(path.join(dir, f))))).flatMap((r) => r ?? []),
   };
   const results = checkFloors(floors, measured);

@@ -1,4 +1,5 @@
 /** The evaluation report as data (written as JSON) and its Markdown rendering, with honest notes about the mode and model. */
+import type { AnswerSummary } from './answer-metrics.js';
 import type { MetricSummary } from './metrics.js';
 import type { GroupRow, Miss } from './score-run.js';
 
@@ -92,6 +93,11 @@ export function renderEvalMarkdown(report: EvalReport): string {
     lines.push(`| ${row.group} | system (${setup.mode}) | ${row.system.questions} | ${metricCells(row.system)} |`);
     lines.push(`| ${row.group} | ${BASELINE_NAME} | ${row.baseline.questions} | ${metricCells(row.baseline)} |`);
   }
+  const answered = report.groups.filter((row) => row.answers);
+  if (answered.length > 0) {
+    lines.push('', `## Answers (the service's answer from the top ${setup.topK})`, '', ANSWER_LEGEND, '', ANSWER_HEADER, '|---|---:|---:|---:|---:|---:|---:|');
+    for (const row of answered) lines.push(`| ${row.group} | ${answerCells(row.answers!).join(' | ')} |`);
+  }
   if (report.warnings.length > 0) {
     lines.push('', '## Warnings', '', ...report.warnings.map((w) => `- ${w}`));
   }
@@ -103,6 +109,14 @@ export function renderEvalMarkdown(report: EvalReport): string {
     lines.push(...(miss.returned.length ? miss.returned.map((p, i) => `${i + 1}. \`${p.key}\` ${p.excerpt}`) : ['(nothing)']), '');
   }
   return `${lines.join('\n')}\n`;
+}
+
+const ANSWER_LEGEND =
+  'right: the answer quotes a gold paragraph; grounded precision: right among answers marked grounded; grounded recall: right and grounded among all questions; wrongly confident: marked grounded but wrong; possible: shown as "Possibly relevant".';
+const ANSWER_HEADER = '| group | n | right | grounded precision | grounded recall | wrongly confident | possible |';
+
+function answerCells(a: AnswerSummary): string[] {
+  return [String(a.questions), pct(a.answerRight), a.groundedPrecision === undefined ? '—' : pct(a.groundedPrecision), pct(a.groundedRecall), pct(a.wronglyConfident), pct(a.possible)];
 }
 
 /** A short plain-text summary for the terminal: the metric table without misses. */
@@ -118,5 +132,13 @@ export function renderEvalSummary(report: EvalReport): string {
       return `${row.group.padEnd(14)} ${name.padEnd(22)} ${String(m.questions).padStart(3)}  ${cells}`;
     });
   });
-  return [header, ...rows, `misses (top ${report.setup.topK}): ${report.misses.length}`].join('\n');
+  const answered = report.groups.filter((row) => row.answers);
+  const answerLines = answered.length
+    ? ['', `answers (${ANSWER_LEGEND})`, `${'group'.padEnd(14)} ${'n'.padStart(3)}  right  g.prec g.rec  wrong+ possible`,
+        ...answered.map((row) => {
+          const [n, ...cells] = answerCells(row.answers!);
+          return `${row.group.padEnd(14)} ${n!.padStart(3)}  ${cells.map((c) => c.padEnd(6)).join(' ')}`;
+        })]
+    : [];
+  return [header, ...rows, `misses (top ${report.setup.topK}): ${report.misses.length}`, ...answerLines].join('\n');
 }

@@ -7,6 +7,7 @@ import { locateModel } from '../embedding/model-location.js';
 import type { BuildEvent } from '../index/build-index.js';
 import type { RetrievalMode } from '../retrieval/types.js';
 import { createRuntime } from '../runtime.js';
+import { judgeAnswer, type AnswerOutcome } from './answer-metrics.js';
 import { describeSetup, renderEvalMarkdown, type EvalReport, type EvalSetup } from './eval-report.js';
 import { paragraphKey } from './metrics.js';
 import { parseQuestions } from './questions.js';
@@ -52,10 +53,16 @@ export async function runEval(options: EvalOptions): Promise<EvalRun> {
   }
 
   const system = new Map<string, string[]>();
+  const answers = new Map<string, AnswerOutcome>();
   try {
     for (const q of questions) {
-      const hits = await searcher.search(q.question, { topK: depth, mode, language: detectLanguage(q.question) });
+      const language = detectLanguage(q.question);
+      const hits = await searcher.search(q.question, { topK: depth, mode, language });
       system.set(q.id, hits.map((h) => paragraphKey(h.chunk.file, h.chunk.paragraph)));
+      // The answer /api/ask would give (its top k passages, the service's answerer).
+      const result = await runtime.answerer.answer({ question: q.question, language, hits: hits.slice(0, topK) });
+      const gold = new Set(q.gold.map(([file, paragraph]) => paragraphKey(file, paragraph)));
+      answers.set(q.id, judgeAnswer(result, (file, paragraph) => gold.has(paragraphKey(file, paragraph))));
     }
   } finally {
     await runtime.embedder?.dispose();
@@ -66,7 +73,7 @@ export async function runEval(options: EvalOptions): Promise<EvalRun> {
   const baseline = new Map(questions.map((q) => [q.id, rankBaseline(q.question, depth)]));
   const texts = new Map(documents.flatMap((d) => d.paragraphs.map((p) => [paragraphKey(d.file, p.number), p.text] as const)));
   const languages = new Map(documents.flatMap((d) => d.paragraphs.map((p) => [paragraphKey(d.file, p.number), p.language] as const)));
-  const scored = scoreRun({ questions, system, baseline, topK, textOf: (key) => texts.get(key), languageOf: (key) => languages.get(key) });
+  const scored = scoreRun({ questions, system, baseline, answers, topK, textOf: (key) => texts.get(key), languageOf: (key) => languages.get(key) });
 
   const usesModel = mode !== 'lexical';
   const name = path.basename(options.questionsPath).replace(/\.[^.]*$/, '');

@@ -1,5 +1,6 @@
 /** Turns per-question rankings into the grouped metric rows and the list of misses that a report shows. */
 import { LANGUAGES } from '../corpus/types.js';
+import { summarizeAnswers, type AnswerOutcome, type AnswerSummary } from './answer-metrics.js';
 import { firstGoldRank, paragraphKey, summarize, type MetricSummary } from './metrics.js';
 import type { EvalQuestion } from './questions.js';
 
@@ -8,6 +9,8 @@ export interface GroupRow {
   group: string;
   system: MetricSummary;
   baseline: MetricSummary;
+  /** The service's answers (extractive or LLM) to the group's questions, judged; absent when not asked. */
+  answers?: AnswerSummary;
 }
 
 /** A paragraph as a report shows it: its key and the start of its text. */
@@ -48,6 +51,8 @@ export interface ScoreInput {
   excerptChars?: number;
   /** Language of a paragraph by key; with it, questions are also grouped by pair (`en→ar`: question → gold paragraph). */
   languageOf?: (key: string) => string | undefined;
+  /** Each question's answer, judged (see answer-metrics.ts). */
+  answers?: ReadonlyMap<string, AnswerOutcome>;
 }
 
 /**
@@ -61,6 +66,7 @@ export function scoreRun(input: ScoreInput): ScoredRun {
     group,
     system: summarize(members.map((q) => ({ ranked: input.system.get(q.id) ?? [], gold: goldOf(q) }))),
     baseline: summarize(members.map((q) => ({ ranked: input.baseline.get(q.id) ?? [], gold: goldOf(q) }))),
+    ...(input.answers && { answers: summarizeAnswers(members.flatMap((q) => input.answers!.get(q.id) ?? [])) }),
   });
 
   const groups = [row('all', questions)];

@@ -1,0 +1,62 @@
+/**
+ * Answer-level figures: is an answer right (it quotes a gold paragraph and, where the set has gold answer strings,
+ * one of them stands in the quoted text), and is `grounded` to be trusted. Pure functions over answers.
+ */
+import type { AnswerResult } from '../answer/types.js';
+
+/** One question's answer, judged. */
+export interface AnswerOutcome {
+  right: boolean;
+  grounded: boolean;
+  /** Shown as "Possibly relevant": neither confirmed nor sent away. */
+  possible: boolean;
+}
+
+export interface AnswerSummary {
+  questions: number;
+  /** Share of questions whose answer is right. */
+  answerRight: number;
+  /** Right among answers marked grounded; undefined when none is. */
+  groundedPrecision?: number;
+  /** Questions answered right and marked grounded, among all (answerable) questions. */
+  groundedRecall: number;
+  /** Share of questions whose answer is marked grounded but is wrong. */
+  wronglyConfident: number;
+  /** Share of answers in the "possibly relevant" state. */
+  possible: number;
+}
+
+const normalize = (s: string) => s.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
+
+/** Whether any gold answer string stands in the text (case, width and spacing ignored). */
+export function containsGoldString(text: string, answers: readonly string[]): boolean {
+  const haystack = normalize(text);
+  return answers.some((a) => normalize(a) !== '' && haystack.includes(normalize(a)));
+}
+
+/**
+ * Judges one answer. `isGold` says whether a cited paragraph is a gold one; with `goldStrings`, one of them must
+ * also stand in the answer's text.
+ * @example judgeAnswer(result, (file) => file === 'a.txt') // { right: true, grounded: true, possible: false }
+ */
+export function judgeAnswer(result: AnswerResult, isGold: (file: string, paragraph: number) => boolean, goldStrings?: readonly string[]): AnswerOutcome {
+  const quotesGold = result.citations.some((c) => c.quotes.length > 0 && isGold(c.file, c.paragraph));
+  const holdsString = !goldStrings?.length || containsGoldString(result.answer, goldStrings);
+  return { right: quotesGold && holdsString, grounded: result.grounded, possible: result.support === 'possible' };
+}
+
+/** The figures over a group of answerable questions. */
+export function summarizeAnswers(outcomes: readonly AnswerOutcome[]): AnswerSummary {
+  const n = outcomes.length;
+  const share = (count: number) => (n ? count / n : 0);
+  const grounded = outcomes.filter((o) => o.grounded);
+  const groundedRight = grounded.filter((o) => o.right).length;
+  return {
+    questions: n,
+    answerRight: share(outcomes.filter((o) => o.right).length),
+    groundedPrecision: grounded.length ? groundedRight / grounded.length : undefined,
+    groundedRecall: share(groundedRight),
+    wronglyConfident: share(grounded.length - groundedRight),
+    possible: share(outcomes.filter((o) => o.possible).length),
+  };
+}
