@@ -7,6 +7,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { runCli } from '../src/cli/run-cli.js';
 import type { EvalReport } from '../src/eval/eval-report.js';
+import type { UnanswerableReport } from '../src/eval/run-unanswerable.js';
 import { checkFloors, renderFloorResults, type Measured, type QualityFloors } from '../src/eval/quality-floors.js';
 
 const readJson = async <T>(file: string): Promise<T | undefined> => {
@@ -30,6 +31,7 @@ await runCli(async () => {
     bitext: await readJson(path.join(dir, 'model-check.json')),
     questions: (await Promise.all(Object.keys(floors.questions ?? {}).map((mode) => readJson<EvalReport>(path.join(dir, `eval-questions-${mode}.json`))))).flatMap((r) => r ?? []),
     beir: (await Promise.all(beirFiles.map((f) => readJson<Measured['beir']>(path.join(dir, f))))).flatMap((r) => r ?? []),
+    unanswerable: (await Promise.all(['lexical', 'hybrid'].map((mode) => readJson<UnanswerableReport[]>(path.join(dir, `unanswerable-${mode}.json`))))).flatMap((r) => r ?? []),
   };
   const results = checkFloors(floors, measured);
   console.log(renderFloorResults(results));

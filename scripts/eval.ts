@@ -4,6 +4,7 @@
  *   --tatoeba DIR [--ntrex DIR ...] [--published FILE]                     the model check against published figures
  *      (NTREX: a set or a folder of ntrex_* sets; default the retrieval/ folder beside DIR; --ntrex= for none)
  *   --beir DIR [--mode lexical|dense|hybrid|all] [--limit N]               any BEIR-style set, indexed with the real build
+ *   --unanswerable DIR [--limit N]                                         a BEIR set's queries asked against CORPUS_DIR, which cannot answer them
  *   --feedback                                                             the answers readers disliked (FEEDBACK_DIR), for triage
  */
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
@@ -18,6 +19,7 @@ import { renderEvalSummary } from '../src/eval/eval-report.js';
 import { renderBitextMarkdown, runBitext } from '../src/eval/run-bitext.js';
 import { BEIR_MODES, renderBeirMarkdown, runBeir } from '../src/eval/run-beir.js';
 import { runEval } from '../src/eval/run-eval.js';
+import { renderUnanswerableMarkdown, runUnanswerable } from '../src/eval/run-unanswerable.js';
 import type { RetrievalMode } from '../src/retrieval/types.js';
 import { renderDislikedAnswers } from '../src/feedback/disliked-report.js';
 import { readFeedback } from '../src/feedback/feedback-store.js';
@@ -35,6 +37,7 @@ await runCli(async () => {
       ntrex: { type: 'string', multiple: true },
       published: { type: 'string' },
       beir: { type: 'string', multiple: true },
+      unanswerable: { type: 'string', multiple: true },
       limit: { type: 'string' },
       cache: { type: 'string', default: '.cache/eval' },
       feedback: { type: 'boolean', default: false },
@@ -72,11 +75,22 @@ await runCli(async () => {
     return;
   }
 
+  const limit = values.limit === undefined ? undefined : Number(values.limit);
+  if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) throw new Error(`--limit must be a positive integer, got "${values.limit}".`);
+
+  if (values.unanswerable !== undefined) {
+    const reports = await runUnanswerable({ config, dirs: values.unanswerable.map((d) => path.resolve(d)), limit, progress: createProgress(), onBuildEvent: createBuildReporter().onEvent });
+    const markdown = renderUnanswerableMarkdown(reports);
+    await mkdir(reportsDir, { recursive: true });
+    await writeFile(path.join(reportsDir, `unanswerable-${reports[0]?.mode ?? 'none'}.json`), `${JSON.stringify(reports, null, 2)}\n`);
+    await writeFile(path.join(reportsDir, `unanswerable-${reports[0]?.mode ?? 'none'}.md`), markdown);
+    console.log(markdown);
+    return;
+  }
+
   if (values.beir !== undefined) {
     const modes = values.mode === 'all' || values.mode === undefined ? BEIR_MODES : [values.mode as RetrievalMode];
     if (!modes.every((m) => MODES.includes(m as (typeof MODES)[number]))) throw new Error(`--mode must be one of ${MODES.join(', ')} or all, got "${values.mode}".`);
-    const limit = values.limit === undefined ? undefined : Number(values.limit);
-    if (limit !== undefined && (!Number.isInteger(limit) || limit < 1)) throw new Error(`--limit must be a positive integer, got "${values.limit}".`);
     const reports = [];
     for (const dir of values.beir) {
       const reporter = createBuildReporter(process.stderr, { progressLines: true });

@@ -1,5 +1,6 @@
 /** The extractive answerer: the best 1–3 sentences of the retrieved passages, verbatim, each followed by its [n]. */
 import type { Chunk } from '../chunking/types.js';
+import type { DetectedLanguage } from '../corpus/types.js';
 import { analyzeText, phoneticTerms } from '../index/analyzer.js';
 import type { SearchHit } from '../retrieval/types.js';
 import { buildCitations } from './citations.js';
@@ -67,19 +68,24 @@ export function composeExtractiveAnswer(
   };
   const support = ranked.length === 0 ? 'none' : judgeSupport(signals, input.hits, options);
 
-  const best = ranked[0];
-  const chosen = support === 'answered' ? selectSentences(ranked, input.hits, options) : support === 'possible' && best ? [best] : [];
+  // "Possibly relevant" quotes as much as an answer would: the reader judges, and the right sentence is often not the first.
+  const chosen = support === 'none' ? [] : selectSentences(ranked, input.hits, options);
   const { hits, quoted } = withListItems(input.hits, chosen, context.listItems);
   const citations = buildCitations(hits);
   const quote = (s: QuotedSentence) => ` ${s.text} [${s.hitIndex + 1}]`;
   const pieces =
     support === 'answered'
       ? [messages.excerptsIntro, ...quoted.map(quote)]
-      : support === 'possible' && best
-        ? [messages.possiblyRelevant(input.hits[best.hitIndex]!.chunk.language), ...quoted.map(quote)]
+      : support === 'possible'
+        ? [messages.possiblyRelevant(commonLanguage(chosen.map((s) => input.hits[s.hitIndex]!.chunk.language))), ...quoted.map(quote)]
         : [messages.noAnswer, ...(citations.length > 0 ? [` ${messages.nearestPassages}`] : [])];
   const result = { answer: pieces.join(''), citations: withQuotes(citations, quoted), grounded: support === 'answered', support, warnings: [] };
   return { pieces, result, signals };
+}
+
+/** The one language of all the quoted passages, or `other` when they differ. */
+function commonLanguage(languages: readonly DetectedLanguage[]): DetectedLanguage {
+  return languages.every((l) => l === languages[0]) ? (languages[0] ?? 'other') : 'other';
 }
 
 type QuotedSentence = Pick<RankedSentence, 'text' | 'start' | 'end' | 'hitIndex'>;
@@ -116,9 +122,14 @@ function nameTerms(question: string, input: AnswerInput, analyze: AnalyzeText): 
   return new Set(names.flatMap((w) => [...analyze(w, input.language), ...phoneticTerms(w, input.language)]));
 }
 
-/** Whether a sentence holds one of the names by its phonetic key (a name written in another script). */
+/**
+ * Whether a sentence holds one of the names by its phonetic key (a name written in another script). Only words that
+ * can be names count: capitalised ones in a script with case (a key like "sbr" would otherwise meet "esperimento");
+ * every word in a script without case (Arabic).
+ */
 function sharesPhoneticKey(text: string, language: AnswerInput['language'], names: ReadonlySet<string>): boolean {
-  return phoneticTerms(text, language).some((key) => names.has(key));
+  const nameLike = [...WORDS.segment(text)].filter((s) => s.isWordLike && (/^\p{Lu}/u.test(s.segment) || !/[\p{Lu}\p{Ll}]/u.test(s.segment[0]!)));
+  return nameLike.some((word) => phoneticTerms(word.segment, language).some((key) => names.has(key)));
 }
 
 /**

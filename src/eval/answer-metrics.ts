@@ -18,7 +18,7 @@ export interface AnswerSummary {
   answerRight: number;
   /** Right among answers marked grounded; undefined when none is. */
   groundedPrecision?: number;
-  /** Questions answered right and marked grounded, among all (answerable) questions. */
+  /** Right answers marked grounded, among the right answers (the gate's recall); 0 when none is right. */
   groundedRecall: number;
   /** Share of questions whose answer is marked grounded but is wrong. */
   wronglyConfident: number;
@@ -51,11 +51,12 @@ export function summarizeAnswers(outcomes: readonly AnswerOutcome[]): AnswerSumm
   const share = (count: number) => (n ? count / n : 0);
   const grounded = outcomes.filter((o) => o.grounded);
   const groundedRight = grounded.filter((o) => o.right).length;
+  const rightCount = outcomes.filter((o) => o.right).length;
   return {
     questions: n,
-    answerRight: share(outcomes.filter((o) => o.right).length),
+    answerRight: share(rightCount),
     groundedPrecision: grounded.length ? groundedRight / grounded.length : undefined,
-    groundedRecall: share(groundedRight),
+    groundedRecall: rightCount ? groundedRight / rightCount : 0,
     wronglyConfident: share(grounded.length - groundedRight),
     possible: share(outcomes.filter((o) => o.possible).length),
   };

@@ -112,7 +112,7 @@ export function renderEvalMarkdown(report: EvalReport): string {
 }
 
 const ANSWER_LEGEND =
-  'right: the answer quotes a gold paragraph; grounded precision: right among answers marked grounded; grounded recall: right and grounded among all questions; wrongly confident: marked grounded but wrong; possible: shown as "Possibly relevant".';
+  'right: the answer quotes a gold paragraph; grounded precision: right among answers marked grounded; grounded recall: marked grounded among the right answers; wrongly confident: marked grounded but wrong; possible: shown as "Possibly relevant".';
 const ANSWER_HEADER = '| group | n | right | grounded precision | grounded recall | wrongly confident | possible |';
 
 function answerCells(a: AnswerSummary): string[] {

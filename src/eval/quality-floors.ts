@@ -6,6 +6,7 @@ import type { BeirModeRow, BeirReport } from './run-beir.js';
 import type { BitextReport } from './run-bitext.js';
 import type { AnswerSummary } from './answer-metrics.js';
 import type { EvalReport } from './eval-report.js';
+import type { UnanswerableReport } from './run-unanswerable.js';
 import type { MetricSummary } from './metrics.js';
 
 export interface QualityFloors {
@@ -18,16 +19,19 @@ export interface QualityFloors {
   questions?: Partial<Record<'hybrid' | 'dense' | 'lexical', Record<string, Partial<Record<keyof MetricSummary | keyof AnswerSummary, number>>>>>;
   /** BEIR set → mode → metric → floor. */
   beir?: Record<string, Record<string, Partial<Record<keyof BeirModeRow, number>>>>;
+  /** A set's queries asked against the project's corpus: set → mode → ceiling of the share marked grounded. */
+  unanswerable?: Record<string, Record<string, { markedGrounded: number }>>;
 }
 
 /** Figures where less is better: their bound is a ceiling, and the figure must stay at or under it. */
-const CEILINGS = new Set(['wronglyConfident']);
+const CEILINGS = new Set(['wronglyConfident', 'markedGrounded']);
 
 export interface Measured {
   bitext?: BitextReport;
   /** The project-question reports, one per mode measured. */
   questions: EvalReport[];
   beir: BeirReport[];
+  unanswerable?: UnanswerableReport[];
 }
 
 export interface FloorResult {
@@ -70,6 +74,12 @@ export function checkFloors(floors: QualityFloors, measured: Measured): FloorRes
     for (const [mode, metrics] of Object.entries(modes)) {
       const row = report?.rows.find((r) => r.mode === mode);
       for (const [metric, floor] of Object.entries(metrics)) check(`${set} ${mode} ${metric}`, floor!, row?.[metric as keyof BeirModeRow]);
+    }
+  }
+  for (const [set, modes] of Object.entries(floors.unanswerable ?? {})) {
+    for (const [mode, { markedGrounded }] of Object.entries(modes)) {
+      const report = measured.unanswerable?.find((r) => r.set === set && r.mode === mode);
+      check(`unanswerable ${set} ${mode} markedGrounded`, markedGrounded, report?.markedGrounded);
     }
   }
   return results;

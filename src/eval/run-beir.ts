@@ -12,6 +12,7 @@ import { openEmbedder } from '../embedding/open-embedder.js';
 import { buildIndex, type BuildEvent } from '../index/build-index.js';
 import type { RetrievalMode } from '../retrieval/types.js';
 import { createRuntime } from '../runtime.js';
+import { containsGoldString, judgeAnswer, summarizeAnswers, type AnswerOutcome, type AnswerSummary } from './answer-metrics.js';
 import { readBeirSet, type BeirPassage, type BeirQuery } from './beir-set.js';
 import { ndcgAtK, reciprocalRank, recallAtK } from './metrics.js';
 
@@ -20,7 +21,7 @@ const DEPTH = 10;
 /** What /api/ask retrieves by default. */
 const ASK_TOP_K = 5;
 
-export interface BeirModeRow {
+export interface BeirModeRow extends Omit<AnswerSummary, 'questions'> {
   mode: RetrievalMode;
   queries: number;
   recallAt1: number;
@@ -88,13 +89,8 @@ async function writeCorpus(dir: string, corpus: BeirPassage[], names: Map<string
   for (const p of corpus) await writeFile(path.join(dir, names.get(p.id)!), documentText(p));
 }
 
-const normalize = (s: string) => s.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
-
 /** Whether any gold answer string stands in the answer text (case, width and spacing ignored). */
-export function answerContainsGold(answer: string, answers: readonly string[]): boolean {
-  const text = normalize(answer);
-  return answers.some((a) => normalize(a) !== '' && text.includes(normalize(a)));
-}
+export const answerContainsGold = containsGoldString;
 
 const mean = (values: number[]) => (values.length ? values.reduce((s, v) => s + v, 0) / values.length : 0);
 
@@ -142,6 +138,7 @@ export async function runBeir(o: BeirOptions): Promise<BeirReport> {
     for (const mode of o.modes) {
       const bar = o.progress(`${set.name} ${mode}`, queries.length);
       const scores = { r1: [] as number[], r5: [] as number[], r10: [] as number[], mrr: [] as number[], ndcg: [] as number[], answer: [] as number[], grounded: [] as number[] };
+      const outcomes: AnswerOutcome[] = [];
       for (const [i, q] of queries.entries()) {
         const language = detectLanguage(q.text);
         const hits = await runtime.searcher.search(q.text, { topK: DEPTH, mode, language });
@@ -155,6 +152,7 @@ export async function runBeir(o: BeirOptions): Promise<BeirReport> {
         const result = await runtime.answerer.answer({ question: q.text, language, hits: hits.slice(0, ASK_TOP_K) });
         scores.grounded.push(result.grounded ? 1 : 0);
         if (q.answers?.length) scores.answer.push(answerContainsGold(result.answer, q.answers) ? 1 : 0);
+        outcomes.push(judgeAnswer(result, (file) => gold.has(idOfFile.get(file) ?? file), q.answers));
         bar.update(i + 1);
       }
       bar.stop();
@@ -168,6 +166,7 @@ export async function runBeir(o: BeirOptions): Promise<BeirReport> {
         ndcgAt10: mean(scores.ndcg),
         answerContainsGold: scores.answer.length ? mean(scores.answer) : undefined,
         grounded: mean(scores.grounded),
+        ...withoutCount(summarizeAnswers(outcomes)),
       });
     }
   } finally {
@@ -188,6 +187,8 @@ export async function runBeir(o: BeirOptions): Promise<BeirReport> {
   };
 }
 
+const withoutCount = ({ questions: _, ...figures }: AnswerSummary) => figures;
+
 const f = (v: number | undefined) => (v === undefined ? '—' : v.toFixed(3));
 
 /** The report as a Markdown table, one row per mode. */
@@ -198,11 +199,16 @@ export function renderBeirMarkdown(r: BeirReport): string {
     `Model: ${r.model ?? 'none (lexical)'}; index ${r.indexRetrieval}${r.lexicalReason ? ` (${r.lexicalReason.split('\n')[0]})` : ''}. ` +
       `Build ${r.buildSeconds.toFixed(0)} s, queries ${r.querySeconds.toFixed(0)} s.`,
     '',
-    '| mode | R@1 | R@5 | R@10 | MRR | nDCG@10 | answer holds gold | grounded |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|',
-    ...r.rows.map((row) => `| ${row.mode} | ${f(row.recallAt1)} | ${f(row.recallAt5)} | ${f(row.recallAt10)} | ${f(row.mrr)} | ${f(row.ndcgAt10)} | ${f(row.answerContainsGold)} | ${f(row.grounded)} |`),
+    '| mode | R@1 | R@5 | R@10 | MRR | nDCG@10 | answer holds gold | right | grounded | grounded precision | grounded recall | wrongly confident | possible |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    ...r.rows.map(
+      (row) =>
+        `| ${row.mode} | ${f(row.recallAt1)} | ${f(row.recallAt5)} | ${f(row.recallAt10)} | ${f(row.mrr)} | ${f(row.ndcgAt10)} | ${f(row.answerContainsGold)} | ` +
+        `${f(row.answerRight)} | ${f(row.grounded)} | ${f(row.groundedPrecision)} | ${f(row.groundedRecall)} | ${f(row.wronglyConfident)} | ${f(row.possible)} |`,
+    ),
     '',
     r.queriesWithAnswers ? `"answer holds gold": share of the ${r.queriesWithAnswers} queries with gold answer strings whose /api/ask answer text contains one.` : 'The set has no gold answer strings.',
+    '"right": the answer quotes a gold passage (and holds a gold string, where the set has them); grounded precision: right among answers marked grounded; grounded recall: marked grounded among the right answers; wrongly confident: marked grounded but wrong.',
     '',
   ].join('\n');
 }
