@@ -1,7 +1,7 @@
 /** A document's title, as citations, the widget and the pages show it beside the file name. Pure. */
 import { textFormatOf } from './paragraphs.js';
 
-/** Longest title kept, in characters (code points); a longer one is cut at a word boundary and ends with `…`. */
+/** Longest title, in characters (code points) with its `…`: a longer text is cut at a word boundary and ends with `…`. */
 export const TITLE_MAX_CHARS = 120;
 
 /** What a title is taken from: the document's paragraphs in order and, for an HTML page, its `<title>`. */
@@ -14,7 +14,7 @@ export interface TitleSource {
 }
 
 /**
- * The title of a document, on one line and at most TITLE_MAX_CHARS characters (plus `…`):
+ * The title of a document, on one line and at most TITLE_MAX_CHARS characters:
  *
  * - a declared title (HTML `<title>`), when there is one;
  * - for `.md`: the `title:` of YAML front matter at the start, else the first paragraph after the front matter,
@@ -34,18 +34,20 @@ export function documentTitle(source: TitleSource): string {
 }
 
 /**
- * Whitespace collapsed to single spaces; a longer text is cut to `max` characters at the last word boundary (inside
- * a word when the text has no space in its second half), without trailing punctuation, and ends with `…`.
+ * Whitespace collapsed to single spaces; a text longer than `max` characters is cut at the last word boundary that
+ * leaves room for `…` (inside a word when there is none in its second half), without trailing punctuation, and ends with `…`.
  * @example shortTitle('Il 10 gennaio si svolgeranno in Kazakistan le elezioni', 30) // 'Il 10 gennaio si svolgeranno…'
  */
 export function shortTitle(text: string, max = TITLE_MAX_CHARS): string {
   const line = oneLine(text);
   const characters = Array.from(line);
   if (characters.length <= max) return line;
-  let end = characters[max] === ' ' ? max : characters.lastIndexOf(' ', max - 1);
-  if (end < max / 2) {
+  // One character is left for the ellipsis, so a shortened title is never shortened again.
+  const room = max - 1;
+  let end = characters[room] === ' ' ? room : characters.lastIndexOf(' ', room - 1);
+  if (end < room / 2) {
     // One long word, or a script written without spaces: cut inside it, but not between a letter and its marks.
-    end = max;
+    end = room;
     while (end > 1 && /\p{M}/u.test(characters[end])) end -= 1;
   }
   const cut = characters.slice(0, end).join('');
