@@ -16,8 +16,8 @@ export interface AskResponseBody {
 export function formatAnswer(body: AskResponseBody): string {
   const lines = [body.answer, ''];
   for (const c of body.citations) {
-    const title = c.title && c.title !== c.file ? `${c.title} — ` : '';
-    lines.push(`[${c.id}] ${title}${c.file} ¶${c.paragraph} (${c.language}, score ${c.score.toFixed(3)})`);
+    const title = c.title && c.title !== c.file ? ` — ${c.title}` : '';
+    lines.push(`[${c.id}] ${c.file} ¶${c.paragraph} (${c.language}, score ${c.score.toFixed(3)})${title}`);
     lines.push(`    ${c.text.replace(/\s+/g, ' ').trim()}`);
   }
   lines.push('');
