@@ -7,16 +7,20 @@ import { corpusParagraphs, hitsFromCorpus } from './helpers/corpus-hits.js';
 const FILE = '002_23fe508d9d363cf9.txt';
 
 function citationOf(paragraph: string, start: number, end: number, text = paragraph.slice(start, end)): Citation {
-  return { id: 1, file: 'a.txt', paragraph: 1, text, start, end, language: 'en', score: 1, quotes: [] };
+  return { id: 1, file: 'a.txt', title: 'A', paragraph: 1, text, start, end, language: 'en', score: 1, quotes: [] };
 }
 
 describe('buildCitations', () => {
-  it('numbers citations by hit position and copies the chunk and score', () => {
-    const hits = hitsFromCorpus(FILE, 'it', [5, 2]);
+  it('numbers citations by hit position and copies the chunk, its document title and score', () => {
+    const hits = hitsFromCorpus(FILE, 'it', [5, 2], { title: 'Elezioni in Kazakistan' });
     expect(buildCitations(hits)).toEqual([
-      { id: 1, file: FILE, paragraph: 5, text: hits[0].chunk.text, start: 0, end: hits[0].chunk.end, language: 'it', score: 1, quotes: [] },
-      { id: 2, file: FILE, paragraph: 2, text: hits[1].chunk.text, start: 0, end: hits[1].chunk.end, language: 'it', score: 0.5, quotes: [] },
+      { id: 1, file: FILE, title: 'Elezioni in Kazakistan', paragraph: 5, text: hits[0].chunk.text, start: 0, end: hits[0].chunk.end, language: 'it', score: 1, quotes: [] },
+      { id: 2, file: FILE, title: 'Elezioni in Kazakistan', paragraph: 2, text: hits[1].chunk.text, start: 0, end: hits[1].chunk.end, language: 'it', score: 0.5, quotes: [] },
     ]);
+  });
+
+  it('titles a citation with its file name when the hit carries no title', () => {
+    expect(buildCitations(hitsFromCorpus(FILE, 'it', [1])).map((c) => c.title)).toEqual([FILE]);
   });
 });
 

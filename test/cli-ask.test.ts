@@ -66,8 +66,10 @@ describe('npm run ask', () => {
         expect(body.language).toBe('it');
         expect(body.citations.length).toBeLessThanOrEqual(3);
         expect(body.answer).toMatch(/\[\d\]/);
+        expect(body.citations.every((c: { title?: unknown }) => typeof c.title === 'string' && c.title.length > 0)).toBe(true);
       } else {
-        expect(result.stdout).toMatch(/\[1\] \S+\.txt ¶\d+/);
+        // Each citation line names the file, the paragraph and, after a dash, the document's title.
+        expect(result.stdout).toMatch(/\[1\] \S+\.txt ¶\d+ \(\w+, score [\d.]+\) — \S/);
       }
     }
   }, 240_000);

@@ -53,7 +53,7 @@ export async function startHarness(): Promise<Harness> {
   const { root: dir, corpusDir, config } = await createTempProject({ RETRIEVAL: 'lexical', SUGGESTIONS: JSON.stringify(SERVER_SUGGESTIONS) });
   await writeFile(
     path.join(corpusDir, 'zz_markup_sample.txt'),
-    `Markup sample\n\nThe zanzibarite sample paragraph contains ${XSS_MARKUP} as plain text, to prove it is never run.\n`,
+    `Markup sample ${XSS_MARKUP}\n\nThe zanzibarite sample paragraph contains ${XSS_MARKUP} as plain text, to prove it is never run.\n`,
   );
   await writeFile(path.join(corpusDir, MIXED_FILE), MIXED_TEXT);
   const runtime: Runtime = await createRuntime(config);

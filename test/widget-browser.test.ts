@@ -36,6 +36,11 @@ describe.skipIf(!canRunBrowser)('chat widget in a browser', () => {
     const source = page.locator(`${W.lastAnswer} .source`).first();
     expect(await source.locator('.file').textContent()).toMatch(/^\d{3}_\w+\.txt$/);
     expect(await source.locator('.para').textContent()).toMatch(/^paragrafo \d+$/);
+    // The document's title leads, the file name goes under it.
+    const documentTitle = (await source.locator('.doc-title').textContent())!;
+    expect(documentTitle).toMatch(/^Il 10 gennaio si svolgeranno in Kazakistan/);
+    const [titleBox, fileBox] = [await source.locator('.doc-title').boundingBox(), await source.locator('.file').boundingBox()];
+    expect(fileBox!.y).toBeGreaterThanOrEqual(titleBox!.y + titleBox!.height - 1);
     await shot(page, 'widget-italian.png');
 
     const paragraph = Number((await source.locator('.para').textContent())!.match(/\d+/)![0]);
@@ -46,6 +51,7 @@ describe.skipIf(!canRunBrowser)('chat widget in a browser', () => {
     const answerText = (await answer.textContent())!;
     for (const sentence of marked) expect(answerText).toContain(sentence);
     expect(await page.locator(`${W.viewer} .viewer-title .para`).textContent()).toBe(`paragrafo ${paragraph}`);
+    expect(await page.locator(`${W.viewer} .viewer-title .doc-title`).textContent()).toBe(documentTitle);
     const quotedHref = (await page.locator(`${W.viewer} .doc-link`).getAttribute('href'))!;
     expect(quotedHref).toMatch(new RegExp(`^${harness.url}/sources/\\d{3}_\\w+\\.txt\\?lang=it&highlight=${paragraph}%3A[\\d%2C-]+#quote-1$`));
     await shot(page, 'widget-source-paragraph.png');
@@ -88,6 +94,10 @@ describe.skipIf(!canRunBrowser)('chat widget in a browser', () => {
     expect(await page.locator('rag-chat .panel').evaluate((el) => getComputedStyle(el).direction)).toBe('rtl');
     expect(await bot.locator('.source .file').first().textContent()).toMatch(/\.txt$/);
     expect(await bot.locator('.source .para').first().textContent()).toMatch(/^الفقرة \d+$/);
+    const arabicTitle = bot.locator('.source .doc-title').first();
+    expect(await arabicTitle.textContent()).toMatch(/\p{Script=Arabic}/u);
+    expect(await arabicTitle.getAttribute('dir')).toBe('auto');
+    expect(await arabicTitle.evaluate((el) => getComputedStyle(el).direction)).toBe('rtl');
     // The widget's text is set in a font that has Arabic letters (not a fallback box).
     expect(await page.locator(W.input).getAttribute('placeholder')).toBe('اكتب سؤالك…');
     await shot(page, 'widget-arabic.png');
@@ -105,6 +115,7 @@ describe.skipIf(!canRunBrowser)('chat widget in a browser', () => {
     const bot = page.locator(W.lastAnswer);
     expect(await bot.locator('.answer').textContent()).toContain(XSS_MARKUP);
     expect(await bot.locator('.excerpt').first().textContent()).toContain(XSS_MARKUP);
+    expect(await bot.locator('.source .doc-title').first().textContent()).toBe(`Markup sample ${XSS_MARKUP}`);
     await bot.locator('.source').first().click();
     await expect.poll(() => page.locator(`${W.viewer} .paragraph`).textContent()).toContain(XSS_MARKUP);
     expect(await page.evaluate(() => document.querySelector('rag-chat')!.shadowRoot!.querySelectorAll('img').length)).toBe(0);
@@ -114,6 +125,7 @@ describe.skipIf(!canRunBrowser)('chat widget in a browser', () => {
 
     await page.goto(`${harness.url}/sources/zz_markup_sample.txt#p-2`);
     expect(await page.locator('#p-2 p').textContent()).toContain(XSS_MARKUP);
+    expect(await page.locator('h1').textContent()).toBe(`Markup sample ${XSS_MARKUP}`);
     expect(await page.locator('main img').count()).toBe(0);
     await page.waitForTimeout(200);
     expect(dialogs).toEqual([]);

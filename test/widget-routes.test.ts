@@ -13,6 +13,7 @@ const documents: SourceDocument[] = [
     file: 'notes/ar.txt',
     sha256: 'a'.repeat(64),
     language: 'ar',
+    title: 'تقرير عن كازاخستان',
     paragraphs: [
       { number: 1, text: 'تقرير عن كازاخستان', language: 'ar' },
       { number: 2, text: 'منظمة Amnesty International تقول <b>شيئًا</b>', language: 'ar' },
@@ -22,8 +23,9 @@ const documents: SourceDocument[] = [
     file: 'it.txt',
     sha256: 'b'.repeat(64),
     language: 'it',
+    title: 'Elezioni <in> Kazakistan',
     paragraphs: [
-      { number: 1, text: 'Elezioni in Kazakistan', language: 'it' },
+      { number: 1, text: 'Elezioni <in> Kazakistan', language: 'it' },
       { number: 2, text: 'Un paragrafo con <img src=x onerror=alert(1)> dentro.', language: 'it' },
       { number: 3, text: 'Fine.', language: 'other' },
     ],
@@ -96,7 +98,20 @@ describe('GET /', () => {
     expect(page).toContain('href="/sources/notes%2Far.txt"');
     expect(page).toMatch(/<td class="num">3<\/td>/);
     expect(page).toContain('Arabic (العربية)');
-    expect(page).toContain('<span class="opening" dir="auto" lang="ar">تقرير عن كازاخستان</span>');
+    expect(page).toContain('<span class="opening" dir="auto" lang="ar">');
+  });
+
+  it('lists each document by its title, with the file name under it and the opening after the title', async () => {
+    const page = await (await app.request('/')).text();
+    expect(page).toContain('<th scope="col">Document</th>');
+    expect(page).toContain(
+      '<td><a href="/sources/notes%2Far.txt"><bdi class="doc-title" dir="auto">تقرير عن كازاخستان</bdi></a><br><bdi class="file-name">notes/ar.txt</bdi></td>',
+    );
+    // The title is the first paragraph, so the opening shown is the one after it.
+    expect(page).toContain('<span class="opening" dir="auto" lang="ar">منظمة Amnesty International تقول &lt;b&gt;شيئًا&lt;/b&gt;</span>');
+    // Titles are document text: escaped, never markup.
+    expect(page).toContain('<bdi class="doc-title" dir="auto">Elezioni &lt;in&gt; Kazakistan</bdi>');
+    expect(page).not.toContain('<in>');
   });
 
   it('passes a known ?lang to the widget and ignores anything else', async () => {
@@ -128,6 +143,15 @@ describe('GET /sources/:file', () => {
     expect(page).not.toContain('<img');
     expect(page).toContain('<p dir="auto">Fine.</p>');
     expect(page).toContain('.paragraph:target');
+  });
+
+  it('heads the page with the title (escaped) and names the file under it', async () => {
+    const page = await (await app.request('/sources/it.txt?lang=en')).text();
+    expect(page).toContain('<title>Elezioni &lt;in&gt; Kazakistan · it.txt</title>');
+    expect(page).toContain('<h1><bdi dir="auto">Elezioni &lt;in&gt; Kazakistan</bdi></h1>');
+    expect(page).toContain('<p class="lead"><bdi class="file-name">it.txt</bdi> · ');
+    const arabic = await (await app.request('/sources/notes%2Far.txt?lang=en')).text();
+    expect(arabic).toContain('<h1><bdi dir="auto">تقرير عن كازاخستان</bdi></h1>');
   });
 
   it('lays an Arabic document out right to left, also when its path has a folder (encoded or not)', async () => {

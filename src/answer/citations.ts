@@ -4,12 +4,14 @@ import type { Citation } from './types.js';
 
 /**
  * One citation per hit, in order; a citation's id is its hit's 1-based position. Nothing is quoted yet (`quotes: []`).
+ * The title is the hit's document title, or the file name when the hit has none.
  * @example buildCitations(hits)[0].id // 1
  */
 export function buildCitations(hits: readonly SearchHit[]): Citation[] {
-  return hits.map(({ chunk, score }, position) => ({
+  return hits.map(({ chunk, title, score }, position) => ({
     id: position + 1,
     file: chunk.file,
+    title: title ?? chunk.file,
     paragraph: chunk.paragraph,
     ...(chunk.page !== undefined && { page: chunk.page }),
     text: chunk.text,

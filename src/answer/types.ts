@@ -12,6 +12,8 @@ export interface QuoteSpan {
 export interface Citation {
   id: number;
   file: string;
+  /** Title of the file's document (HTML `<title>`, Markdown front matter or heading, else its first paragraph). */
+  title: string;
   paragraph: number;
   /** PDF page of the paragraph; absent for other formats. */
   page?: number;

@@ -1,4 +1,4 @@
-/** Renders an /api/ask response for the terminal: the answer, then each citation with file, paragraph and excerpt. */
+/** Renders an /api/ask response for the terminal: the answer, then each citation with title, file, paragraph and excerpt. */
 import type { Citation } from '../answer/types.js';
 
 export interface AskResponseBody {
@@ -16,7 +16,8 @@ export interface AskResponseBody {
 export function formatAnswer(body: AskResponseBody): string {
   const lines = [body.answer, ''];
   for (const c of body.citations) {
-    lines.push(`[${c.id}] ${c.file} ¶${c.paragraph} (${c.language}, score ${c.score.toFixed(3)})`);
+    const title = c.title && c.title !== c.file ? ` — ${c.title}` : '';
+    lines.push(`[${c.id}] ${c.file} ¶${c.paragraph} (${c.language}, score ${c.score.toFixed(3)})${title}`);
     lines.push(`    ${c.text.replace(/\s+/g, ' ').trim()}`);
   }
   lines.push('');

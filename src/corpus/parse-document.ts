@@ -1,6 +1,7 @@
 /** Turns one corpus file's bytes into a SourceDocument (paragraphs with languages), or says why it is skipped. */
 import { createHash } from 'node:crypto';
 import { decodeText } from './decode-text.js';
+import { documentTitle } from './document-title.js';
 import { detectParagraphLanguages } from './language.js';
 import { splitParagraphs, type TextFormat } from './paragraphs.js';
 import type { SkippedFile, SourceDocument } from './types.js';
@@ -29,7 +30,7 @@ export function parseDocument(file: string, bytes: Uint8Array, format: TextForma
 }
 
 /**
- * The SourceDocument for extracted paragraphs: numbered from 1, languages detected, bytes hashed.
+ * The SourceDocument for extracted paragraphs: numbered from 1, languages detected, bytes hashed, title derived (see documentTitle).
  * @example buildDocument('a.pdf', bytes, { ok: true, paragraphs: [{ text: 'Ciao.', page: 1 }] })
  */
 export function buildDocument(file: string, bytes: Uint8Array, extracted: Extracted): ParsedFile {
@@ -42,7 +43,7 @@ export function buildDocument(file: string, bytes: Uint8Array, extracted: Extrac
       file,
       sha256: createHash('sha256').update(bytes).digest('hex'),
       language: documentLanguage,
-      ...(extracted.title && { title: extracted.title }),
+      title: documentTitle({ file, paragraphs, title: extracted.title }),
       paragraphs: paragraphs.map(({ text, page }, i) => ({
         number: i + 1,
         text,

@@ -24,7 +24,10 @@ export interface SourceDocument {
   sha256: string;
   /** The document's main language (most paragraph characters). */
   language: DetectedLanguage;
-  /** The document's own title (HTML `<title>`), when it has one. */
+  /**
+   * The document's title (see documentTitle): HTML `<title>`, Markdown front matter or heading, else the first paragraph.
+   * Set by every build and on loading an older index; optional only so hand-made documents need not carry one.
+   */
   title?: string;
   paragraphs: Paragraph[];
 }

@@ -4,6 +4,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { Chunk } from '../chunking/types.js';
+import { documentTitle } from '../corpus/document-title.js';
 import type { SourceDocument } from '../corpus/types.js';
 import { indexPath } from './index-files.js';
 
@@ -20,12 +21,13 @@ export class ChunkRestoreError extends Error {
 }
 
 /**
- * Reads an index folder's documents.json and chunks.json and restores the full chunks.
+ * Reads an index folder's documents.json and chunks.json and restores the full chunks. A document saved without a
+ * title (by a build older than titles) gets it derived from its paragraphs, as a build now does.
  * @throws ChunkRestoreError when they do not belong together; file and JSON errors as they come.
  */
 export async function readIndexChunks(dir: string): Promise<{ documents: Map<string, SourceDocument>; chunks: Chunk[] }> {
   const documentList = JSON.parse(await readFile(indexPath(dir, 'documents'), 'utf8')) as SourceDocument[];
-  const documents = new Map(documentList.map((d) => [d.file, d]));
+  const documents = new Map(documentList.map((d) => [d.file, { ...d, title: documentTitle(d) }]));
   const stored = JSON.parse(await readFile(indexPath(dir, 'chunks'), 'utf8')) as StoredChunk[];
   return { documents, chunks: restoreChunks(stored, documents) };
 }

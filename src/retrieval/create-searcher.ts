@@ -42,7 +42,7 @@ export function createSearcher({ index, embedQuery, fusion = { k: 60 } }: Search
           }))
         : (mode === 'lexical' ? lexical : dense).map((r) => withComponent(r, mode));
 
-    return onePerParagraph(ranked, index.chunks, options.topK);
+    return onePerParagraph(ranked, index, options.topK);
   }
 
   return { search, defaultMode };
@@ -52,10 +52,10 @@ function withComponent(r: RankedId, mode: 'lexical' | 'dense') {
   return mode === 'lexical' ? { ...r, lexicalScore: r.score } : { ...r, denseScore: r.score };
 }
 
-/** Keeps the best-ranked chunk of each paragraph, up to topK. */
+/** Keeps the best-ranked chunk of each paragraph, up to topK, each with its document's title. */
 function onePerParagraph(
   ranked: { index: number; score: number; lexicalScore?: number; denseScore?: number }[],
-  chunks: Chunk[],
+  { chunks, documents }: Pick<LoadedIndex, 'chunks' | 'documents'>,
   topK: number,
 ): SearchHit[] {
   const seen = new Set<string>();
@@ -66,7 +66,8 @@ function onePerParagraph(
     const paragraphKey = `${chunk.file}#${chunk.paragraph}`;
     if (seen.has(paragraphKey)) continue;
     seen.add(paragraphKey);
-    hits.push({ chunk, score: r.score, lexicalScore: r.lexicalScore, denseScore: r.denseScore });
+    const title = documents.get(chunk.file)?.title ?? chunk.file;
+    hits.push({ chunk, title, score: r.score, lexicalScore: r.lexicalScore, denseScore: r.denseScore });
     if (hits.length === topK) break;
   }
   return hits;

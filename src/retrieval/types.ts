@@ -6,6 +6,8 @@ export type RetrievalMode = 'hybrid' | 'lexical' | 'dense';
 /** A ranked chunk. `score` is mode-specific (RRF score in hybrid, BM25 in lexical, cosine similarity in dense). */
 export interface SearchHit {
   chunk: Chunk;
+  /** Title of the chunk's document (see documentTitle); citations fall back to the file name without it. */
+  title?: string;
   score: number;
   /** BM25 score, when the lexical index ranked this chunk. */
   lexicalScore?: number;

@@ -58,6 +58,11 @@ export const SearchQuerySchema = z.object({
 });
 export type SearchQuery = z.output<typeof SearchQuerySchema>;
 
+const TitleSchema = z.string().meta({
+  description:
+    "The document's title, to show beside the file name: an HTML page's <title>, a Markdown file's front-matter title or first heading, " +
+    'else the first paragraph (at most 120 characters, cut at a word with …); the file name when the document has no text to take it from.',
+});
 const PageSchema = z.int().min(1).meta({ description: '1-based page of a PDF the paragraph stands on (PDF files only).' });
 export const QuoteSpanSchema = z
   .object({ start: z.int().min(0), end: z.int().min(0) })
@@ -67,6 +72,7 @@ export const CitationSchema = z
   .object({
     id: z.int().min(1).meta({ description: 'The n of `[n]` in the answer: the passage rank.' }),
     file: z.string().meta({ description: 'Source file, relative to the corpus folder.' }),
+    title: TitleSchema,
     paragraph: z.int().min(1).meta({ description: '1-based paragraph number in the file.' }),
     page: PageSchema.optional(),
     text: z.string().meta({ description: 'Exact excerpt: the paragraph text from `start` to `end`.' }),
@@ -132,7 +138,7 @@ export type SourceParagraphResponse = z.output<typeof SourceParagraphResponseSch
 
 export const SourceDocumentResponseSchema = z.object({
   file: z.string(),
-  title: z.string().optional().meta({ description: "The document's own title (an HTML page's <title>), when it has one." }),
+  title: TitleSchema,
   language: DetectedLanguageSchema,
   paragraphCount: z.int().min(0).meta({ description: 'Paragraphs in the whole file.' }),
   paragraphs: z.array(SourceParagraphSchema).meta({ description: 'A window of at most 256 KB of text (500 paragraphs), from `from` on.' }),

@@ -27,7 +27,7 @@ export function sourcesRoutes(deps: ResolvedDeps): Hono {
     const window = paragraphWindow(document, fromText === undefined ? 1 : parseParagraphNumber(fromText, 'from'));
     const body: SourceDocumentResponse = {
       file: document.file,
-      ...(document.title && { title: document.title }),
+      title: document.title ?? document.file,
       language: document.language,
       paragraphCount: document.paragraphs.length,
       paragraphs: window.paragraphs.map(paragraphView),

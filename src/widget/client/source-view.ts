@@ -4,6 +4,7 @@ import type { Citation, SourceParagraphResponse } from './api-types.js';
 import { append, clear, h, icon } from './dom.js';
 import type { UiStrings } from './i18n.js';
 import { guessDirection } from './answer-text.js';
+import { citationTitle } from './citation-title.js';
 import { highlightParam, highlightSegments, type Span } from './highlight.js';
 import { directedText, setDirection } from './render-text.js';
 
@@ -68,7 +69,8 @@ export function createSourceView(
   function renderTitle(file: string, paragraph: number, page?: number): void {
     clear(title);
     const where = page === undefined ? strings.paragraph(paragraph) : `${strings.page(page)} · ${strings.paragraph(paragraph)}`;
-    append(title, h('bdi', { class: 'file' }, file), h('span', { class: 'para' }, where));
+    const documentTitle = citation && citationTitle(citation);
+    append(title, documentTitle && h('bdi', { class: 'doc-title', dir: 'auto' }, documentTitle), h('bdi', { class: 'file' }, file), h('span', { class: 'para' }, where));
     documentLink.href = documentHref(file, paragraph);
   }
 

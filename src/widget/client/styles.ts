@@ -96,6 +96,9 @@ button { cursor: pointer; }
 .source-head { display: flex; align-items: center; gap: 8px; font-size: 12.5px; color: var(--muted); min-width: 0; }
 .source-num { flex: none; min-width: 20px; height: 20px; padding: 0 5px; border-radius: 10px; display: inline-grid; place-items: center; background: var(--accent); color: var(--on-accent); font-size: 11.5px; font-weight: 700; }
 .file { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; font-weight: 600; color: var(--text); }
+.doc-title { overflow: hidden; text-overflow: ellipsis; white-space: nowrap; min-width: 0; font-size: 13.5px; font-weight: 600; color: var(--text); }
+.source-where { display: flex; gap: 4px; min-width: 0; padding-inline-start: 28px; font-size: 12px; color: var(--muted); }
+.source-where .file, .viewer-title .doc-title ~ .file { font-weight: 500; color: var(--muted); }
 .para { flex: none; }
 .para::before { content: "· "; }
 .excerpt { unicode-bidi: plaintext; display: -webkit-box; -webkit-line-clamp: 3; -webkit-box-orient: vertical; overflow: hidden; font-size: 14px; text-align: start; }
@@ -116,6 +119,7 @@ details .source-list { margin-top: 6px; }
 .back { border: 0; padding-inline: 4px; background: transparent; color: var(--accent); font-weight: 600; }
 .viewer-title { margin: 0; font-size: 14px; font-weight: 500; color: var(--muted); display: flex; gap: 6px; flex-wrap: wrap; }
 .viewer-title:focus { outline: none; }
+.viewer-title .doc-title { flex-basis: 100%; white-space: normal; overflow-wrap: anywhere; font-size: 15px; }
 .viewer-body .paragraph { unicode-bidi: plaintext; margin: 0; padding: 14px 16px; border-radius: 12px; background: var(--surface); border: 1px solid var(--border); white-space: pre-wrap; overflow-wrap: anywhere; text-align: start; }
 mark { background: var(--mark); color: inherit; border-radius: 3px; padding: 1px 0; box-shadow: 0 0 0 2px var(--mark); }
 .viewer-scroll { flex: 1; min-height: 0; overflow-y: auto; padding: 0 16px 14px; overscroll-behavior: contain; }

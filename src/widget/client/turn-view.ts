@@ -2,6 +2,7 @@
 import type { FailureKind } from './api.js';
 import type { AskResponse, Citation } from './api-types.js';
 import { citedIds, splitAnswer } from './answer-text.js';
+import { citationTitle } from './citation-title.js';
 import { answerAsPlainText } from './copy-text.js';
 import { append, clear, h, icon } from './dom.js';
 import type { UiStrings } from './i18n.js';
@@ -68,8 +69,14 @@ export function createTurnView(question: string, strings: UiStrings, callbacks: 
     }
   }
 
+  /** "Citation 2: Title, file.txt, paragraph 5" (without the title when there is none). */
+  function citationLabel(citation: Citation): string {
+    const title = citationTitle(citation);
+    return `${strings.citation(citation.id)}: ${title ? `${title}, ` : ''}${citation.file}, ${strings.paragraph(citation.paragraph)}`;
+  }
+
   function chip(citation: Citation): HTMLButtonElement {
-    const label = `${strings.citation(citation.id)}: ${citation.file}, ${strings.paragraph(citation.paragraph)}`;
+    const label = citationLabel(citation);
     const button = h('button', { type: 'button', class: 'chip', 'aria-label': label, title: label }, String(citation.id));
     button.addEventListener('click', () => callbacks.openCitation(citation, button));
     return button;
@@ -79,18 +86,15 @@ export function createTurnView(question: string, strings: UiStrings, callbacks: 
     const excerpt = h('span', { class: 'excerpt' });
     const dir = setDirection(excerpt, citation.language);
     append(excerpt, ...directedText(citation.text, dir));
-    const button = h(
-      'button',
-      { type: 'button', class: 'source', 'aria-label': `${strings.citation(citation.id)}: ${citation.file}, ${strings.paragraph(citation.paragraph)}` },
-      h(
-        'span',
-        { class: 'source-head' },
-        h('span', { class: 'source-num', 'aria-hidden': 'true' }, String(citation.id)),
-        h('bdi', { class: 'file' }, citation.file),
-        h('span', { class: 'para' }, strings.paragraph(citation.paragraph)),
-      ),
-      excerpt,
-    );
+    const title = citationTitle(citation);
+    const number = h('span', { class: 'source-num', 'aria-hidden': 'true' }, String(citation.id));
+    const file = h('bdi', { class: 'file' }, citation.file);
+    const paragraph = h('span', { class: 'para' }, strings.paragraph(citation.paragraph));
+    // The title leads and the file name goes under it; without a title the file name leads as before.
+    const head = title
+      ? [h('span', { class: 'source-head' }, number, h('bdi', { class: 'doc-title', dir: 'auto' }, title)), h('span', { class: 'source-where' }, file, paragraph)]
+      : [h('span', { class: 'source-head' }, number, file, paragraph)];
+    const button = h('button', { type: 'button', class: 'source', 'aria-label': citationLabel(citation) }, ...head, excerpt);
     button.addEventListener('click', () => callbacks.openCitation(citation, button));
     return h('li', {}, button);
   }

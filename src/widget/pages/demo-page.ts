@@ -25,10 +25,13 @@ export function demoPage(index: LoadedIndex, origin: string, uiLanguage: string 
   const paragraphs = manifest.files.reduce((sum, f) => sum + f.paragraphs, 0);
   const languages = [...new Set(manifest.files.map((f) => f.language))].map((l) => LANGUAGE_NAMES[l]);
   const rows = manifest.files.map((file) => {
-    const opening = documents.get(file.file)?.paragraphs[0];
+    const document = documents.get(file.file);
+    const title = document?.title && document.title !== file.file ? document.title : undefined;
+    const opening = document && openingAfterTitle(document.paragraphs, title);
     const text = opening ? truncate(opening.text, OPENING_CHARS) : '';
+    const link = html`<a href="/sources/${encodeURIComponent(file.file)}">${title ? html`<bdi class="doc-title" dir="auto">${title}</bdi>` : html`<bdi>${file.file}</bdi>`}</a>`;
     return html`<tr>
-      <td><a href="/sources/${encodeURIComponent(file.file)}"><bdi>${file.file}</bdi></a></td>
+      <td>${link}${title ? html`<br><bdi class="file-name">${file.file}</bdi>` : ''}</td>
       <td>${LANGUAGE_NAMES[file.language]}</td>
       <td class="num">${file.paragraphs}</td>
       <td class="opening-col"><span class="opening" dir="auto"${optionalAttribute('lang', opening && langAttribute(opening.language))}>${text}</span></td>
@@ -57,7 +60,7 @@ ${pageHead(`Ask the documents — demo`)}
   <p class="facts">${manifest.files.length} files · ${paragraphs} paragraphs · ${manifest.chunks} indexed passages · ${languages.join(', ')} · ${retrieval} · indexed ${manifest.builtAt.slice(0, 10)}</p>
   <p class="mode">Questions across languages: ${crossLingualMeaning(mode)}</p>
   <div class="table-scroll"><table>
-    <thead><tr><th scope="col">File</th><th scope="col">Language</th><th scope="col" class="num">Paragraphs</th><th scope="col" class="opening-col">Opening</th></tr></thead>
+    <thead><tr><th scope="col">Document</th><th scope="col">Language</th><th scope="col" class="num">Paragraphs</th><th scope="col" class="opening-col">Opening</th></tr></thead>
     <tbody>${rows}</tbody>
   </table></div>
   <h2>Add the chat to your site</h2>
@@ -67,6 +70,14 @@ ${pageHead(`Ask the documents — demo`)}
 <script src="/widget.js" data-endpoint="${origin}"${optionalAttribute('data-lang', uiLanguage)} defer></script>
 </body>
 </html>`;
+}
+
+/** The first paragraph, or the second when the title was taken from the first (so the table does not say it twice). */
+function openingAfterTitle<P extends { text: string }>(paragraphs: readonly P[], title: string | undefined): P | undefined {
+  const [first, second] = paragraphs;
+  const titleStem = title?.replace(/…$/, '');
+  const firstIsTitle = titleStem !== undefined && first !== undefined && first.text.replace(/\s+/g, ' ').includes(titleStem);
+  return firstIsTitle && second ? second : first;
 }
 
 function truncate(text: string, max: number): string {

@@ -52,6 +52,9 @@ h2 { font-size: 19px; margin: 32px 0 12px; }
 .table-scroll { overflow-x: auto; max-width: 100%; }
 table { width: 100%; border-collapse: collapse; font-size: 15px; }
 td a { overflow-wrap: anywhere; }
+.doc-title { font-weight: 600; }
+.file-name { color: var(--muted); overflow-wrap: anywhere; }
+td .file-name { font-size: 13px; }
 th, td { text-align: start; padding: 10px 12px; border-bottom: 1px solid var(--border); vertical-align: top; }
 th { font-size: 13px; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); font-weight: 600; }
 .num { text-align: end; font-variant-numeric: tabular-nums; }

@@ -44,18 +44,19 @@ export function sourcePage(
   });
   const quoted = highlight && window.paragraphs.some((p) => p.number === highlight.paragraph);
   const lastPage = document.paragraphs.at(-1)?.page;
+  const title = document.title && document.title !== document.file ? document.title : undefined;
   const original = `/originals/${document.file.split('/').map(encodeURIComponent).join('/')}`;
 
   return html`<!doctype html>
 <html lang="${language}" dir="${language === 'ar' ? 'rtl' : 'ltr'}">
 <head>
-${pageHead(document.file)}
+${pageHead(title ? `${title} · ${document.file}` : document.file)}
 </head>
 <body>
 <header class="top"><div class="wrap">
   <p><a href="/?lang=${language}">${strings.allDocuments}</a></p>
-  <h1><bdi>${document.title ?? document.file}</bdi></h1>
-  <p class="lead">${document.title ? html`<bdi>${document.file}</bdi> · ` : ''}${strings.summary(document.language, document.paragraphs.length)}${lastPage === undefined ? '' : ` · ${strings.pages(lastPage)}`}. ${strings.numbersNote}${quoted ? html` ${strings.quoteHighlighted}` : ''} <a href="${original}">${strings.originalFile}</a></p>
+  <h1><bdi dir="auto">${title ?? document.file}</bdi></h1>
+  <p class="lead">${title ? html`<bdi class="file-name">${document.file}</bdi> · ` : ''}${strings.summary(document.language, document.paragraphs.length)}${lastPage === undefined ? '' : ` · ${strings.pages(lastPage)}`}. ${strings.numbersNote}${quoted ? html` ${strings.quoteHighlighted}` : ''} <a href="${original}">${strings.originalFile}</a></p>
 </div></header>
 <main class="wrap doc">
   ${windowLink(window.previous, strings.earlierParagraphs)}
