@@ -52,6 +52,9 @@ describe('a sentence ending in ":" brings the list items after it', () => {
     const cited = result.citations.filter((c) => c.file === '002_23fe508d9d363cf9.txt').map((c) => c.paragraph);
     expect(result.grounded).toBe(true);
     expect(cited).toEqual(expect.arrayContaining([5, 6, 7, 8, 9]));
+    const titles = new Set(result.citations.filter((c) => c.file === '002_23fe508d9d363cf9.txt').map((c) => c.title));
+    expect(titles.size).toBe(1); // the list items carry their document's title too
+    expect([...titles][0]).not.toBe('002_23fe508d9d363cf9.txt');
     expect(result.answer).toContain('quattro nuovi criteri:');
     expect(result.answer).toContain('4. astenersi da qualsiasi attività di streaming');
   });

@@ -103,11 +103,11 @@ function withListItems(
   const quoted: QuotedSentence[] = [];
   for (const sentence of chosen) {
     quoted.push(sentence);
-    const { chunk, score } = hits[sentence.hitIndex]!;
+    const { chunk, score, title } = hits[sentence.hitIndex]!;
     const items = endsWithColon(sentence.text) && chunk.text.trimEnd().length === sentence.end ? (listItems?.get(chunk.id) ?? []) : [];
     for (const item of items) {
       let hitIndex = all.findIndex((h) => h.chunk.id === item.id);
-      if (hitIndex < 0) hitIndex = all.push({ chunk: item, score }) - 1;
+      if (hitIndex < 0) hitIndex = all.push({ chunk: item, score, ...(title !== undefined && { title }) }) - 1; // same document
       if (quoted.some((q) => q.hitIndex === hitIndex)) continue;
       quoted.push(...splitSentences(item.text).map((s) => ({ ...s, hitIndex })));
     }
