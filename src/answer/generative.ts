@@ -4,7 +4,8 @@ import { ChatOpenAI } from '@langchain/openai';
 import type { Config } from '../config.js';
 import { buildCitations } from './citations.js';
 import { checkCitationMarkers } from './citation-markers.js';
-import { answerPrompt, promptVariables } from './prompt.js';
+import { LANGUAGE_NAMES, answerPrompt, promptVariables } from './prompt.js';
+import { replyLanguageMismatch } from './reply-language.js';
 import { verbatimSentences, withQuotes } from './quote-spans.js';
 import type { AnswerEvent, AnswerInput, AnswerResult, Answerer } from './types.js';
 
@@ -49,8 +50,13 @@ export function createGenerativeAnswerer(llmConfig: LlmConfig, deps: GenerativeD
     return { ...result, warnings: [warning, ...result.warnings] };
   }
 
-  /** Turns the model's text into the result, or falls back when no valid marker is left. */
+  /** Turns the model's text into the result, or falls back when it is in another language or cites nothing valid. */
   async function finish(input: AnswerInput, generated: string, signal?: AbortSignal): Promise<AnswerResult> {
+    const wrongLanguage = replyLanguageMismatch(generated, input.language);
+    if (wrongLanguage) {
+      const answered = wrongLanguage === 'other' ? 'in another language' : `in ${LANGUAGE_NAMES[wrongLanguage]}`;
+      return fallBack(input, `The language model answered ${answered} instead of ${LANGUAGE_NAMES[input.language]}, so an extractive answer is shown instead.`, signal);
+    }
     const checked = checkCitationMarkers(generated, input.hits.length);
     if (checked.cited.length === 0) {
       return fallBack(input, "The language model's answer cited none of the passages, so an extractive answer is shown instead.", signal);

@@ -4,7 +4,8 @@ import type { DetectedLanguage } from '../corpus/types.js';
 import type { SearchHit } from '../retrieval/types.js';
 import type { AnswerInput } from './types.js';
 
-const LANGUAGE_NAMES: Record<DetectedLanguage, string> = {
+/** Language names as the prompt and warnings give them. */
+export const LANGUAGE_NAMES: Record<DetectedLanguage, string> = {
   ar: 'Arabic',
   it: 'Italian',
   kk: 'Kazakh',
@@ -19,7 +20,9 @@ export const answerPrompt = ChatPromptTemplate.fromMessages([
     [
       'You answer questions about a collection of documents using only the numbered passages below.',
       'Rules:',
-      '- Write the answer in {language}, whatever the language of the passages.',
+      '- Write the whole answer in {language}, whatever the language of the passages: the passages may be in Arabic, Italian, Kazakh or English.',
+      '- When you use a passage in another language, give its meaning in {language}; you may add the short original excerpt in quotation marks after your translation, e.g. ... (“original words”) [2].',
+      '- Kazakh is written in Cyrillic script.',
       '- Support every statement with the number of the passage it comes from, in square brackets, e.g. [1] or [2][3].',
       '- Cite only numbers from the list below. Use nothing except these passages: no outside knowledge.',
       '- If the passages do not answer the question, say so in one sentence in {language}, without citations.',
