@@ -60,7 +60,7 @@ describe.skipIf(!canRunBrowser)('suggestions, copy and feedback in the widget', 
     await expect.poll(() => page.locator(`${W.lastAnswer} .action-note`).textContent()).toBe('Copiato');
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied.startsWith(`${await lastAnswerText(page)}\n\n`)).toBe(true);
-    expect(copied).toMatch(/\nFonti\n\[\d+\] \d{3}_\w+\.txt, paragrafo \d+: "/);
+    expect(copied).toMatch(/\nFonti\n\[\d+\] .+ \(\d{3}_\w+\.txt, paragrafo \d+\): "/); // the document's title, then file and paragraph
   });
 
   it('sends thumbs down with a comment to /api/feedback, where the eval listing finds it', async () => {
