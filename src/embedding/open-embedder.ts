@@ -2,6 +2,7 @@
 import type { Config } from '../config.js';
 import type { ModelProgress } from './load-feature-extractor.js';
 import type { ModelProfile } from './model-profile.js';
+import type { TokenStateEncoder } from './token-states.js';
 import { TransformersEmbeddings } from './transformers-embeddings.js';
 
 /**
@@ -21,6 +22,11 @@ export interface OpenedEmbedder {
   embedQuery(text: string): Promise<number[]>;
   /** Unit vectors of texts exactly as given, no prefix. */
   embedRaw(texts: string[]): Promise<number[][]>;
+  /**
+   * Middle-layer token states for word alignment, when the model's graph outputs them (`alignment_hidden_state`,
+   * which the project's converter writes); absent for models that do not.
+   */
+  tokenStates?: TokenStateEncoder['tokenStates'];
   /** Frees the ONNX session. */
   dispose(): Promise<void>;
   /** The same model as a LangChain `Embeddings`, for LangChain APIs. */

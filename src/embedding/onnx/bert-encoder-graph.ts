@@ -1,7 +1,10 @@
 /**
  * A BERT encoder (BertModel: word + position + token-type embeddings, post-LayerNorm transformer layers with exact
  * GELU) as an ONNX graph at opset 13, with the inputs transformers.js feeds (`input_ids`, `attention_mask`,
- * `token_type_ids`) and its `last_hidden_state` output. Positions count from 0.
+ * `token_type_ids`) and two outputs: `last_hidden_state` (what the sentence vector is pooled from) and
+ * `alignment_hidden_state`, the token states after a middle layer. Multilingual encoders align words across languages
+ * best in their middle layers (SimAlign, Jalili Sabet et al. 2020), so the answer layer matches question words with
+ * passage words on these states. Positions count from 0.
  *
  * A weight matrix is given either as float32 values or as 4-bit block-quantized values unpacked to one byte per
  * weight plus one scale per block of 32. The byte form is dequantized inside the graph with Cast/Sub/Mul; those
@@ -56,6 +59,16 @@ export interface BertWeights {
   typeEmbeddings: Float32Array;
   embeddingNorm: LayerNormWeights;
   layers: BertLayerWeights[];
+}
+
+/** The name of the middle layer's token-state output (see the file comment). */
+export const ALIGNMENT_OUTPUT = 'alignment_hidden_state';
+/** Layers applied before `alignment_hidden_state` when the caller does not choose: 8 of 12, as SimAlign's best for mBERT. */
+export const DEFAULT_ALIGNMENT_LAYER = 8;
+
+export interface BertGraphOptions {
+  /** How many encoder layers `alignment_hidden_state` has gone through (1..layers). */
+  alignmentLayer?: number;
 }
 
 const QUANT_BLOCK = 32;
@@ -181,8 +194,12 @@ function encoderLayer(g: GraphBuilder, d: BertDimensions, input: string, bias: s
  * The encoder graph; `name` becomes the graph's name.
  * @example encodeModel(bertEncoderGraph('e5', dimensions, weights), 'multilingual-e5-small')
  */
-export function bertEncoderGraph(name: string, d: BertDimensions, w: BertWeights): onnx.IGraphProto {
+export function bertEncoderGraph(name: string, d: BertDimensions, w: BertWeights, options: BertGraphOptions = {}): onnx.IGraphProto {
   if (w.layers.length !== d.layers) throw new Error(`bertEncoderGraph: ${w.layers.length} layers of weights for ${d.layers} layers.`);
+  const alignmentLayer = options.alignmentLayer ?? Math.min(DEFAULT_ALIGNMENT_LAYER, d.layers);
+  if (!Number.isInteger(alignmentLayer) || alignmentLayer < 1 || alignmentLayer > d.layers) {
+    throw new Error(`bertEncoderGraph: alignmentLayer ${alignmentLayer} is not a layer of 1..${d.layers}.`);
+  }
   const g = new GraphBuilder();
   g.float('eps', [], new Float32Array([d.layerNormEps]));
   g.float('half', [], new Float32Array([0.5]));
@@ -196,6 +213,7 @@ export function bertEncoderGraph(name: string, d: BertDimensions, w: BertWeights
   let hidden = embeddings(g, d, w);
   w.layers.forEach((layer, i) => {
     hidden = encoderLayer(g, d, hidden, bias, layer, i);
+    if (i + 1 === alignmentLayer) g.add('Identity', [hidden], ALIGNMENT_OUTPUT);
   });
   g.add('Identity', [hidden], 'last_hidden_state');
   return {
@@ -203,6 +221,6 @@ export function bertEncoderGraph(name: string, d: BertDimensions, w: BertWeights
     node: g.nodes,
     initializer: g.initializers,
     input: ['input_ids', 'attention_mask', 'token_type_ids'].map((n) => valueInfo(n, DataType.INT64, ['batch', 'sequence'])),
-    output: [valueInfo('last_hidden_state', DataType.FLOAT, ['batch', 'sequence', d.hiddenSize])],
+    output: ['last_hidden_state', ALIGNMENT_OUTPUT].map((n) => valueInfo(n, DataType.FLOAT, ['batch', 'sequence', d.hiddenSize])),
   };
 }
