@@ -24,6 +24,20 @@ export interface Citation {
   score: number;
   /** Spans (within the paragraph) of the sentences the answer quoted from this excerpt; `[]` when it quoted none. */
   quotes: QuoteSpan[];
+  /** Text direction of the excerpt, so it is laid out as a block of its own, never inline with the other direction. */
+  dir?: 'ltr' | 'rtl';
+  /** Spans (within the paragraph, inside `quotes`) of the words that carry the answer, from word alignment; `[]` when none. */
+  highlights?: QuoteSpan[];
+}
+
+/** A key term of the question beside the words of a quote that the encoder aligned to it. */
+export interface GlossTerm {
+  /** Words of the question, as asked. */
+  question: string;
+  /** The aligned words of the quote, verbatim from the cited paragraph. */
+  source: string;
+  /** Id of the citation the source words stand in. */
+  citation: number;
 }
 
 export interface AnswerInput {
@@ -41,6 +55,10 @@ export interface AnswerResult {
   grounded: boolean;
   /** `answered` (grounded), `possible` (a passage shares the question's names or numbers, unconfirmed) or `none`. */
   support: Support;
+  /** First line, in the asker's language: what was found and where, e.g. "Found in paragraph 4 of ‹title› (Arabic):". */
+  lead?: string;
+  /** Key terms of the question beside the quote's words aligned to them; `[]` when the model gives no alignment. */
+  gloss?: GlossTerm[];
   warnings: string[];
 }
 
