@@ -7,7 +7,7 @@ import { corpusParagraphs, hitsFromCorpus } from './helpers/corpus-hits.js';
 const FILE = '002_23fe508d9d363cf9.txt';
 
 function citationOf(paragraph: string, start: number, end: number, text = paragraph.slice(start, end)): Citation {
-  return { id: 1, file: 'a.txt', title: 'A', paragraph: 1, text, start, end, language: 'en', score: 1, quotes: [] };
+  return { id: 1, file: 'a.txt', title: 'A', paragraph: 1, text, start, end, language: 'en', dir: 'ltr', score: 1, quotes: [] };
 }
 
 describe('buildCitations', () => {

@@ -3,7 +3,7 @@ import type { Citation } from '../src/answer/types.js';
 import { answerAsPlainText } from '../src/widget/client/copy-text.js';
 import { stringsFor } from '../src/widget/client/i18n.js';
 
-const citation = (id: number, text: string, title = `f${id}.txt`): Citation => ({ id, file: `f${id}.txt`, title, paragraph: id + 1, text, start: 0, end: text.length, language: 'it', score: 1, quotes: [] });
+const citation = (id: number, text: string, title = `f${id}.txt`): Citation => ({ id, file: `f${id}.txt`, title, paragraph: id + 1, text, start: 0, end: text.length, language: 'it', dir: 'ltr', score: 1, quotes: [] });
 
 describe('answerAsPlainText', () => {
   it('lists the sources the answer cites, in the order it cites them, as plain text', () => {

@@ -1,9 +1,11 @@
 /** Citations from retrieved passages, and the check that a citation quotes its paragraph exactly. */
 import type { SearchHit } from '../retrieval/types.js';
+import { textDirection } from './text-direction.js';
 import type { Citation } from './types.js';
 
 /**
  * One citation per hit, in order; a citation's id is its hit's 1-based position. Nothing is quoted yet (`quotes: []`).
+ * `dir` follows the passage's language, so it can be laid out as a block of its own.
  * The title is the hit's document title, or the file name when the hit has none.
  * @example buildCitations(hits)[0].id // 1
  */
@@ -18,6 +20,7 @@ export function buildCitations(hits: readonly SearchHit[]): Citation[] {
     start: chunk.start,
     end: chunk.end,
     language: chunk.language,
+    dir: textDirection(chunk.language, chunk.text),
     score,
     quotes: [],
   }));

@@ -25,7 +25,7 @@ export interface Citation {
   /** Spans (within the paragraph) of the sentences the answer quoted from this excerpt; `[]` when it quoted none. */
   quotes: QuoteSpan[];
   /** Text direction of the excerpt, so it is laid out as a block of its own, never inline with the other direction. */
-  dir?: 'ltr' | 'rtl';
+  dir: 'ltr' | 'rtl';
   /** Spans (within the paragraph, inside `quotes`) of the words that carry the answer, from word alignment; `[]` when none. */
   highlights?: QuoteSpan[];
 }
@@ -55,7 +55,7 @@ export interface AnswerResult {
   grounded: boolean;
   /** `answered` (grounded), `possible` (a passage shares the question's names or numbers, unconfirmed) or `none`. */
   support: Support;
-  /** First line, in the asker's language: what was found and where, e.g. "Found in paragraph 4 of ‹title› (Arabic):". */
+  /** First line, in the asker's language: what was found and where, e.g. "Found in paragraph 4 of “title” (Arabic):". Filled by presentAnswer, not by answerers. */
   lead?: string;
   /** Key terms of the question beside the quote's words aligned to them; `[]` when the model gives no alignment. */
   gloss?: GlossTerm[];

@@ -1,4 +1,5 @@
 /** The steps shared by the ask, ask-stream and search routes: pick the language, retrieve, shape the response. */
+import { presentAnswer } from '../answer/present-answer.js';
 import type { AnswerResult } from '../answer/types.js';
 import type { DetectedLanguage, Language } from '../corpus/types.js';
 import type { SearchHit } from '../retrieval/types.js';
@@ -35,14 +36,17 @@ export async function retrieve(
   return { question: request.question, language, hits, retrieveMs: performance.now() - startedAt, startedAt };
 }
 
-/** The /api/ask response (also the `done` event of the stream). */
-export function askResponse(deps: ResolvedDeps, retrieved: Retrieved, result: AnswerResult, answerMs: number): AskResponse {
+/** The /api/ask response (also the `done` event of the stream), laid out for the asker (see presentAnswer). */
+export function askResponse(deps: ResolvedDeps, retrieved: Retrieved, answered: AnswerResult, answerMs: number): AskResponse {
+  const result = presentAnswer(answered, retrieved.language);
   checkVerbatim(deps, result.citations);
   return {
     question: retrieved.question,
     language: retrieved.language,
+    lead: result.lead,
     answer: result.answer,
     citations: result.citations,
+    gloss: result.gloss,
     retrieval: retrievalInfo(deps),
     grounded: result.grounded,
     support: result.support,

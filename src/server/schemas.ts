@@ -70,7 +70,9 @@ export const QuoteSpanSchema = z
 
 export const CitationSchema = z
   .object({
-    id: z.int().min(1).meta({ description: 'The n of `[n]` in the answer: the passage rank.' }),
+    id: z.int().min(1).meta({
+      description: 'The n of `[n]` in the answer. In answers, citations are numbered in the order the answer first cites them (the uncited ones after); in search results, by rank.',
+    }),
     file: z.string().meta({ description: 'Source file, relative to the corpus folder.' }),
     title: TitleSchema,
     paragraph: z.int().min(1).meta({ description: '1-based paragraph number in the file.' }),
@@ -79,7 +81,11 @@ export const CitationSchema = z
     start: z.int().min(0),
     end: z.int().min(0),
     language: DetectedLanguageSchema,
+    dir: z.enum(['ltr', 'rtl']).meta({ description: 'Text direction of the excerpt: lay it out as a block of its own in this direction.' }),
     score: z.number(),
+    highlights: z.array(QuoteSpanSchema).optional().meta({
+      description: 'Spans (within the paragraph, inside `quotes`) of the words that carry the answer, from word alignment; absent or empty when none.',
+    }),
     quotes: z.array(QuoteSpanSchema).meta({
       description:
         'Spans of the sentences the answer quoted from this excerpt, as offsets within the paragraph like `start`/`end`, in order. ' +
@@ -89,6 +95,14 @@ export const CitationSchema = z
   })
   .meta({ description: 'A cited excerpt that stands verbatim at [start, end) of the paragraph (UTF-16 offsets).' });
 
+export const GlossTermSchema = z
+  .object({
+    question: z.string().meta({ description: 'Words of the question, as asked.' }),
+    source: z.string().meta({ description: 'The aligned words of the quote, verbatim from the cited paragraph.' }),
+    citation: z.int().min(1).meta({ description: 'Id of the citation the source words stand in.' }),
+  })
+  .meta({ description: 'A key term of the question beside the words of a quote aligned to it.' });
+
 export const RetrievalInfoSchema = z.object({
   mode: z.enum(['hybrid', 'lexical']),
   model: z.string().nullable().meta({ description: 'Embedding model id in hybrid mode, null in lexical mode.' }),
@@ -97,8 +111,18 @@ export const RetrievalInfoSchema = z.object({
 export const AskResponseSchema = z.object({
   question: z.string(),
   language: DetectedLanguageSchema.meta({ description: 'The lang given, or the detected language of the question.' }),
-  answer: z.string().meta({ description: 'Answer text; every [n] names a citation id.' }),
+  lead: z.string().meta({
+    description: 'First line of the answer, in the asker\'s language: what was found and where, e.g. "Found in paragraph 4 of “Title” (Arabic):", or that nothing was.',
+  }),
+  answer: z.string().meta({
+    description:
+      'Answer text; every [n] names a citation id. Its first line is `lead`; then, for quoted answers, each verbatim quote on a line of its own ' +
+      'followed by its [n] (for a language model\'s answer, its text in the asker\'s language).',
+  }),
   citations: z.array(CitationSchema),
+  gloss: z.array(GlossTermSchema).meta({
+    description: 'Key terms of the question beside the words of a quote aligned to them ("press freedom ↔ حرية الصحافة"); empty when there is no alignment.',
+  }),
   retrieval: RetrievalInfoSchema,
   grounded: z.boolean().meta({ description: 'False when no passage supports an answer.' }),
   support: z.enum(['answered', 'possible', 'none']).meta({
