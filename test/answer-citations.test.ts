@@ -14,8 +14,8 @@ describe('buildCitations', () => {
   it('numbers citations by hit position and copies the chunk, its document title and score', () => {
     const hits = hitsFromCorpus(FILE, 'it', [5, 2], { title: 'Elezioni in Kazakistan' });
     expect(buildCitations(hits)).toEqual([
-      { id: 1, file: FILE, title: 'Elezioni in Kazakistan', paragraph: 5, text: hits[0].chunk.text, start: 0, end: hits[0].chunk.end, language: 'it', score: 1, quotes: [] },
-      { id: 2, file: FILE, title: 'Elezioni in Kazakistan', paragraph: 2, text: hits[1].chunk.text, start: 0, end: hits[1].chunk.end, language: 'it', score: 0.5, quotes: [] },
+      { id: 1, file: FILE, title: 'Elezioni in Kazakistan', paragraph: 5, text: hits[0].chunk.text, start: 0, end: hits[0].chunk.end, language: 'it', dir: 'ltr', score: 1, quotes: [] },
+      { id: 2, file: FILE, title: 'Elezioni in Kazakistan', paragraph: 2, text: hits[1].chunk.text, start: 0, end: hits[1].chunk.end, language: 'it', dir: 'ltr', score: 0.5, quotes: [] },
     ]);
   });
 

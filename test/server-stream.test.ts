@@ -59,11 +59,16 @@ describe('POST /api/ask/stream over a real socket', () => {
 
     const citations = JSON.parse(events[0].data) as Citation[];
     const done = AskResponseSchema.parse(JSON.parse(events.at(-1)!.data)) as AskResponse;
-    // The first event names the passages; the final one adds what the answer quoted from them.
-    expect(done.citations.map(({ quotes: _quotes, ...rest }) => rest)).toEqual(citations.map(({ quotes: _quotes, ...rest }) => rest));
+    // The first event names the passages by rank; the final one adds what the answer quoted from them and numbers
+    // them in the order the answer cites them.
+    const place = ({ quotes: _quotes, id: _id, ...rest }: Citation) => rest;
+    expect(new Set(done.citations.map(place))).toEqual(new Set(citations.map(place)));
     expect(citations.every((c) => c.quotes.length === 0)).toBe(true);
     expect(done.citations.some((c) => c.quotes.length > 0)).toBe(true);
-    expect(middle.map((e) => (JSON.parse(e.data) as { text: string }).text).join('')).toBe(done.answer);
+    // The deltas are a preview of the quotes as they are chosen; `done` holds the answer laid out under its lead line.
+    const streamed = middle.map((e) => (JSON.parse(e.data) as { text: string }).text).join('');
+    expect(done.answer.startsWith(`${done.lead}\n`)).toBe(true);
+    for (const line of done.answer.split('\n').slice(1)) expect(streamed).toContain(line.replace(/(?:\s*\[\d+\])+$/, ''));
     expect(citations.some((c) => c.file === '002_23fe508d9d363cf9.txt' && c.paragraph === 2)).toBe(true);
     expectCitationsVerbatim(runtime.index, citations);
 

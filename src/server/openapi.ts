@@ -98,7 +98,7 @@ export function buildOpenApiDocument(options: { apiKeyRequired: boolean; example
         post: {
           summary: 'Answer a question as Server-Sent Events',
           description:
-            'Events: `citations` (JSON array of Citation) first, then `delta` ({"text"}) pieces of the answer, then `done` (an AskResponse); `error` ({"code", "message"}) if answering fails after the stream started.',
+            'Events: `citations` (JSON array of Citation) first, then `delta` ({"text"}) pieces of the answer as it is written, then `done` (an AskResponse, authoritative: the answer laid out under its lead line, citations numbered in the order the answer cites them); `error` ({"code", "message"}) if answering fails after the stream started.',
           ...secured,
           requestBody: askBody,
           responses: {
