@@ -2,6 +2,7 @@
  * How an answer is shown: a lead line in the asker's language, then each verbatim quote on a line of its own with its
  * [n], and citations numbered in the order the answer first cites them. Applied once to an answerer's result.
  */
+import { shortTitle } from '../corpus/document-title.js';
 import type { DetectedLanguage } from '../corpus/types.js';
 import { leadLine, type LeadPlace } from './lead-messages.js';
 import { messagesFor } from './messages.js';
@@ -15,6 +16,8 @@ export type PresentedCitation = Citation & { dir: 'ltr' | 'rtl' };
 /** A run of citation markers such as ` [2][1]`, with the spaces before it. */
 const MARKER_RUN = /(?:\s*\[\d+\])+/g;
 const MARKER = /\[(\d+)\]/g;
+/** A title longer than this is shortened in the lead line (the citation keeps it whole). */
+const LEAD_TITLE_CHARS = 60;
 
 /**
  * The result renumbered, laid out and led. Pure and idempotent.
@@ -61,7 +64,7 @@ function renumber(result: AnswerResult): Pick<PresentedAnswer, 'answer' | 'citat
 function placesOf(cited: readonly Citation[]): LeadPlace[] {
   const byFile = new Map<string, LeadPlace>();
   for (const c of cited) {
-    const place = byFile.get(c.file) ?? { title: c.title, paragraphs: [] };
+    const place = byFile.get(c.file) ?? { title: shortTitle(c.title, LEAD_TITLE_CHARS), paragraphs: [] };
     if (!place.paragraphs.includes(c.paragraph)) place.paragraphs.push(c.paragraph);
     byFile.set(c.file, place);
   }

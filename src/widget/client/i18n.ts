@@ -48,6 +48,18 @@ export interface UiStrings {
   feedbackSend: string;
   feedbackThanks: string;
   feedbackFailed: string;
+  /** The confidence states of an answer, in words. */
+  stateAnswered: string;
+  statePossible: string;
+  stateNone: string;
+  /** Heading of the nearest passages when nothing answers: they are not answers. */
+  nearestNotAnswers: string;
+  /** Heading of the gloss: the question's key terms beside the quote's words. */
+  keyTerms: string;
+  translate: string;
+  hideTranslation: string;
+  translatedOnDevice: string;
+  translationFailed: string;
 }
 
 const en: UiStrings = {
@@ -92,6 +104,15 @@ const en: UiStrings = {
   feedbackSend: 'Send feedback',
   feedbackThanks: 'Thank you for your feedback.',
   feedbackFailed: 'Couldn’t send the feedback.',
+  stateAnswered: 'Answered from the documents',
+  statePossible: 'Possibly relevant — not confirmed',
+  stateNone: 'Not found in the documents',
+  nearestNotAnswers: 'Nearest passages — these do not answer the question',
+  keyTerms: 'Key terms',
+  translate: 'Translate',
+  hideTranslation: 'Hide translation',
+  translatedOnDevice: 'Translated on this device',
+  translationFailed: 'Couldn’t translate.',
 };
 
 const ar: UiStrings = {
@@ -136,6 +157,15 @@ const ar: UiStrings = {
   feedbackSend: 'أرسل الملاحظة',
   feedbackThanks: 'شكرًا على ملاحظتك.',
   feedbackFailed: 'تعذّر إرسال الملاحظة.',
+  stateAnswered: 'أُجيب من الوثائق',
+  statePossible: 'قد يكون ذا صلة — غير مؤكَّد',
+  stateNone: 'لم يُعثر على الجواب في الوثائق',
+  nearestNotAnswers: 'أقرب المقاطع — وهي لا تجيب عن السؤال',
+  keyTerms: 'المصطلحات الرئيسية',
+  translate: 'ترجمة',
+  hideTranslation: 'إخفاء الترجمة',
+  translatedOnDevice: 'تُرجم على هذا الجهاز',
+  translationFailed: 'تعذّرت الترجمة.',
 };
 
 const it: UiStrings = {
@@ -180,6 +210,15 @@ const it: UiStrings = {
   feedbackSend: 'Invia il commento',
   feedbackThanks: 'Grazie per il commento.',
   feedbackFailed: 'Impossibile inviare il commento.',
+  stateAnswered: 'Risposta dai documenti',
+  statePossible: 'Forse pertinente — non confermato',
+  stateNone: 'Non trovato nei documenti',
+  nearestNotAnswers: 'Passaggi più vicini — non rispondono alla domanda',
+  keyTerms: 'Termini chiave',
+  translate: 'Traduci',
+  hideTranslation: 'Nascondi la traduzione',
+  translatedOnDevice: 'Tradotto su questo dispositivo',
+  translationFailed: 'Impossibile tradurre.',
 };
 
 const kk: UiStrings = {
@@ -224,6 +263,15 @@ const kk: UiStrings = {
   feedbackSend: 'Пікірді жіберу',
   feedbackThanks: 'Пікіріңізге рахмет.',
   feedbackFailed: 'Пікірді жіберу мүмкін болмады.',
+  stateAnswered: 'Жауап құжаттардан табылды',
+  statePossible: 'Қатысы болуы мүмкін — расталмаған',
+  stateNone: 'Құжаттардан табылмады',
+  nearestNotAnswers: 'Ең жақын үзінділер — бұлар сұраққа жауап емес',
+  keyTerms: 'Негізгі терминдер',
+  translate: 'Аудару',
+  hideTranslation: 'Аударманы жасыру',
+  translatedOnDevice: 'Осы құрылғыда аударылды',
+  translationFailed: 'Аудару мүмкін болмады.',
 };
 
 const STRINGS: Record<UiLanguage, UiStrings> = { en, ar, it, kk };

@@ -73,6 +73,25 @@ button { cursor: pointer; }
 .bot { align-self: stretch; padding: 12px 14px; background: var(--surface); border-end-start-radius: 4px; display: flex; flex-direction: column; gap: 10px; }
 .answer { white-space: pre-wrap; text-align: start; }
 .answer:empty { display: none; }
+.answer > * + * { margin-top: 8px; }
+.confidence-slot:empty { display: none; }
+.confidence { display: inline-flex; align-items: center; gap: 6px; margin: 0 !important; padding: 2px 10px; border-radius: 999px; font-size: 13px; font-weight: 650; border: 1px solid; }
+.confidence[data-support="answered"] { background: #e7f6ec; color: #146c2e; border-color: #a6dcb5; }
+.confidence[data-support="possible"] { background: #fff5e0; color: #7a4a00; border-color: #f0c66f; }
+.confidence[data-support="none"] { background: #eef0f3; color: #3f4856; border-color: #cfd5dd; }
+.confidence-symbol { font-weight: 800; }
+.lead { font-weight: 600; white-space: normal; }
+.quote-wrap { display: flex; flex-direction: column; align-items: flex-start; gap: 6px; }
+.quote { align-self: stretch; margin: 0; padding: 8px 12px; white-space: normal; text-align: start; unicode-bidi: isolate; background: var(--panel); border: 1px solid var(--border); border-inline-start: 3px solid var(--accent); border-radius: 8px; }
+.quote:lang(ar) { font-size: 16px; line-height: 1.75; }
+.answer-line { white-space: normal; }
+.translate { min-height: 32px; padding: 4px 10px; border-radius: 8px; border: 1px solid var(--border); background: var(--panel); color: var(--accent); font-size: 13px; font-weight: 600; }
+.translation { align-self: stretch; padding: 6px 12px !important; font-size: 14px; border-inline-start: 3px dashed var(--border); color: var(--text); }
+.gloss { font-size: 14px; }
+.gloss-title { margin: 0 0 4px !important; font-size: 12px; font-weight: 650; letter-spacing: .04em; text-transform: uppercase; color: var(--muted); }
+.gloss-list { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: 2px; }
+.gloss-arrow { color: var(--muted); }
+.sources.nearest h3 { text-transform: none; letter-spacing: 0; font-size: 13px; }
 .answer.streaming::after { content: "\\258D"; margin-inline-start: 2px; color: var(--accent); animation: blink 1s steps(2) infinite; }
 .status { display: flex; align-items: center; gap: 10px; color: var(--muted); font-size: 14px; }
 .dots { display: inline-flex; gap: 4px; }

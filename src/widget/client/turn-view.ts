@@ -2,6 +2,7 @@
 import type { FailureKind } from './api.js';
 import type { AskResponse, Citation } from './api-types.js';
 import { citedIds, splitAnswer } from './answer-text.js';
+import { confidenceState, renderAnswerBlocks, supportOf } from './answer-view.js';
 import { citationTitle } from './citation-title.js';
 import { answerAsPlainText } from './copy-text.js';
 import { append, clear, h, icon } from './dom.js';
@@ -38,11 +39,12 @@ export function createTurnView(question: string, strings: UiStrings, callbacks: 
   const statusText = h('span', {}, strings.searching);
   const status = h('p', { class: 'status' }, h('span', { class: 'dots', 'aria-hidden': 'true' }, h('i'), h('i'), h('i')), statusText);
   // aria-busy: screen readers wait for the finished answer instead of reading every streamed piece.
-  const answer = h('p', { class: 'answer', dir: 'auto', 'aria-busy': 'true' });
+  const answer = h('div', { class: 'answer', dir: 'auto', 'aria-busy': 'true' });
+  const confidence = h('div', { class: 'confidence-slot' });
   const sources = h('div', { class: 'sources', hidden: true });
   const error = h('div', { class: 'error', role: 'alert', hidden: true });
   const actions = h('div', { class: 'actions', hidden: true });
-  const bot = h('article', { class: 'msg bot', 'data-state': 'searching', 'aria-label': strings.answerLabel }, status, answer, sources, actions, error);
+  const bot = h('article', { class: 'msg bot', 'data-state': 'searching', 'aria-label': strings.answerLabel }, status, confidence, answer, sources, actions, error);
   const element = h(
     'div',
     { class: 'turn' },
@@ -99,13 +101,15 @@ export function createTurnView(question: string, strings: UiStrings, callbacks: 
     return h('li', {}, button);
   }
 
-  function renderSources(text: string): void {
+  /** The cited sources (when nothing answers: the nearest passages, under a heading that says they are not answers). */
+  function renderSources(text: string, notFound: boolean): void {
     clear(sources);
     const mentioned = citedIds(text).filter((id) => citations.some((c) => c.id === id));
     const primary = mentioned.length > 0 ? mentioned.map((id) => citations.find((c) => c.id === id)!) : citations;
     const rest = citations.filter((c) => !primary.includes(c));
     sources.hidden = citations.length === 0;
-    append(sources, h('h3', {}, strings.sources), h('ol', { class: 'source-list' }, ...primary.map(sourceItem)));
+    sources.classList.toggle('nearest', notFound);
+    append(sources, h('h3', {}, notFound ? strings.nearestNotAnswers : strings.sources), h('ol', { class: 'source-list' }, ...primary.map(sourceItem)));
     if (rest.length > 0) {
       append(sources, h('details', {}, h('summary', {}, strings.otherPassages(rest.length)), h('ol', { class: 'source-list' }, ...rest.map(sourceItem))));
     }
@@ -182,8 +186,12 @@ export function createTurnView(question: string, strings: UiStrings, callbacks: 
       citations = response.citations;
       setDirection(answer, response.language);
       answer.classList.remove('streaming');
-      renderAnswer(response.answer);
-      renderSources(response.answer);
+      clear(answer);
+      renderAnswerBlocks(answer, response, strings, chip);
+      const support = supportOf(response);
+      clear(confidence);
+      append(confidence, confidenceState(support, strings));
+      renderSources(response.answer, support === 'none');
       renderActions(response);
       answer.setAttribute('aria-busy', 'false');
       setState('done');
