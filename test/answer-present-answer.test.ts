@@ -45,7 +45,8 @@ describe('presentAnswer', () => {
   it('says "possibly relevant" in Arabic, Italian and Kazakh, naming the passage language only when it is not the asker’s', () => {
     const italian = citation(1, { title: 'Stampa', paragraph: 2, text: IT_SENTENCE, language: 'it', quotes: [{ start: 0, end: IT_SENTENCE.length }] });
     const possible = result({ answer: `Forse pertinente: ${IT_SENTENCE} [1]`, citations: [italian], grounded: false, support: 'possible' });
-    expect(presentAnswer(possible, 'ar').lead).toBe('قد يكون ذا صلة: الفقرة 2 من «Stampa» (بالإيطالية):');
+    // A title in the other direction than the lead is wrapped in Unicode isolates (FSI … PDI).
+    expect(presentAnswer(possible, 'ar').lead).toBe('قد يكون ذا صلة: الفقرة 2 من «\u2068Stampa\u2069» (بالإيطالية):');
     expect(presentAnswer(possible, 'kk').lead).toBe('Қатысы болуы мүмкін: «Stampa» құжатының 2-абзацы (итальян тілінде):');
     expect(presentAnswer(possible, 'it').lead).toBe('Forse c’è una risposta nel paragrafo 2 di «Stampa»:');
     expect(presentAnswer(possible, 'en').answer.split('\n')).toEqual(['Possibly relevant: paragraph 2 of “Stampa” (Italian):', `${IT_SENTENCE} [1]`]);

@@ -1,6 +1,7 @@
 /** The first line of an answer, in the asker's language: what was found and where, or that nothing was. */
 import type { DetectedLanguage, Language } from '../corpus/types.js';
 import type { Support } from './grounding.js';
+import { textDirection } from './text-direction.js';
 
 /** The paragraphs an answer quoted from one document, in the order the answer quotes them. */
 export interface LeadPlace {
@@ -20,6 +21,15 @@ interface LeadPhrases {
   answered(places: string, languages: string): string;
   possible(places: string, languages: string): string;
   none: string;
+}
+
+/**
+ * A title written in the other direction than the lead's, wrapped in Unicode isolates (FSI … PDI) so that its
+ * words, numbers and ellipsis keep their order inside the lead in any bidi-aware display.
+ */
+function isolated(title: string, asker: DetectedLanguage): string {
+  const leadDirection = asker === 'ar' ? 'rtl' : 'ltr';
+  return textDirection('other', title) === leadDirection ? title : `\u2068${title}\u2069`;
 }
 
 /** More documents than this are summed up as "N passages". */
@@ -76,7 +86,8 @@ export function leadLine(support: Support, asker: DetectedLanguage, places: read
   const phrases = PHRASES[asker === 'other' ? 'en' : asker];
   if (support === 'none' || places.length === 0) return phrases.none;
   const paragraphCount = places.reduce((n, p) => n + p.paragraphs.length, 0);
-  const where = places.length > MAX_NAMED_PLACES ? phrases.passages(paragraphCount) : listOf(places.map(phrases.place), phrases.and);
+  const named = places.map((p) => phrases.place({ ...p, title: isolated(p.title, asker) }));
+  const where = places.length > MAX_NAMED_PLACES ? phrases.passages(paragraphCount) : listOf(named, phrases.and);
   const foreign = [...new Set(passageLanguages)].filter((l) => l !== asker && l !== 'other');
   const languages = foreign.length > 0 ? ` (${listOf(foreign.map((l) => phrases.language[l]), phrases.and)})` : '';
   return support === 'answered' ? phrases.answered(where, languages) : phrases.possible(where, languages);

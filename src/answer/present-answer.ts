@@ -17,7 +17,7 @@ export type PresentedCitation = Citation & { dir: 'ltr' | 'rtl' };
 const MARKER_RUN = /(?:\s*\[\d+\])+/g;
 const MARKER = /\[(\d+)\]/g;
 /** A title longer than this is shortened in the lead line (the citation keeps it whole). */
-const LEAD_TITLE_CHARS = 60;
+const LEAD_TITLE_CHARS = 48;
 
 /**
  * The result renumbered, laid out and led. Pure and idempotent.
