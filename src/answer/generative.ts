@@ -6,6 +6,7 @@ import { buildCitations } from './citations.js';
 import { checkCitationMarkers } from './citation-markers.js';
 import { LANGUAGE_NAMES, answerPrompt, promptVariables } from './prompt.js';
 import { replyLanguageMismatch } from './reply-language.js';
+import { withQuotesBeside } from './quotes-beside.js';
 import { verbatimSentences, withQuotes } from './quote-spans.js';
 import type { AnswerEvent, AnswerInput, AnswerResult, Answerer } from './types.js';
 
@@ -66,7 +67,9 @@ export function createGenerativeAnswerer(llmConfig: LlmConfig, deps: GenerativeD
         ? [`Removed citation markers that name no passage (${checked.removed.map((n) => `[${n}]`).join(', ')}); only ${input.hits.length} passages were given.`]
         : [];
     const citations = buildCitations(input.hits);
-    return { answer: checked.text, citations: withQuotes(citations, verbatimSentences(checked.text, citations)), grounded: true, support: 'answered', warnings };
+    const result: AnswerResult = { answer: checked.text, citations: withQuotes(citations, verbatimSentences(checked.text, citations)), grounded: true, support: 'answered', warnings };
+    const foreign = result.citations.some((c) => c.language !== input.language && checked.cited.includes(c.id));
+    return foreign ? withQuotesBeside(result, await fallback.answer(input, signal), input.language) : result;
   }
 
   /** The warning for a failed call, or rethrows when the caller itself cancelled. */

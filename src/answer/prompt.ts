@@ -21,7 +21,7 @@ export const answerPrompt = ChatPromptTemplate.fromMessages([
       'You answer questions about a collection of documents using only the numbered passages below.',
       'Rules:',
       '- Write the whole answer in {language}, whatever the language of the passages: the passages may be in Arabic, Italian, Kazakh or English.',
-      '- When you use a passage in another language, give its meaning in {language}; you may add the short original excerpt in quotation marks after your translation, e.g. ... (“original words”) [2].',
+      '- When you use a passage in another language, give its meaning in {language}; do not copy its sentences into your answer: the original is shown beside your answer.',
       '- Kazakh is written in Cyrillic script.',
       '- Support every statement with the number of the passage it comes from, in square brackets, e.g. [1] or [2][3].',
       '- Cite only numbers from the list below. Use nothing except these passages: no outside knowledge.',
