@@ -53,7 +53,9 @@ describe('createRuntime', () => {
 
       llm.reply({ content: 'Almeno 28 prigionieri politici [1].' });
       const generated = await ask(app, 'Quanti prigionieri politici ci sono in Kazakistan?');
-      expect(generated.answer).toBe('Almeno 28 prigionieri politici [1].');
+      // Under the lead line in the asker's language (see presentAnswer).
+      expect(generated.answer).toBe(`${generated.lead}\nAlmeno 28 prigionieri politici [1].`);
+      expect(generated.lead).toMatch(/^Trovato nel paragrafo \d+ di «/);
       expect(generated.warnings).toEqual([]);
 
       llm.reply({ status: 500 });
