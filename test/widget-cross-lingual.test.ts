@@ -173,6 +173,25 @@ describe.skipIf(!canRunBrowser)('cross-lingual answers in the widget', () => {
     expect(await translation.isHidden()).toBe(true);
   });
 
+  it('a language model’s English text is a left-to-right block, with the Arabic original beside it as a right-to-left quote block', async () => {
+    const cited = ENGLISH_FROM_ARABIC.citations[0];
+    const generated = presentAnswer(
+      { ...ENGLISH_FROM_ARABIC, answer: 'The Unfreedom Monitor is a research initiative of Global Voices Advox [1].', citations: [{ ...cited, quotes: [] }], gloss: [] },
+      'en',
+    );
+    const page = await pageAnswering({ ...ENGLISH_FROM_ARABIC, ...generated }, { width: 1280, height: 900, translator: 'absent' });
+    const answer = bot(page);
+    const line = answer.locator('.answer > .answer-line');
+    expect(await line.getAttribute('dir')).toBe('ltr');
+    expect(await line.innerText()).toMatch(/^The Unfreedom Monitor is a research initiative of Global Voices Advox/);
+    // Nothing was quoted: the cited excerpt stands beside the answer, whole, in its own direction.
+    const original = answer.locator('.answer blockquote.quote.original');
+    expect(await original.getAttribute('dir')).toBe('rtl');
+    expect(await original.getAttribute('lang')).toBe('ar');
+    expect((await original.innerText()).replace(/\s*1$/, '')).toBe(cited.text);
+    expect(await answer.locator('.gloss').count()).toBe(0);
+  });
+
   it('"not found" says so in words and lists the nearest passages under a heading that says they are not answers', async () => {
     const page = await pageAnswering(NOT_FOUND, { width: 1280, height: 900 });
     const answer = bot(page);
