@@ -38,7 +38,7 @@ describe('with ADMIN_API_KEY', () => {
   });
 
   it('refuses no key, a wrong key and the read key with 401', async () => {
-    for (const headers of [{}, { authorization: 'Bearer wrong' }, { authorization: `Bearer ${READ_KEY}` }]) {
+    for (const headers of [{}, { authorization: 'Bearer wrong' }, { authorization: `Bearer ${READ_KEY}` }] as Record<string, string>[]) {
       const body = await expectJsonError(await runtime.app.request('/api/documents', { headers }), 401, 'unauthorized');
       expect(body.error.message).toContain('ADMIN_API_KEY');
       await expectJsonError(await runtime.app.request('/api/documents/x.txt', put('hello', headers)), 401, 'unauthorized');
