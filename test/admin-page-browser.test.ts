@@ -44,6 +44,7 @@ describe.skipIf(!canRunBrowser)('the admin page', () => {
     await page.click('#key-form button');
     await page.locator('#documents tr').first().waitFor();
     expect(await page.locator('#documents tr').count()).toBe(5);
+    expect(await page.locator('#key-form').isVisible()).toBe(false);
     expect(await page.textContent('#status')).toContain('Index loaded');
     // Titles in Arabic are laid out right to left inside the left-to-right page.
     const directions = await page.locator('#documents .doc-title').evaluateAll((titles) => titles.map((t) => [t.textContent, getComputedStyle(t).direction]));

@@ -3,6 +3,9 @@ import { html, raw } from 'hono/html';
 import { pageHead } from '../widget/pages/page-style.js';
 
 const ADMIN_STYLES = `
+[hidden] { display: none !important; }
+.key-form { margin-top: 24px; }
+td.num { white-space: nowrap; }
 .key-form, .drop { display: flex; gap: 10px; flex-wrap: wrap; align-items: center; }
 .key-form input { flex: 1 1 16em; min-width: 0; padding: 8px 10px; font: inherit; border: 1px solid var(--border); border-radius: 8px; }
 button, .pick { font: inherit; padding: 8px 14px; border-radius: 8px; border: 1px solid var(--accent); background: var(--accent); color: #fff; cursor: pointer; min-height: 44px; }
