@@ -1,6 +1,8 @@
 /** The composition root: config → index (built if missing) → embedder → searcher → answerer → Hono app. */
 import type { Hono } from 'hono';
 import { createAnswerer } from './answer/create-answerer.js';
+import { createChatModel } from './answer/generative.js';
+import { createQuestionRewriter } from './answer/rewrite-question.js';
 import type { Answerer } from './answer/types.js';
 import type { Config } from './config.js';
 import { detectLanguage } from './corpus/language.js';
@@ -41,6 +43,9 @@ export interface Runtime {
 
 /** Distinct recent questions whose vectors are kept (384 floats each: ~3 KB, so ~6 MB at most). */
 const QUERY_CACHE_ENTRIES = 2000;
+
+/** Longest wait for an LLM's rewrite of a follow-up before the rule is used instead. */
+const REWRITE_TIMEOUT_MS = 5000;
 
 /** Distinct sentences whose vectors are kept for answer sentence choice (1.5 KB each: ~30 MB at most). */
 const SENTENCE_CACHE_ENTRIES = 20_000;
@@ -154,6 +159,7 @@ function servingParts(
     answerer,
     detectLanguage,
     log,
+    rewriteQuestion: config.llm ? createQuestionRewriter(createChatModel(config.llm), Math.min(config.llm.timeoutMs, REWRITE_TIMEOUT_MS)) : undefined,
     extraRoutes: widgetRoutes({ index, publicUrl: config.server.publicUrl }),
   });
   return { index, searcher, mode: searcher.defaultMode, answerer, servedApp };
