@@ -3,6 +3,7 @@ import { askStream, fetchSuggestions, RequestFailure, sendFeedback, type Request
 import type { AskResponse, Citation } from './api-types.js';
 import { applyAccent } from './accent.js';
 import { createTurnStore, type StoredTurn } from './conversation-store.js';
+import { historyForRequest } from './history.js';
 import { append, clear, h, icon } from './dom.js';
 import { stringsFor } from './i18n.js';
 import type { WidgetOptions } from './options.js';
@@ -122,7 +123,7 @@ export function mountChat(root: ShadowRoot, options: WidgetOptions, env: ChatEnv
           follow(turn.element);
         },
       },
-      { ...requestOptions(), signal: controller.signal },
+      { ...requestOptions(), signal: controller.signal, history: historyForRequest(turns) },
     )
       .then((response) => {
         turn.complete(response);
