@@ -65,6 +65,7 @@ ${pageHead(title ? `${title} · ${document.file}` : document.file)}
   <article dir="${directionFor(document.language)}"${optionalAttribute('lang', langAttribute(document.language))}>${paragraphs}</article>
   ${windowLink(window.next, strings.laterParagraphs)}
 </main>
+<div class="chat-dock" aria-hidden="true"></div>
 <script src="/widget.js" data-endpoint="${origin}" data-lang="${language}" defer></script>
 </body>
 </html>`;
