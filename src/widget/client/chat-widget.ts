@@ -61,9 +61,7 @@ export function mountChat(root: ShadowRoot, options: WidgetOptions, env: ChatEnv
     h('div', { class: 'body' }, log, sourceView.element),
     form,
   );
-  const startSentinel = h('span', { tabindex: '-1', class: 'sr-only' });
-  const endSentinel = h('span', { tabindex: '-1', class: 'sr-only' });
-  const container = h('div', { class: `root${options.inline ? ' inline' : ''}`, dir: options.uiLanguage === 'ar' ? 'rtl' : 'ltr', lang: options.uiLanguage }, startSentinel, launcher, panel, endSentinel);
+  const container = h('div', { class: `root${options.inline ? ' inline' : ''}`, dir: options.uiLanguage === 'ar' ? 'rtl' : 'ltr', lang: options.uiLanguage }, launcher, panel);
   append(root, h('style', {}, STYLES), container);
   applyAccent(container, options.accent);
   trackVisualViewport(container);
@@ -227,7 +225,7 @@ export function mountChat(root: ShadowRoot, options: WidgetOptions, env: ChatEnv
     else if (!options.inline) widget.close();
   });
 
-  keepTabOrder({ root, panel, input, send, log, viewer: sourceView.element, header: panel.querySelector('header')!, startSentinel, endSentinel });
+  keepTabOrder({ root, panel, input, send, log, viewer: sourceView.element, header: panel.querySelector('header')!, launcher });
 
   restore();
   if (options.suggestions.length > 0) showSuggestions(options.suggestions);

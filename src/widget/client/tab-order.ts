@@ -15,14 +15,13 @@ export interface TabOrderParts {
   /** The paragraph viewer, shown instead of the log. */
   viewer: HTMLElement;
   header: HTMLElement;
-  /** Focusable-by-script elements before and after everything else: focusing one lets Tab leave the widget. */
-  startSentinel: HTMLElement;
-  endSentinel: HTMLElement;
+  /** The floating button, before the panel (hidden in inline mode and on phones while open). */
+  launcher: HTMLElement;
 }
 
 /**
  * Installs the order on the panel's keydown.
- * @example keepTabOrder({ root, panel, input, send, log, viewer, header, startSentinel, endSentinel })
+ * @example keepTabOrder({ root, panel, input, send, log, viewer, header, launcher })
  */
 export function keepTabOrder(parts: TabOrderParts): void {
   parts.panel.addEventListener('keydown', (event) => {
@@ -31,13 +30,13 @@ export function keepTabOrder(parts: TabOrderParts): void {
     const at = order.indexOf(parts.root.activeElement as HTMLElement);
     if (at === -1) return;
     const next = at + (event.shiftKey ? -1 : 1);
-    if (next < 0 || next >= order.length) {
-      // Past either end: from a sentinel at that end, the browser's own Tab continues into the page.
-      (next < 0 ? parts.startSentinel : parts.endSentinel).focus();
-      return;
-    }
     event.preventDefault();
-    order[next]!.focus();
+    if (next >= 0 && next < order.length) return order[next]!.focus();
+    // Past either end: on to the page around the widget (or back to the launcher that opened the panel).
+    if (next < 0 && isShown(parts.launcher)) return parts.launcher.focus();
+    const outside = pageNeighbour(parts.root.host as HTMLElement, next < 0 ? 'before' : 'after');
+    if (outside) outside.focus();
+    else (parts.root.activeElement as HTMLElement | null)?.blur();
   });
 }
 
@@ -54,10 +53,23 @@ export function focusOrder(parts: TabOrderParts): HTMLElement[] {
   return [parts.input, parts.send, ...body, ...focusables(parts.header)].filter(isShown);
 }
 
+/** The page's nearest tabbable element before or after the widget's host, if any. */
+function pageNeighbour(host: HTMLElement, side: 'before' | 'after'): HTMLElement | undefined {
+  const wanted = side === 'after' ? Node.DOCUMENT_POSITION_FOLLOWING : Node.DOCUMENT_POSITION_PRECEDING;
+  const candidates = [...host.ownerDocument.querySelectorAll<HTMLElement>(FOCUSABLE)].filter(
+    (el) => el !== host && !host.contains(el) && host.compareDocumentPosition(el) & wanted && el.tabIndex >= 0 && !(el as HTMLButtonElement).disabled && isShown(el),
+  );
+  return side === 'after' ? candidates[0] : candidates.at(-1);
+}
+
 function focusables(container: HTMLElement): HTMLElement[] {
   return [...container.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => !(el as HTMLButtonElement).disabled && isShown(el));
 }
 
 function isShown(el: HTMLElement): boolean {
+  // Inside a closed <details>, only its summary can take focus (Chromium still gives the rest client rects).
+  const closed = el.closest('details:not([open])');
+  if (closed && el.parentElement !== closed) return false;
+  if (closed && el.tagName !== 'SUMMARY') return false;
   return el.getClientRects().length > 0;
 }
