@@ -7,6 +7,7 @@
  *   --unanswerable DIR [--limit N]                                         a BEIR set's queries asked against CORPUS_DIR, which cannot answer them
  *   --feedback                                                             the answers readers disliked (FEEDBACK_DIR), for triage
  *   --follow-ups FILE [--mode hybrid|lexical]                              follow-up pairs: recall of the follow-up alone and with history
+ *                                                                          (and --questions asked one after another, as a control)
  */
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -80,7 +81,7 @@ await runCli(async () => {
 
   if (values['follow-ups'] !== undefined) {
     const mode = values.mode as RetrievalMode | undefined;
-    const report = await runFollowUps({ config, pairsPath: path.resolve(values['follow-ups']), topK: Number(values.topK), mode });
+    const report = await runFollowUps({ config, pairsPath: path.resolve(values['follow-ups']), standAlonePath: path.resolve(values.questions), topK: Number(values.topK), mode });
     const markdown = renderFollowUpMarkdown(report);
     await mkdir(reportsDir, { recursive: true });
     await writeFile(path.join(reportsDir, `follow-ups-${report.mode}.json`), `${JSON.stringify(report, null, 2)}\n`);

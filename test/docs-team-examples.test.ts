@@ -52,14 +52,16 @@ describe('docs/team.md', () => {
 
   it('reports the follow-up recall that the eval command measures (lexical)', async () => {
     expect(DOC).toContain('npm run eval -- --follow-ups src/eval/follow-ups.jsonl');
-    const row = /^\| lexical \(BM25\) \| ([\d.]+) \| ([\d.]+) \| ([\d.]+) \|$/m.exec(DOC)!;
+    const row = /^\| Follow-ups, lexical \(BM25\) \| ([\d.]+) \| ([\d.]+) \| ([\d.]+) \|$/m.exec(DOC)!;
+    const control = /^\| Stand-alone questions after another, lexical \| ([\d.]+) \| ([\d.]+) \| ([\d.]+) \|$/m.exec(DOC)!;
     const { config } = await createTempProject({ RETRIEVAL: 'lexical' });
-    const report = await runFollowUps({ config, pairsPath: path.join(REPO_ROOT, 'src/eval/follow-ups.jsonl') });
+    const report = await runFollowUps({ config, pairsPath: path.join(REPO_ROOT, 'src/eval/follow-ups.jsonl'), standAlonePath: path.join(REPO_ROOT, 'src/eval/questions.jsonl') });
+    expect([report.control!.alone, report.control!.joined, report.control!.withHistory].map((x) => x.toFixed(2))).toEqual(control.slice(1));
     expect(report.pairs).toBeGreaterThanOrEqual(20);
     expect(report.recall.alone.toFixed(2)).toBe(row[1]);
     expect(report.recall.joined.toFixed(2)).toBe(row[2]);
     expect(report.recall.withHistory.toFixed(2)).toBe(row[3]);
     expect(report.recall.withHistory).toBeGreaterThan(report.recall.alone);
-    expect(DOC).toContain(`The rule took ${report.dependent} of the ${report.pairs} follow-ups`);
+    expect(DOC).toContain(`The rule took ${report.dependent} of the ${report.pairs} follow-ups, and ${report.control!.dependent} of the ${report.control!.questions} stand-alone`);
   }, 60_000);
 });

@@ -8,8 +8,9 @@ import type { Config } from '../config.js';
 import { detectLanguage } from '../corpus/language.js';
 import { LANGUAGES } from '../corpus/types.js';
 import { dependsOnPrevious, FOLLOW_UP_FUSION, searchWithHistory } from '../retrieval/follow-up.js';
-import type { RetrievalMode } from '../retrieval/types.js';
+import type { RetrievalMode, SearchHit, Searcher } from '../retrieval/types.js';
 import { createRuntime } from '../runtime.js';
+import { parseQuestions, type EvalQuestion } from './questions.js';
 
 const pairSchema = z.object({
   id: z.string().min(1),
@@ -37,10 +38,16 @@ export interface FollowUpReport {
   /** Per pair: the rank (1-based) of the first gold paragraph per strategy, or null when outside the top k. */
   ranks: { id: string; lang: string; dependent: boolean; ranks: Record<Strategy, number | null> }[];
   /** Recall with history for other weights of the joined query (the service uses FOLLOW_UP_FUSION). */
-  weightSweep: { weight: number; recall: number }[];
+  weightSweep: { k: number; weight: number; recall: number }[];
+  /**
+   * Questions that stand alone (the project's question set), each asked after the one before it in the file: what
+   * history costs a question that does not need it.
+   */
+  control?: { questions: number; dependent: number; alone: number; joined: number; withHistory: number };
 }
 
-const SWEEP_WEIGHTS = [1, 1.5, 2, 3, 5];
+const SWEEP = [5, 20, 60].flatMap((k) => [1, 2, 3].map((weight) => ({ k, weight })));
+const sweepKey = (s: { k: number; weight: number }) => `${s.k}/${s.weight}`;
 
 /**
  * Parses the JSONL pairs; the message names the line that is wrong.
@@ -62,13 +69,14 @@ export function parseFollowUps(text: string, source: string): FollowUpPair[] {
  * Runs the pairs through the runtime's searcher (building the index first if there is none).
  * @example const report = await runFollowUps({ config: loadConfig(), pairsPath: 'src/eval/follow-ups.jsonl' });
  */
-export async function runFollowUps(options: { config: Config; pairsPath: string; topK?: number; mode?: RetrievalMode }): Promise<FollowUpReport> {
+export async function runFollowUps(options: { config: Config; pairsPath: string; standAlonePath?: string; topK?: number; mode?: RetrievalMode }): Promise<FollowUpReport> {
   const topK = options.topK ?? 5;
   const pairs = parseFollowUps(await readFile(options.pairsPath, 'utf8'), options.pairsPath);
   const runtime = await createRuntime(options.config, { log: () => {} });
   const mode = options.mode ?? runtime.mode;
   const ranks: FollowUpReport['ranks'] = [];
-  const sweepHits = new Map<number, number>(SWEEP_WEIGHTS.map((w) => [w, 0]));
+  let control: FollowUpReport['control'];
+  const sweepHits = new Map<string, number>(SWEEP.map((s) => [sweepKey(s), 0]));
   try {
     for (const pair of pairs) {
       const language = detectLanguage(pair.question);
@@ -83,20 +91,40 @@ export async function runFollowUps(options: { config: Config; pairsPath: string;
         const at = hits.findIndex((h) => gold.has(`${h.chunk.file}#${h.chunk.paragraph}`));
         return at === -1 ? null : at + 1;
       };
-      for (const weight of SWEEP_WEIGHTS) {
-        const hits = await searchWithHistory(runtime.searcher, pair.question, [{ question: pair.previous }], search, { k: FOLLOW_UP_FUSION.k, weights: [1, weight] });
-        if (rankOf(hits) !== null) sweepHits.set(weight, sweepHits.get(weight)! + 1);
+      for (const setting of SWEEP) {
+        const hits = await searchWithHistory(runtime.searcher, pair.question, [{ question: pair.previous }], search, { k: setting.k, weights: [1, setting.weight] });
+        if (rankOf(hits) !== null) sweepHits.set(sweepKey(setting), sweepHits.get(sweepKey(setting))! + 1);
       }
       ranks.push({ id: pair.id, lang: pair.lang, dependent: dependsOnPrevious(pair.question, language), ranks: { alone: rankOf(lists.alone), joined: rankOf(lists.joined), withHistory: rankOf(lists.withHistory) } });
     }
+    if (options.standAlonePath) control = await runControl(runtime.searcher, parseQuestions(await readFile(options.standAlonePath, 'utf8'), options.standAlonePath), { topK, mode });
   } finally {
     await runtime.embedder?.dispose();
   }
   const share = (rows: typeof ranks, strategy: Strategy) => round(rows.filter((r) => r.ranks[strategy] !== null).length / Math.max(1, rows.length));
   const recallOf = (rows: typeof ranks) => Object.fromEntries(STRATEGIES.map((s) => [s, share(rows, s)])) as Record<Strategy, number>;
   const byLanguage = Object.fromEntries(LANGUAGES.map((l) => [l, ranks.filter((r) => r.lang === l)] as const).filter(([, rows]) => rows.length > 0).map(([l, rows]) => [l, { pairs: rows.length, ...recallOf(rows) }]));
-  const weightSweep = SWEEP_WEIGHTS.map((weight) => ({ weight, recall: round(sweepHits.get(weight)! / Math.max(1, pairs.length)) }));
-  return { mode, topK, pairs: pairs.length, dependent: ranks.filter((r) => r.dependent).length, recall: recallOf(ranks), byLanguage, ranks, weightSweep };
+  const weightSweep = SWEEP.map((setting) => ({ ...setting, recall: round(sweepHits.get(sweepKey(setting))! / Math.max(1, pairs.length)) }));
+  return { mode, topK, pairs: pairs.length, dependent: ranks.filter((r) => r.dependent).length, recall: recallOf(ranks), byLanguage, ranks, weightSweep, control };
+}
+
+async function runControl(searcher: Searcher, questions: EvalQuestion[], search: { topK: number; mode: RetrievalMode }): Promise<NonNullable<FollowUpReport['control']>> {
+  let dependent = 0;
+  let alone = 0;
+  let withHistory = 0;
+  let joined = 0;
+  for (const [i, q] of questions.entries()) {
+    const language = detectLanguage(q.question);
+    const history = i > 0 ? [{ question: questions[i - 1]!.question }] : [];
+    const gold = new Set(q.gold.map(([file, paragraph]) => `${file}#${paragraph}`));
+    const found = (hits: SearchHit[]) => hits.some((h) => gold.has(`${h.chunk.file}#${h.chunk.paragraph}`));
+    if (dependsOnPrevious(q.question, language)) dependent += 1;
+    if (found(await searcher.search(q.question, { ...search, language }))) alone += 1;
+    if (found(await searchWithHistory(searcher, q.question, history, { ...search, language }))) withHistory += 1;
+    if (found(await searcher.search(`${history[0]?.question ?? ''} ${q.question}`.trim(), { ...search, language }))) joined += 1;
+  }
+  const n = Math.max(1, questions.length);
+  return { questions: questions.length, dependent, alone: round(alone / n), joined: round(joined / n), withHistory: round(withHistory / n) };
 }
 
 /** The report as a Markdown table. */
@@ -112,7 +140,13 @@ export function renderFollowUpMarkdown(report: FollowUpReport): string {
     ...Object.entries(report.byLanguage).map(([language, r]) => row(language, r.pairs, r)),
     row('**all**', report.pairs, report.recall),
     '',
-    `With history, by the weight of the joined query (the service's: ${FOLLOW_UP_FUSION.weights?.[1]}): ${report.weightSweep.map((s) => `${s.weight} → ${s.recall.toFixed(2)}`).join(', ')}.`,
+    ...(report.control
+      ? [
+          `Questions that stand alone (${report.control.questions}), each asked after the one before it: recall@${report.topK} ${report.control.alone.toFixed(2)} alone, ${report.control.joined.toFixed(2)} always joined, ${report.control.withHistory.toFixed(2)} with history (the rule took ${report.control.dependent} as depending on the previous question).`,
+          '',
+        ]
+      : []),
+    `With history, by fusion setting k/weight of the joined query (the service's: ${FOLLOW_UP_FUSION.k}/${FOLLOW_UP_FUSION.weights?.[1]}): ${report.weightSweep.map((s) => `${s.k}/${s.weight} → ${s.recall.toFixed(2)}`).join(', ')}.`,
     '',
   ].join('\n');
 }

@@ -12,7 +12,7 @@ import type { SearchHit, SearchOptions, Searcher } from './types.js';
  * Fusion of [the follow-up alone, joined to the previous question]: the joined query weighs more, since a follow-up
  * alone names too little to find its passage (weights measured with `npm run eval -- --follow-ups`, docs/team.md).
  */
-export const FOLLOW_UP_FUSION: FusionOptions = { k: 60, weights: [1, 2] };
+export const FOLLOW_UP_FUSION: FusionOptions = { k: 5, weights: [1, 2] };
 
 /** One earlier exchange of the conversation, oldest first. */
 export interface Turn {
