@@ -1,4 +1,5 @@
 /** The demo page's words in each reader language (the embed instructions for developers stay in English). */
+import { crossLingualMeaning } from '../../retrieval/mode-meaning.js';
 import type { RetrievalMode } from '../../retrieval/types.js';
 import type { PageLanguage } from './page-strings.js';
 
@@ -23,8 +24,7 @@ const en: DemoStrings = {
   facts: (f) => `${f.files} files · ${f.paragraphs} paragraphs · ${f.passages} indexed passages`,
   retrieval: (mode, model) => (mode === 'lexical' ? 'lexical retrieval (BM25)' : `hybrid retrieval (BM25 + ${model})`),
   indexed: (date) => `indexed ${date}`,
-  acrossLanguages: (mode) =>
-    `Questions across languages: ${mode === 'lexical' ? 'by shared words and names only: a question finds passages in its own language, and passages in another language only through names written alike across scripts. Load the embedding model for questions across languages.' : 'by meaning: a question in Arabic, Italian, Kazakh or English finds passages in any of these languages.'}`,
+  acrossLanguages: (mode) => `Questions across languages: ${crossLingualMeaning(mode)}`,
   columns: ['Document', 'Language', 'Paragraphs', 'Opening'],
   embedHeading: 'Add the chat to your site',
 };

@@ -45,9 +45,10 @@ export function sourcePage(
   const quoted = highlight && window.paragraphs.some((p) => p.number === highlight.paragraph);
   const lastPage = document.paragraphs.at(-1)?.page;
   const title = document.title && document.title !== document.file ? document.title : undefined;
-  // A PDF opens at the page of the quoted paragraph (or of the first one shown): browsers' viewers read #page=N.
+  // A PDF opens at the page of the quoted paragraph (or of the first one shown): browsers' viewers read #page=N
+  // (left out for page 1, where a PDF opens anyway).
   const shownPage = (quoted ? document.paragraphs.find((p) => p.number === highlight!.paragraph) : window.paragraphs[0])?.page;
-  const original = `/originals/${document.file.split('/').map(encodeURIComponent).join('/')}${shownPage === undefined ? '' : `#page=${shownPage}`}`;
+  const original = `/originals/${document.file.split('/').map(encodeURIComponent).join('/')}${shownPage === undefined || shownPage === 1 ? '' : `#page=${shownPage}`}`;
 
   return html`<!doctype html>
 <html lang="${language}" dir="${language === 'ar' ? 'rtl' : 'ltr'}">
