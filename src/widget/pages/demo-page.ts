@@ -69,7 +69,7 @@ ${pageHead(`${t.title} — demo`)}
   </table></div>
   <h2>${t.embedHeading}</h2>
   <pre><code>${snippet}</code></pre>
-  <p lang="en" dir="ltr">Options as data attributes: <code>data-title</code>, <code>data-lang</code> (en, ar, it, kk; default: the page’s language), <code>data-open</code>, <code>data-accent</code>, <code>data-suggestions</code> (up to four starter questions separated by <code>|</code>). Or place <code>&lt;rag-chat endpoint="${origin}"&gt;&lt;/rag-chat&gt;</code> where you like after loading the script.</p>
+  <p lang="en" dir="ltr">Options as data attributes: <code>data-title</code>, <code>data-lang</code> (en, ar, it, kk; default: the page’s language), <code>data-open</code>, <code>data-accent</code>, <code>data-suggestions</code> (up to four starter questions separated by <code>|</code>). Or place <code>&lt;rag-chat endpoint="${origin}"&gt;&lt;/rag-chat&gt;</code> where you like after loading the script; with <code>inline</code> it sits there and fills its container instead of floating.</p>
 </main>
 <div class="chat-dock" aria-hidden="true"></div>
 <script src="/widget.js" data-endpoint="${origin}"${optionalAttribute('data-lang', requested)} defer></script>
