@@ -6,6 +6,8 @@
  *   --beir DIR [--mode lexical|dense|hybrid|all] [--limit N]               any BEIR-style set, indexed with the real build
  *   --unanswerable DIR [--limit N]                                         a BEIR set's queries asked against CORPUS_DIR, which cannot answer them
  *   --feedback                                                             the answers readers disliked (FEEDBACK_DIR), for triage
+ *   --follow-ups FILE [--mode hybrid|lexical]                              follow-up pairs: recall of the follow-up alone and with history
+ *                                                                          (and --questions asked one after another, as a control)
  */
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -19,6 +21,7 @@ import { renderEvalSummary } from '../src/eval/eval-report.js';
 import { renderBitextMarkdown, runBitext } from '../src/eval/run-bitext.js';
 import { BEIR_MODES, renderBeirMarkdown, runBeir } from '../src/eval/run-beir.js';
 import { runEval } from '../src/eval/run-eval.js';
+import { renderFollowUpMarkdown, runFollowUps } from '../src/eval/run-follow-ups.js';
 import { renderUnanswerableMarkdown, runUnanswerable } from '../src/eval/run-unanswerable.js';
 import type { RetrievalMode } from '../src/retrieval/types.js';
 import { renderDislikedAnswers } from '../src/feedback/disliked-report.js';
@@ -41,6 +44,7 @@ await runCli(async () => {
       limit: { type: 'string' },
       cache: { type: 'string', default: '.cache/eval' },
       feedback: { type: 'boolean', default: false },
+      'follow-ups': { type: 'string' },
     },
   });
   const config = loadConfig({ ...process.env, LOG_REQUESTS: '0' });
@@ -72,6 +76,17 @@ await runCli(async () => {
     } finally {
       await embedder.dispose();
     }
+    return;
+  }
+
+  if (values['follow-ups'] !== undefined) {
+    const mode = values.mode as RetrievalMode | undefined;
+    const report = await runFollowUps({ config, pairsPath: path.resolve(values['follow-ups']), standAlonePath: path.resolve(values.questions), topK: Number(values.topK), mode });
+    const markdown = renderFollowUpMarkdown(report);
+    await mkdir(reportsDir, { recursive: true });
+    await writeFile(path.join(reportsDir, `follow-ups-${report.mode}.json`), `${JSON.stringify(report, null, 2)}\n`);
+    await writeFile(path.join(reportsDir, `follow-ups-${report.mode}.md`), markdown);
+    console.log(markdown);
     return;
   }
 

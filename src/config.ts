@@ -53,6 +53,9 @@ const schema = z.object({
   SUGGESTIONS: z.string().optional(),
   FUSION_RRF_K: int(0, 10_000).default(DEFAULT_FUSION.k),
   FUSION_LEXICAL_WEIGHT: z.coerce.number().min(0).max(100).default(DEFAULT_FUSION.lexicalWeight),
+  // Document management (docs/team.md): the admin routes exist only when ADMIN_API_KEY is set.
+  ADMIN_API_KEY: optionalString,
+  ADMIN_MAX_UPLOAD_MB: z.coerce.number().min(0.001).max(1024).default(20),
 });
 
 const SUGGESTION_LANGUAGES = ['en', 'ar', 'it', 'kk'] as const;
@@ -89,6 +92,8 @@ export interface Config {
   feedbackDir: string;
   /** Starter questions the widget offers, per interface language (from SUGGESTIONS); empty: none. */
   suggestions: Partial<Record<(typeof SUGGESTION_LANGUAGES)[number], string[]>>;
+  /** Document management through /api/documents and /admin; absent (no routes) without ADMIN_API_KEY. */
+  admin?: { apiKey: string; maxUploadBytes: number };
 }
 
 /** Thrown for a bad setting: the message names the variable and what it accepts. */
@@ -116,6 +121,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy = parseTrustProxy(e.TRUST_PROXY);
   } catch (error) {
     throw new ConfigError(`Invalid setting — TRUST_PROXY: ${(error as Error).message}. See "Settings" in README.md.`);
+  }
+  if (e.ADMIN_API_KEY && e.ADMIN_API_KEY === e.API_KEY) {
+    throw new ConfigError('ADMIN_API_KEY must differ from API_KEY: whoever may ask questions must not be able to change the documents.');
   }
   const resolve = (p: string) => path.resolve(cwd, p);
   const suggestions = parseSuggestions(e.SUGGESTIONS);
@@ -150,6 +158,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         : undefined,
     feedbackDir: resolve(e.FEEDBACK_DIR),
     suggestions,
+    admin: e.ADMIN_API_KEY ? { apiKey: e.ADMIN_API_KEY, maxUploadBytes: Math.round(e.ADMIN_MAX_UPLOAD_MB * 1024 * 1024) } : undefined,
   };
 }
 

@@ -1,6 +1,8 @@
 /** The composition root: config → index (built if missing) → embedder → searcher → answerer → Hono app. */
 import type { Hono } from 'hono';
 import { createAnswerer } from './answer/create-answerer.js';
+import { createChatModel } from './answer/generative.js';
+import { createQuestionRewriter } from './answer/rewrite-question.js';
 import type { Answerer } from './answer/types.js';
 import type { Config } from './config.js';
 import { detectLanguage } from './corpus/language.js';
@@ -15,6 +17,8 @@ import { createListItemLookup } from './answer/list-items.js';
 import { createSentenceSimilarity } from './answer/sentence-similarity.js';
 import { createSearcher } from './retrieval/create-searcher.js';
 import type { RetrievalMode, Searcher } from './retrieval/types.js';
+import { createIndexJob, type IndexJob } from './index/index-job.js';
+import { adminApp } from './server/admin-app.js';
 import { createApp } from './server/app.js';
 import { jsonLineLog } from './server/log.js';
 import { widgetRoutes } from './widget/routes.js';
@@ -29,11 +33,19 @@ export interface Runtime {
   embedder?: OpenedEmbedder;
   /** The searcher's query vectors, when a model is loaded. */
   queryCache?: CachedEmbedQuery;
+  /** What to serve: the app over the current index, behind the admin routes when ADMIN_API_KEY is set. */
   app: Hono;
+  /** The app over the current index alone. */
+  servedApp: Hono;
+  /** The background index build behind the admin API (with ADMIN_API_KEY). */
+  indexJob?: IndexJob;
 }
 
 /** Distinct recent questions whose vectors are kept (384 floats each: ~3 KB, so ~6 MB at most). */
 const QUERY_CACHE_ENTRIES = 2000;
+
+/** Longest wait for an LLM's rewrite of a follow-up before the rule is used instead. */
+const REWRITE_TIMEOUT_MS = 5000;
 
 /** Distinct sentences whose vectors are kept for answer sentence choice (1.5 KB each: ~30 MB at most). */
 const SENTENCE_CACHE_ENTRIES = 20_000;
@@ -50,7 +62,8 @@ export interface RuntimeOptions {
 }
 
 /**
- * Loads (or first builds) the index and assembles everything the server needs.
+ * Loads (or first builds) the index and assembles everything the server needs. With ADMIN_API_KEY the fields
+ * `index`, `searcher`, `mode`, `answerer` and `servedApp` follow the index swapped in by the last admin build.
  * @example const { app, mode } = await createRuntime(loadConfig());
  */
 export async function createRuntime(config: Config, options: RuntimeOptions = {}): Promise<Runtime> {
@@ -102,27 +115,54 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   }
 
   const embedQuery = embedder ? cachedQueryEmbedder((q) => embedder!.embedQuery(q), options.queryCacheEntries ?? QUERY_CACHE_ENTRIES) : undefined;
-  const searcher = createSearcher({ index, embedQuery, fusion: { k: config.fusion.k, weights: [config.fusion.lexicalWeight, 1] } });
   // An index built a moment ago matches the corpus; one loaded from disk may not.
   const stale = builtNow ? undefined : describeCorpusChanges(await corpusChanges(index.manifest, config.corpusDir));
   if (stale) log({ level: 'warn', msg: stale });
+  const serving = servingParts(config, index, { embedder, embedQuery, log });
+  const runtime: Runtime = { config, ...serving, embedder, queryCache: embedQuery, app: serving.servedApp };
+  if (config.admin) {
+    // Changes made through the admin API are built in the background and swapped in when complete.
+    const job = createIndexJob({
+      build: (onEvent) => buildIndex(config, { loadEmbedder: embedder ? async () => embedder! : undefined, onEvent }),
+      apply: async () => {
+        let next = await loadIndex(loadOptions);
+        if (next.dense && !embedder) next = { ...next, dense: undefined, manifest: { ...next.manifest, retrieval: 'lexical', reason: runtime.index.manifest.reason } };
+        Object.assign(runtime, servingParts(config, next, { embedder, embedQuery, log }), { app: runtime.app });
+      },
+      log,
+    });
+    runtime.indexJob = job;
+    runtime.app = adminApp({ config: { ...config, admin: config.admin }, job, currentIndex: () => runtime.index, currentApp: () => runtime.servedApp, log });
+  }
+  return runtime;
+}
+
+/** Searcher, answerer and app over one index: rebuilt whole when a new index is swapped in. */
+function servingParts(
+  config: Config,
+  index: LoadedIndex,
+  parts: { embedder?: OpenedEmbedder; embedQuery?: CachedEmbedQuery; log: (entry: Record<string, unknown>) => void },
+): Pick<Runtime, 'index' | 'searcher' | 'mode' | 'answerer' | 'servedApp'> {
+  const { embedder, embedQuery, log } = parts;
+  const searcher = createSearcher({ index, embedQuery, fusion: { k: config.fusion.k, weights: [config.fusion.lexicalWeight, 1] } });
   const scoreSentences =
-    embedder && embedQuery ? createSentenceSimilarity({ embedQuery, embedPassages: (texts) => embedder!.embedDocuments(texts), maxEntries: SENTENCE_CACHE_ENTRIES }) : undefined;
+    embedder && embedQuery ? createSentenceSimilarity({ embedQuery, embedPassages: (texts) => embedder.embedDocuments(texts), maxEntries: SENTENCE_CACHE_ENTRIES }) : undefined;
   const answerer = createAnswerer(config, {
     onLlmError: (error) => log({ level: 'warn', msg: 'LLM call failed; answered extractively', error: error instanceof Error ? error.message : String(error) }),
     scoreSentences,
     listItemsAfter: createListItemLookup(index.chunks),
   });
-  const app = createApp({
+  const servedApp = createApp({
     config,
     index,
     searcher,
     answerer,
     detectLanguage,
     log,
+    rewriteQuestion: config.llm ? createQuestionRewriter(createChatModel(config.llm), Math.min(config.llm.timeoutMs, REWRITE_TIMEOUT_MS)) : undefined,
     extraRoutes: widgetRoutes({ index, publicUrl: config.server.publicUrl }),
   });
-  return { config, index, searcher, mode: searcher.defaultMode, answerer, embedder, queryCache: embedQuery, app };
+  return { index, searcher, mode: searcher.defaultMode, answerer, servedApp };
 }
 
 /**

@@ -16,6 +16,7 @@ describe('resolveOptions', () => {
       title: 'Ask the documents',
       uiLanguage: 'en',
       open: false,
+      inline: false,
       accent: '',
       timeoutMs: DEFAULT_TIMEOUT_MS,
       suggestions: [],
@@ -29,6 +30,7 @@ describe('resolveOptions', () => {
       title: 'Aiuto',
       uiLanguage: 'it',
       open: true,
+      inline: false,
       accent: '#a40',
       timeoutMs: 5000,
       suggestions: ['Quando si vota?', 'Chi vince?', 'A', 'B'],
@@ -38,6 +40,8 @@ describe('resolveOptions', () => {
   it('treats a bare data-open as open, "false" as closed, and ignores an out-of-range timeout', () => {
     expect(resolveOptions(reader({ open: '' }), context).open).toBe(true);
     expect(resolveOptions(reader({ open: 'false' }), context).open).toBe(false);
+    expect(resolveOptions(reader({ inline: '' }), context).inline).toBe(true);
+    expect(resolveOptions(reader({ inline: 'no' }), context).inline).toBe(false);
     expect(resolveOptions(reader({ timeout: '5' }), context).timeoutMs).toBe(DEFAULT_TIMEOUT_MS);
   });
 

@@ -120,6 +120,18 @@ describe('GET /', () => {
     expect(page).toContain('<script src="/widget.js" data-endpoint="" defer></script>');
     expect(page).not.toContain('"><script>');
   });
+
+  it('follows ?lang and Accept-Language in its own words and direction, like the source pages', async () => {
+    const arabic = await (await app.request('/?lang=ar')).text();
+    expect(arabic).toContain('<html lang="ar" dir="rtl">');
+    expect(arabic).toContain('<h1>اسأل الوثائق</h1>');
+    const italian = await (await app.request('/', { headers: { 'Accept-Language': 'fr-FR,it;q=0.8,en;q=0.5' } })).text();
+    expect(italian).toContain('<html lang="it" dir="ltr">');
+    expect(italian).toContain('<h2>Che cosa contiene il corpus</h2>');
+    const res = await app.request('/?lang=kk', { headers: { 'Accept-Language': 'it' } });
+    expect(await res.text()).toContain('<h1>Құжаттардан сұраңыз</h1>');
+    expect(res.headers.get('vary')).toContain('Accept-Language');
+  });
 });
 
 describe('PUBLIC_URL', () => {

@@ -2,6 +2,7 @@
 import { presentAnswer } from '../answer/present-answer.js';
 import type { AnswerResult } from '../answer/types.js';
 import type { DetectedLanguage, Language } from '../corpus/types.js';
+import { searchWithHistory, type Turn } from '../retrieval/follow-up.js';
 import type { SearchHit } from '../retrieval/types.js';
 import type { ResolvedDeps } from './deps.js';
 import type { AskResponse } from './schemas.js';
@@ -24,16 +25,29 @@ export function retrievalInfo(deps: ResolvedDeps): { mode: 'hybrid' | 'lexical';
   return { mode: effective, model: effective === 'hybrid' ? deps.index.manifest.model : null };
 }
 
-/** Detects the question's language (unless given) and retrieves the top passages. */
+/** Detects the question's language (unless given) and retrieves the top passages, with the earlier turns as context. */
 export async function retrieve(
   deps: ResolvedDeps,
-  request: { question: string; topK: number; lang?: Language },
+  request: { question: string; topK: number; lang?: Language; history?: Turn[] },
 ): Promise<Retrieved> {
   const startedAt = performance.now();
   const language = request.lang ?? deps.detectLanguage(request.question);
-  const hits = await deps.searcher.search(request.question, { topK: request.topK, language });
+  const history = request.history ?? [];
+  const options = { topK: request.topK, language };
+  const standAlone = history.length > 0 && deps.rewriteQuestion ? await rewritten(deps, request.question, history) : undefined;
+  const hits = standAlone ? await deps.searcher.search(standAlone, options) : await searchWithHistory(deps.searcher, request.question, history, options);
   checkVerbatim(deps, hits.map((h) => h.chunk));
   return { question: request.question, language, hits, retrieveMs: performance.now() - startedAt, startedAt };
+}
+
+/** The LLM's stand-alone version of a follow-up, or undefined (then the rule applies) when it fails. */
+async function rewritten(deps: ResolvedDeps, question: string, history: Turn[]): Promise<string | undefined> {
+  try {
+    return await deps.rewriteQuestion!(question, history);
+  } catch (error) {
+    deps.log({ level: 'warn', msg: 'Rewriting a follow-up question failed; searched it with the rule instead', error: error instanceof Error ? error.message : String(error) });
+    return undefined;
+  }
 }
 
 /** The /api/ask response (also the `done` event of the stream), laid out for the asker (see presentAnswer). */

@@ -1,5 +1,6 @@
 /** What the HTTP app is built from: everything is passed in, nothing is read from globals. */
 import type { Hono } from 'hono';
+import type { QuestionRewriter } from '../answer/rewrite-question.js';
 import type { Answerer } from '../answer/types.js';
 import type { Config } from '../config.js';
 import type { FeedbackStore } from '../feedback/feedback-store.js';
@@ -21,9 +22,11 @@ export interface AppDeps {
   log?: LogFn;
   /** Where POST /api/feedback writes; defaults to a store in `config.feedbackDir`. */
   feedbackStore?: FeedbackStore;
+  /** With an LLM: rewrites a follow-up into a stand-alone question for retrieval (the rule without one). */
+  rewriteQuestion?: QuestionRewriter;
   /** Routes mounted at `/` after the API and before the 404 handler (the widget, the demo page). */
   extraRoutes?: Hono;
 }
 
 /** AppDeps with defaults filled in. */
-export type ResolvedDeps = Required<Omit<AppDeps, 'extraRoutes'>> & Pick<AppDeps, 'extraRoutes'>;
+export type ResolvedDeps = Required<Omit<AppDeps, 'extraRoutes' | 'rewriteQuestion'>> & Pick<AppDeps, 'extraRoutes' | 'rewriteQuestion'>;

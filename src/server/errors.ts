@@ -21,7 +21,10 @@ export type ErrorCode =
   | 'method_not_allowed'
   | 'rate_limited'
   | 'timeout'
-  | 'internal_error';
+  | 'internal_error'
+  | 'invalid_name'
+  | 'invalid_content'
+  | 'build_running';
 
 /** An HTTPException whose response will be `{ error: { code, message } }`. */
 export class ApiError extends HTTPException {

@@ -33,12 +33,35 @@ const TopKNumberSchema = z.number({ error: topKMessage }).int(topKMessage).min(1
 
 export const TopKSchema = TopKNumberSchema.default(DEFAULT_TOP_K).meta({ description: 'How many passages to retrieve and cite.' });
 
+/** Earlier turns a follow-up question may lean on: at most this many, the most recent last. */
+export const MAX_HISTORY_TURNS = 6;
+/** Longest earlier answer kept in `history`, in characters (longer ones are refused: send the start). */
+export const MAX_HISTORY_ANSWER_CHARS = 2000;
+
+export const HistorySchema = z
+  .array(
+    z.object(
+      {
+        question: QuestionSchema,
+        answer: z.string({ error: 'must be a string' }).max(MAX_HISTORY_ANSWER_CHARS, `must be at most ${MAX_HISTORY_ANSWER_CHARS} characters`).optional(),
+      },
+      { error: 'must be an object {question, answer?}' },
+    ),
+    { error: 'must be an array of earlier turns' },
+  )
+  .max(MAX_HISTORY_TURNS, `must hold at most ${MAX_HISTORY_TURNS} turns`)
+  .optional()
+  .meta({
+    description: `Earlier turns of the conversation, oldest first (at most ${MAX_HISTORY_TURNS}). A question that depends on the previous one ("and in 2019?") is searched with it as context.`,
+  });
+
 /** Body of POST /api/ask and POST /api/ask/stream. */
 export const AskRequestSchema = z.object(
   {
     question: QuestionSchema,
     topK: TopKSchema,
     lang: LanguageSchema.optional().meta({ description: 'Language of the question; detected when absent.' }),
+    history: HistorySchema,
   },
   { error: 'must be a JSON object' },
 );

@@ -7,7 +7,7 @@ import { paragraphWindow } from '../corpus/paragraph-window.js';
 import type { LoadedIndex } from '../index/types.js';
 import { demoPage } from './pages/demo-page.js';
 import { parseHighlightParam } from './client/highlight.js';
-import { pickPageLanguage } from './pages/page-strings.js';
+import { PAGE_LANGUAGES, pickPageLanguage } from './pages/page-strings.js';
 import { missingSourcePage, sourcePage } from './pages/source-page.js';
 import { readOriginalFile } from './original-file.js';
 import { createWidgetAssetLoader } from './widget-asset.js';
@@ -19,8 +19,6 @@ export interface WidgetRouteDeps {
   /** PUBLIC_URL: the origin pages name in the widget endpoint and embed snippet; relative when unset (never the Host header). */
   publicUrl?: string;
 }
-
-const UI_LANGUAGES = new Set(['en', 'ar', 'it', 'kk']);
 
 /**
  * The pages' own policy: scripts only from this server (widget.js), no inline script, so even a mistake in
@@ -61,11 +59,12 @@ export function widgetRoutes(deps: WidgetRouteDeps): Hono {
   });
 
   app.get('/', (c) => {
-    const requested = c.req.query('lang');
-    const uiLanguage = requested && UI_LANGUAGES.has(requested) ? requested : undefined;
+    const language = pickPageLanguage(c.req.query('lang'), c.req.header('Accept-Language'));
     c.header('Cache-Control', 'no-store');
     c.header('Content-Security-Policy', PAGE_CSP);
-    return c.html(demoPage(deps.index, origin, uiLanguage));
+    c.header('Vary', 'Accept-Language');
+    const requested = PAGE_LANGUAGES.find((l) => l === c.req.query('lang'));
+    return c.html(demoPage(deps.index, origin, language, requested));
   });
 
   app.get('/originals/:file{.+}', async (c) => {

@@ -1,5 +1,6 @@
 /** Talking to the server: the streamed answer (SSE over fetch) and single source paragraphs. */
 import type { AskResponse, Citation, SourceParagraphResponse } from './api-types.js';
+import type { HistoryTurn } from './history.js';
 import { createSseParser } from './sse.js';
 
 /** Why a request failed, in terms the interface can explain. */
@@ -36,12 +37,12 @@ export interface RequestOptions {
  * (whose answer is authoritative) is returned.
  * @throws RequestFailure for every kind of failure.
  */
-export async function askStream(question: string, handlers: StreamHandlers, options: RequestOptions): Promise<AskResponse> {
+export async function askStream(question: string, handlers: StreamHandlers, options: RequestOptions & { history?: HistoryTurn[] }): Promise<AskResponse> {
   return withIdleTimeout(options, async (signal, touch) => {
     const response = await (options.fetch ?? fetch)(`${options.endpoint}/api/ask/stream`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Accept: 'text/event-stream' },
-      body: JSON.stringify({ question }),
+      body: JSON.stringify(options.history?.length ? { question, history: options.history } : { question }),
       signal,
     });
     if (!response.ok) throw await failureFrom(response);

@@ -3,11 +3,14 @@ import { askStream, fetchSuggestions, RequestFailure, sendFeedback, type Request
 import type { AskResponse, Citation } from './api-types.js';
 import { applyAccent } from './accent.js';
 import { createTurnStore, type StoredTurn } from './conversation-store.js';
+import { historyForRequest } from './history.js';
 import { append, clear, h, icon } from './dom.js';
 import { stringsFor } from './i18n.js';
 import type { WidgetOptions } from './options.js';
 import { createSourceView } from './source-view.js';
 import { STYLES } from './styles.js';
+import { startHint } from './start-hint.js';
+import { keepTabOrder } from './tab-order.js';
 import { createTurnView } from './turn-view.js';
 import { copyText, trackVisualViewport } from './device.js';
 
@@ -58,7 +61,7 @@ export function mountChat(root: ShadowRoot, options: WidgetOptions, env: ChatEnv
     h('div', { class: 'body' }, log, sourceView.element),
     form,
   );
-  const container = h('div', { class: 'root', dir: options.uiLanguage === 'ar' ? 'rtl' : 'ltr', lang: options.uiLanguage }, launcher, panel);
+  const container = h('div', { class: `root${options.inline ? ' inline' : ''}`, dir: options.uiLanguage === 'ar' ? 'rtl' : 'ltr', lang: options.uiLanguage }, launcher, panel);
   append(root, h('style', {}, STYLES), container);
   applyAccent(container, options.accent);
   trackVisualViewport(container);
@@ -86,7 +89,11 @@ export function mountChat(root: ShadowRoot, options: WidgetOptions, env: ChatEnv
   /** Starter questions under the welcome text: the host page's own, else the server's; a tap asks one. */
   function showSuggestions(questions: string[]): void {
     clear(suggestions);
-    if (questions.length === 0) return;
+    if (questions.length === 0) {
+      // No starter questions configured: say what can be asked rather than leave the panel bare.
+      append(suggestions, h('p', { class: 'start-hint' }, startHint(options.uiLanguage)));
+      return;
+    }
     const list = h('ul', { class: 'suggestion-list' });
     for (const question of questions.slice(0, 4)) {
       const button = h('button', { type: 'button', class: 'suggestion', dir: 'auto' }, question);
@@ -122,7 +129,7 @@ export function mountChat(root: ShadowRoot, options: WidgetOptions, env: ChatEnv
           follow(turn.element);
         },
       },
-      { ...requestOptions(), signal: controller.signal },
+      { ...requestOptions(), signal: controller.signal, history: historyForRequest(turns) },
     )
       .then((response) => {
         turn.complete(response);
@@ -215,13 +222,16 @@ export function mountChat(root: ShadowRoot, options: WidgetOptions, env: ChatEnv
     if (event.key !== 'Escape') return;
     event.stopPropagation();
     if (sourceView.isOpen) sourceView.close();
-    else widget.close();
+    else if (!options.inline) widget.close();
   });
+
+  keepTabOrder({ root, panel, input, send, log, viewer: sourceView.element, header: panel.querySelector('header')!, launcher });
 
   restore();
   if (options.suggestions.length > 0) showSuggestions(options.suggestions);
   else void fetchSuggestions(options.uiLanguage, requestOptions()).then(showSuggestions);
-  if (options.open) {
+  if (options.inline) closeButton.hidden = true;
+  if (options.open || options.inline) {
     panel.hidden = false;
     container.classList.add('is-open');
     launcher.setAttribute('aria-expanded', 'true');

@@ -9,6 +9,8 @@ export interface WidgetOptions {
   uiLanguage: UiLanguage;
   /** Start with the panel open. */
   open: boolean;
+  /** Sit where the element is placed and fill its container, always open, instead of floating over the page. */
+  inline: boolean;
   /** CSS colour of buttons and highlights; empty for the default. */
   accent: string;
   /** Give up when the server sends nothing for this long. */
@@ -18,14 +20,14 @@ export interface WidgetOptions {
 }
 
 /** Attributes the widget reads: on `<rag-chat>` by these names, on the script tag as `data-<name>`. */
-export const OPTION_ATTRIBUTES = ['endpoint', 'title', 'lang', 'open', 'accent', 'timeout', 'suggestions'] as const;
+export const OPTION_ATTRIBUTES = ['endpoint', 'title', 'lang', 'open', 'inline', 'accent', 'timeout', 'suggestions'] as const;
 export type OptionAttribute = (typeof OPTION_ATTRIBUTES)[number];
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
 /**
  * Resolves settings from an attribute reader. `endpoint` defaults to the widget script's own origin;
- * `open` is on for `""`, `true`, `open`, `1`, `yes`; `timeout` is milliseconds (1000–600000); `suggestions` holds up
+ * `open` and `inline` are on for `""`, `true`, `1`, `yes` or their own name; `timeout` is milliseconds (1000–600000); `suggestions` holds up
  * to four questions separated by `|`.
  * @example resolveOptions((n) => ({ endpoint: 'https://qa.example/' })[n] ?? null, { scriptOrigin: 'https://cdn.example', pageLang: 'it' })
  */
@@ -36,12 +38,14 @@ export function resolveOptions(
   const uiLanguage = pickUiLanguage(read('lang'), context.pageLang);
   const endpoint = (read('endpoint')?.trim() || context.scriptOrigin).replace(/\/+$/, '');
   const openValue = read('open');
+  const inlineValue = read('inline');
   const timeout = Number(read('timeout'));
   return {
     endpoint,
     title: read('title')?.trim() || stringsFor(uiLanguage).title,
     uiLanguage,
-    open: openValue !== null && ['', 'true', 'open', '1', 'yes'].includes(openValue.trim().toLowerCase()),
+    open: isOn(openValue, 'open'),
+    inline: isOn(inlineValue, 'inline'),
     accent: read('accent')?.trim() ?? '',
     timeoutMs: Number.isFinite(timeout) && timeout >= 1000 && timeout <= 600_000 ? timeout : DEFAULT_TIMEOUT_MS,
     suggestions: (read('suggestions') ?? '')
@@ -50,4 +54,8 @@ export function resolveOptions(
       .filter(Boolean)
       .slice(0, 4),
   };
+}
+
+function isOn(value: string | null, name: string): boolean {
+  return value !== null && ['', 'true', name, '1', 'yes'].includes(value.trim().toLowerCase());
 }

@@ -171,6 +171,15 @@ textarea::placeholder { color: #6b7280; }
   textarea { font-size: 16px; }
   .icon-button, .send { min-width: 44px; min-height: 44px; }
 }
+.start-hint { margin: 12px 0 0; font-size: 14px; }
+/* <rag-chat inline>: in the page's flow, filling its container (the host is a block of the container's size). */
+:host([inline]) { display: block; width: 100%; height: 100%; min-height: 360px; }
+.root.inline { height: 100%; }
+.root.inline .launcher { display: none; }
+.root.inline .panel {
+  position: relative; inset: auto; top: auto; left: auto; bottom: auto; z-index: auto;
+  width: 100%; height: 100%; max-height: none; border-radius: 12px; border: 1px solid var(--border); box-shadow: none;
+}
 @keyframes pulse { 0%, 80%, 100% { opacity: .3; transform: scale(.85); } 40% { opacity: 1; transform: scale(1); } }
 @keyframes blink { to { visibility: hidden; } }
 @media (prefers-reduced-motion: reduce) { .dots i, .answer.streaming::after { animation: none; opacity: .8; } .launcher { transition: none; } }

@@ -91,7 +91,9 @@ export function createTurnView(question: string, strings: UiStrings, callbacks: 
     const title = citationTitle(citation);
     const number = h('span', { class: 'source-num', 'aria-hidden': 'true' }, String(citation.id));
     const file = h('bdi', { class: 'file' }, citation.file);
-    const paragraph = h('span', { class: 'para' }, strings.paragraph(citation.paragraph));
+    // A PDF's page leads: it is what a reader finds in the printed or original document.
+    const where = citation.page === undefined ? strings.paragraph(citation.paragraph) : `${strings.page(citation.page)} · ${strings.paragraph(citation.paragraph)}`;
+    const paragraph = h('span', { class: 'para' }, where);
     // The title leads and the file name goes under it; without a title the file name leads as before.
     const head = title
       ? [h('span', { class: 'source-head' }, number, h('bdi', { class: 'doc-title', dir: 'auto' }, title)), h('span', { class: 'source-where' }, file, paragraph)]

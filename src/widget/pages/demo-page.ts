@@ -2,8 +2,9 @@
 import { html } from 'hono/html';
 import type { HtmlEscapedString } from 'hono/utils/html';
 import type { LoadedIndex } from '../../index/types.js';
-import { crossLingualMeaning } from '../../retrieval/mode-meaning.js';
+import { demoStringsFor } from './demo-strings.js';
 import { LANGUAGE_NAMES, pageHead, langAttribute, optionalAttribute } from './page-style.js';
+import { pageStringsFor, type PageLanguage } from './page-strings.js';
 
 const INTERFACE_LANGUAGES = [
   { code: 'en', name: 'English' },
@@ -16,14 +17,17 @@ const INTERFACE_LANGUAGES = [
 const OPENING_CHARS = 140;
 
 /**
- * Renders the demo page. `origin` is where the widget and API are served; `uiLanguage` (already validated) is
- * passed to the widget as data-lang.
+ * Renders the demo page in the reader's `language` (from ?lang or Accept-Language); the widget follows the page's
+ * `lang`, and `requested` (a valid ?lang) is also passed to it as data-lang. `origin` is where the widget and API are served.
  * @example c.html(demoPage(index, 'http://127.0.0.1:3000', 'ar'))
  */
-export function demoPage(index: LoadedIndex, origin: string, uiLanguage: string | undefined): HtmlEscapedString | Promise<HtmlEscapedString> {
+export function demoPage(index: LoadedIndex, origin: string, language: PageLanguage, requested?: PageLanguage): HtmlEscapedString | Promise<HtmlEscapedString> {
   const { manifest, documents } = index;
+  const t = demoStringsFor(language);
+  // English readers get each language's own name beside it; other readers, the names in their language.
+  const names = language === 'en' ? LANGUAGE_NAMES : pageStringsFor(language).languageNames;
   const paragraphs = manifest.files.reduce((sum, f) => sum + f.paragraphs, 0);
-  const languages = [...new Set(manifest.files.map((f) => f.language))].map((l) => LANGUAGE_NAMES[l]);
+  const languages = [...new Set(manifest.files.map((f) => f.language))].map((l) => names[l]);
   const rows = manifest.files.map((file) => {
     const document = documents.get(file.file);
     const title = document?.title && document.title !== file.file ? document.title : undefined;
@@ -32,42 +36,43 @@ export function demoPage(index: LoadedIndex, origin: string, uiLanguage: string 
     const link = html`<a href="/sources/${encodeURIComponent(file.file)}">${title ? html`<bdi class="doc-title" dir="auto">${title}</bdi>` : html`<bdi>${file.file}</bdi>`}</a>`;
     return html`<tr>
       <td>${link}${title ? html`<br><bdi class="file-name">${file.file}</bdi>` : ''}</td>
-      <td>${LANGUAGE_NAMES[file.language]}</td>
+      <td>${names[file.language]}</td>
       <td class="num">${file.paragraphs}</td>
       <td class="opening-col"><span class="opening" dir="auto"${optionalAttribute('lang', opening && langAttribute(opening.language))}>${text}</span></td>
     </tr>`;
   });
   // The live mode: an index with vectors is served lexically when RETRIEVAL=lexical or its model did not load.
   const mode = index.dense ? 'hybrid' : 'lexical';
-  const retrieval = mode === 'hybrid' ? `hybrid retrieval (BM25 + ${manifest.model})` : 'lexical retrieval (BM25)';
+  const retrieval = t.retrieval(mode, manifest.model);
   const snippet = `<script src="${origin}/widget.js" data-endpoint="${origin}" defer></script>`;
 
   return html`<!doctype html>
-<html lang="en">
+<html lang="${language}" dir="${language === 'ar' ? 'rtl' : 'ltr'}">
 <head>
-${pageHead(`Ask the documents — demo`)}
+${pageHead(`${t.title} — demo`)}
 </head>
 <body>
 <header class="top"><div class="wrap">
-  <h1>Ask the documents</h1>
-  <p class="lead">Ask in Arabic, Italian, Kazakh or English. The chat in the corner answers from the documents below and cites the file and paragraph every excerpt comes from.</p>
-  <nav class="langs" aria-label="Language of the chat">${INTERFACE_LANGUAGES.map(
-    (l) => html`<a href="/?lang=${l.code}" lang="${l.code}"${optionalAttribute('aria-current', (uiLanguage ?? 'en') === l.code ? 'page' : undefined)}>${l.name}</a>`,
+  <h1>${t.title}</h1>
+  <p class="lead">${t.lead}</p>
+  <nav class="langs" aria-label="${t.languageNav}">${INTERFACE_LANGUAGES.map(
+    (l) => html`<a href="/?lang=${l.code}" lang="${l.code}"${optionalAttribute('aria-current', language === l.code ? 'page' : undefined)}>${l.name}</a>`,
   )}</nav>
 </div></header>
 <main class="wrap">
-  <h2>What the corpus holds</h2>
-  <p class="facts">${manifest.files.length} files · ${paragraphs} paragraphs · ${manifest.chunks} indexed passages · ${languages.join(', ')} · ${retrieval} · indexed ${manifest.builtAt.slice(0, 10)}</p>
-  <p class="mode">Questions across languages: ${crossLingualMeaning(mode)}</p>
+  <h2>${t.corpusHeading}</h2>
+  <p class="facts">${t.facts({ files: manifest.files.length, paragraphs, passages: manifest.chunks })} · ${languages.join(', ')} · ${retrieval} · ${t.indexed(manifest.builtAt.slice(0, 10))}</p>
+  <p class="mode">${t.acrossLanguages(mode)}</p>
   <div class="table-scroll"><table>
-    <thead><tr><th scope="col">Document</th><th scope="col">Language</th><th scope="col" class="num">Paragraphs</th><th scope="col" class="opening-col">Opening</th></tr></thead>
+    <thead><tr><th scope="col">${t.columns[0]}</th><th scope="col">${t.columns[1]}</th><th scope="col" class="num">${t.columns[2]}</th><th scope="col" class="opening-col">${t.columns[3]}</th></tr></thead>
     <tbody>${rows}</tbody>
   </table></div>
-  <h2>Add the chat to your site</h2>
+  <h2>${t.embedHeading}</h2>
   <pre><code>${snippet}</code></pre>
-  <p>Options as data attributes: <code>data-title</code>, <code>data-lang</code> (en, ar, it, kk; default: the page’s language), <code>data-open</code>, <code>data-accent</code>, <code>data-suggestions</code> (up to four starter questions separated by <code>|</code>). Or place <code>&lt;rag-chat endpoint="${origin}"&gt;&lt;/rag-chat&gt;</code> where you like after loading the script.</p>
+  <p lang="en" dir="ltr">Options as data attributes: <code>data-title</code>, <code>data-lang</code> (en, ar, it, kk; default: the page’s language), <code>data-open</code>, <code>data-accent</code>, <code>data-suggestions</code> (up to four starter questions separated by <code>|</code>). Or place <code>&lt;rag-chat endpoint="${origin}"&gt;&lt;/rag-chat&gt;</code> where you like after loading the script; with <code>inline</code> it sits there and fills its container instead of floating.</p>
 </main>
-<script src="/widget.js" data-endpoint="${origin}"${optionalAttribute('data-lang', uiLanguage)} defer></script>
+<div class="chat-dock" aria-hidden="true"></div>
+<script src="/widget.js" data-endpoint="${origin}"${optionalAttribute('data-lang', requested)} defer></script>
 </body>
 </html>`;
 }

@@ -76,6 +76,9 @@ mark { background: var(--mark); color: inherit; box-shadow: 0 0 0 2px var(--mark
 .paragraph:target { background: var(--mark); box-shadow: inset 4px 0 0 #e0a800; }
 [dir="rtl"] .paragraph:target { box-shadow: inset -4px 0 0 #e0a800; }
 .paragraph:target .n { color: var(--text); font-weight: 700; }
+/* Phones: the chat button sits in a bar of its own at the bottom, so it never covers the text (content scrolls above it). */
+.chat-dock { display: none; }
+@media (max-width: 560px) { .chat-dock { display: block; position: fixed; inset-inline: 0; bottom: 0; height: 92px; background: #fff; border-top: 1px solid var(--border); z-index: 10; } body { padding-bottom: 92px; } }
 @media (max-width: 560px) { .wrap { padding: 0 14px; } .top h1 { font-size: 22px; } .opening { display: none; } .opening-col { display: none; } th, td { padding: 8px 6px; } .paragraph { grid-template-columns: 2.2em minmax(0, 1fr); gap: 0 8px; padding: 8px 6px; } }
 `;
 

@@ -45,7 +45,10 @@ export function sourcePage(
   const quoted = highlight && window.paragraphs.some((p) => p.number === highlight.paragraph);
   const lastPage = document.paragraphs.at(-1)?.page;
   const title = document.title && document.title !== document.file ? document.title : undefined;
-  const original = `/originals/${document.file.split('/').map(encodeURIComponent).join('/')}`;
+  // A PDF opens at the page of the quoted paragraph (or of the first one shown): browsers' viewers read #page=N
+  // (left out for page 1, where a PDF opens anyway).
+  const shownPage = (quoted ? document.paragraphs.find((p) => p.number === highlight!.paragraph) : window.paragraphs[0])?.page;
+  const original = `/originals/${document.file.split('/').map(encodeURIComponent).join('/')}${shownPage === undefined || shownPage === 1 ? '' : `#page=${shownPage}`}`;
 
   return html`<!doctype html>
 <html lang="${language}" dir="${language === 'ar' ? 'rtl' : 'ltr'}">
@@ -63,6 +66,7 @@ ${pageHead(title ? `${title} · ${document.file}` : document.file)}
   <article dir="${directionFor(document.language)}"${optionalAttribute('lang', langAttribute(document.language))}>${paragraphs}</article>
   ${windowLink(window.next, strings.laterParagraphs)}
 </main>
+<div class="chat-dock" aria-hidden="true"></div>
 <script src="/widget.js" data-endpoint="${origin}" data-lang="${language}" defer></script>
 </body>
 </html>`;
