@@ -86,7 +86,7 @@ describe('provisionModel over the hub route', () => {
   });
 
   it('never downloads with OFFLINE=1 or RETRIEVAL=lexical', async () => {
-    for (const env of [{ OFFLINE: '1' }, { RETRIEVAL: 'lexical' }]) {
+    for (const env of [{ OFFLINE: '1' }, { RETRIEVAL: 'lexical' }] as Record<string, string>[]) {
       const p = await project({ EMBEDDING_MODEL: MODEL, MODEL_HUB_URL: hub.url, ...env });
       hub.requests.length = 0;
       expect((await provisionModel(p.config, recorder().deps)).status).toBe('skipped');
