@@ -12,6 +12,15 @@ const INTERFACE_LANGUAGES = [
   { code: 'kk', name: 'Қазақша' },
 ] as const;
 
+/** Stands for this server's origin in the embed snippet until `/demo-page.js` replaces it with `location.origin`. */
+export const SNIPPET_ORIGIN_PLACEHOLDER = 'https://THIS-SERVER';
+
+/** The demo page's own script (CSP allows same-origin scripts only): fills this server's origin into the snippet. */
+export const DEMO_PAGE_SCRIPT = `for (const el of document.querySelectorAll('[data-origin-placeholder]')) {
+  el.textContent = el.textContent.split(el.dataset.originPlaceholder).join(location.origin);
+}
+`;
+
 /** Characters of each document's opening shown in the table. */
 const OPENING_CHARS = 140;
 
@@ -40,7 +49,10 @@ export function demoPage(index: LoadedIndex, origin: string, uiLanguage: string 
   // The live mode: an index with vectors is served lexically when RETRIEVAL=lexical or its model did not load.
   const mode = index.dense ? 'hybrid' : 'lexical';
   const retrieval = mode === 'hybrid' ? `hybrid retrieval (BM25 + ${manifest.model})` : 'lexical retrieval (BM25)';
-  const snippet = `<script src="${origin}/widget.js" data-endpoint="${origin}" defer></script>`;
+  // Without PUBLIC_URL the server does not know its public origin (the Host header is never reflected): the page's
+  // script fills in the origin the browser reached it at, so the snippet works when pasted into another site.
+  const snippetOrigin = origin || SNIPPET_ORIGIN_PLACEHOLDER;
+  const snippet = `<script src="${snippetOrigin}/widget.js" data-endpoint="${snippetOrigin}" defer></script>`;
 
   return html`<!doctype html>
 <html lang="en">
@@ -64,10 +76,11 @@ ${pageHead(`Ask the documents — demo`)}
     <tbody>${rows}</tbody>
   </table></div>
   <h2>Add the chat to your site</h2>
-  <pre><code>${snippet}</code></pre>
-  <p>Options as data attributes: <code>data-title</code>, <code>data-lang</code> (en, ar, it, kk; default: the page’s language), <code>data-open</code>, <code>data-accent</code>, <code>data-suggestions</code> (up to four starter questions separated by <code>|</code>). Or place <code>&lt;rag-chat endpoint="${origin}"&gt;&lt;/rag-chat&gt;</code> where you like after loading the script.</p>
+  <pre><code${optionalAttribute('data-origin-placeholder', origin ? undefined : SNIPPET_ORIGIN_PLACEHOLDER)}>${snippet}</code></pre>
+  <p>Options as data attributes: <code>data-title</code>, <code>data-lang</code> (en, ar, it, kk; default: the page’s language), <code>data-open</code>, <code>data-accent</code>, <code>data-suggestions</code> (up to four starter questions separated by <code>|</code>). Or place <code${optionalAttribute('data-origin-placeholder', origin ? undefined : SNIPPET_ORIGIN_PLACEHOLDER)}>&lt;rag-chat endpoint="${snippetOrigin}"&gt;&lt;/rag-chat&gt;</code> where you like after loading the script.</p>
 </main>
 <script src="/widget.js" data-endpoint="${origin}"${optionalAttribute('data-lang', uiLanguage)} defer></script>
+${origin ? '' : html`<script src="/demo-page.js" defer></script>`}
 </body>
 </html>`;
 }
