@@ -1,5 +1,5 @@
 /** The hub route for real, against a loopback hub: verified files, all-or-nothing placement, interrupted and corrupt downloads. */
-import { cp, mkdtemp, readdir, readFile, rm, truncate } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readdir, readFile, rm, truncate } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -87,6 +87,14 @@ describe('downloadHubModel', () => {
     hub.faults.clear();
     await download();
     expect(await checkModelFolder(target, true)).toEqual({ complete: true });
+  });
+
+  it('clears the partial folder a killed download left behind, keeping another live download’s', async () => {
+    const acme = path.join(tmp, 'models', 'acme');
+    await mkdir(path.join(acme, '.tiny-model.partial-999999999', 'onnx'), { recursive: true });
+    await mkdir(path.join(acme, `.tiny-model.partial-${process.ppid}`), { recursive: true });
+    await download();
+    expect((await leftovers()).sort()).toEqual([`.tiny-model.partial-${process.ppid}`, 'tiny-model']);
   });
 
   it('refuses a corrupt file by name (sha256 against the hub), keeping nothing', async () => {

@@ -5,13 +5,13 @@
  */
 import { createHash } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
-import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { ModelProgress } from '../load-feature-extractor.js';
 import { DOWNLOAD_RECORD_FILE, modelFiles, type DownloadRecord } from './model-files.js';
-import { readDownloadRecord } from './model-folder-check.js';
+import { mergedRecord, placeFolder, removeAbandonedPartials } from './place-model-folder.js';
 
 export interface HubDownloadOptions {
   /** Hub id, `owner/name`. */
@@ -120,7 +120,7 @@ async function fetchFile(url: string, dest: string, name: string, o: HubDownload
 export async function downloadHubModel(o: HubDownloadOptions): Promise<DownloadRecord> {
   const revision = o.revision ?? 'main';
   const partial = path.join(path.dirname(o.target), `.${path.basename(o.target)}.partial-${process.pid}`);
-  await rm(partial, { recursive: true, force: true });
+  await removeAbandonedPartials(o.target);
   const record: DownloadRecord = { model: o.model, hubUrl: o.hubUrl, revision, files: [] };
   try {
     for (const file of modelFiles(o.quantized)) {
@@ -161,26 +161,4 @@ function describe(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   const cause = error.cause as NodeJS.ErrnoException | undefined;
   return cause?.code ? `${error.message}: ${cause.code}` : cause?.message ? `${error.message}: ${cause.message}` : error.message;
-}
-
-/** The record of a folder already in place, with this download's files replacing its entries. */
-async function mergedRecord(target: string, record: DownloadRecord): Promise<DownloadRecord> {
-  const previous = await readDownloadRecord(target);
-  if (!previous) return record;
-  const names = new Set(record.files.map((f) => f.name));
-  return { ...record, files: [...previous.files.filter((f) => !names.has(f.name)), ...record.files] };
-}
-
-/** Renames the finished folder into place, or (a folder is there) each new file into it, the record last. */
-async function placeFolder(partial: string, target: string): Promise<void> {
-  await mkdir(path.dirname(target), { recursive: true });
-  const existing = await stat(target).catch(() => undefined);
-  if (!existing) return rename(partial, target);
-  const names = [...modelFiles(true), ...modelFiles(false)].map((f) => f.name);
-  for (const name of [...new Set(names), DOWNLOAD_RECORD_FILE]) {
-    const from = path.join(partial, name);
-    if (!(await stat(from).catch(() => undefined))) continue;
-    await mkdir(path.dirname(path.join(target, name)), { recursive: true });
-    await rename(from, path.join(target, name));
-  }
 }
