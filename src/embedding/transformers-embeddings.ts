@@ -40,7 +40,7 @@ interface Loaded {
 
 /**
  * Embeds texts with a transformers.js feature-extraction model. Loads lazily on first use, or explicitly with `load()`.
- * transformers.js is configured through its module-wide `env` (allowRemoteModels, localModelPath, cacheDir), which
+ * A hub model missing from `modelsDir` is downloaded first by `provision/hub-download.ts` (verified, all or nothing); transformers.js, configured through its module-wide `env`, only reads files, which
  * `load()` sets from these options just before loading: see `load-feature-extractor.ts` for why.
  * @example
  * const embedder = await new TransformersEmbeddings({ model: 'Xenova/multilingual-e5-small', offline: true }).load();
@@ -154,9 +154,6 @@ export class TransformersEmbeddings extends Embeddings {
       );
 
     if (location.kind === 'local' && !(await isDirectory(location.dir))) throw fail('that folder does not exist.');
-    const declared = await readDeclaredProfile(location).catch((error: unknown) => {
-      throw fail(reasonOf(error), error);
-    });
     // Downloads go through the project's own verified, all-or-nothing download; the library only reads files.
     const check = location.kind === 'hub' ? await checkModelFolder(location.dir, quantized) : { complete: true as const };
     if (!check.complete) {
@@ -165,6 +162,9 @@ export class TransformersEmbeddings extends Embeddings {
         throw fail(reasonOf(error), error);
       });
     }
+    const declared = await readDeclaredProfile(location).catch((error: unknown) => {
+      throw fail(reasonOf(error), error);
+    });
     const extract = await loadFeatureExtractor({ location, modelsDir, hubUrl, quantized, onProgress }).catch(
       (error: unknown) => {
         throw fail(reasonOf(error), error);
