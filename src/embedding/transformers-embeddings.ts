@@ -40,8 +40,9 @@ interface Loaded {
 
 /**
  * Embeds texts with a transformers.js feature-extraction model. Loads lazily on first use, or explicitly with `load()`.
- * A hub model missing from `modelsDir` is downloaded first by `provision/hub-download.ts` (verified, all or nothing); transformers.js, configured through its module-wide `env`, only reads files, which
- * `load()` sets from these options just before loading: see `load-feature-extractor.ts` for why.
+ * A hub model missing from `modelsDir` is first downloaded by `provision/hub-download.ts` (verified, all or nothing);
+ * transformers.js only reads files, configured through its module-wide `env`, which `load()` sets from these options
+ * just before loading: see `load-feature-extractor.ts` for why.
  * @example
  * const embedder = await new TransformersEmbeddings({ model: 'Xenova/multilingual-e5-small', offline: true }).load();
  * const [vector] = await embedder.embedDocuments(['Астана — Қазақстанның астанасы.']);
