@@ -62,4 +62,4 @@ const lexicalRank = lexical.citations.findIndex((c) => c.file === cited.file && 
 if (lexicalRank === 0) fail('lexical retrieval alone finds the same paragraph first: not a test of the dense index');
 console.log(`fresh clone: hybrid (${ask.retrieval.model}); "${ask.question}" → [${cited.id}] ${cited.file} ¶${cited.paragraph} (Arabic); lexical alone: ${lexicalRank < 0 ? 'not in its top results' : `rank ${lexicalRank + 1}`}`);
 JS
-echo "fresh clone: clone → npm install $((installed - started))s, → first answer $((answered - started))s (npm start $((answered - installed))s)"
+echo "fresh clone: clone → npm install $((installed - started))s, → first answer $((answered - started))s (npm start $((answered - installed))s); the whole step $((SECONDS - started))s"
