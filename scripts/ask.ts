@@ -4,6 +4,7 @@ import { askLocally, askServer } from '../src/cli/ask-question.js';
 import { formatAnswer } from '../src/cli/format-answer.js';
 import { runCli } from '../src/cli/run-cli.js';
 import { loadConfig } from '../src/config.js';
+import { prepareModel } from '../src/cli/prepare-model.js';
 
 let args;
 try {
@@ -18,8 +19,10 @@ if ('help' in args) {
 } else {
   const request = args;
   await runCli(async (signal) => {
-    const config = loadConfig({ ...process.env, LOG_REQUESTS: '0', RATE_LIMIT_PER_MINUTE: '0' });
-    const body = request.endpoint ? await askServer(request, request.endpoint, config.server.apiKey, signal) : await askLocally(request, config);
+    const base = loadConfig({ ...process.env, LOG_REQUESTS: '0', RATE_LIMIT_PER_MINUTE: '0' });
+    const body = request.endpoint
+      ? await askServer(request, request.endpoint, base.server.apiKey, signal)
+      : await askLocally(request, (await prepareModel(base, { provision: false })).config);
     process.stdout.write(request.json ? `${JSON.stringify(body, null, 2)}\n` : formatAnswer(body));
   });
 }

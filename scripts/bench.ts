@@ -4,11 +4,12 @@ import { parseArgs } from 'node:util';
 import { runCli } from '../src/cli/run-cli.js';
 import { loadConfig } from '../src/config.js';
 import { runBench } from '../src/bench/run-bench.js';
+import { prepareModel } from '../src/cli/prepare-model.js';
 
 await runCli(async () => {
   const { values } = parseArgs({ options: { quick: { type: 'boolean', default: false }, 'real-model-only': { type: 'boolean', default: false }, reports: { type: 'string', default: 'reports' } } });
   const { report, files } = await runBench({
-    config: loadConfig(),
+    config: (await prepareModel(loadConfig(), { provision: false })).config,
     quick: values.quick,
     repoRoot: process.cwd(),
     reportsDir: path.resolve(values.reports),

@@ -2,11 +2,11 @@
 import { createBuildReporter } from '../src/cli/build-reporter.js';
 import { runCli } from '../src/cli/run-cli.js';
 import { loadConfig } from '../src/config.js';
-import { openEmbedder } from '../src/embedding/open-embedder.js';
+import { prepareModel } from '../src/cli/prepare-model.js';
 import { buildIndex } from '../src/index/build-index.js';
 
 await runCli(async (signal) => {
-  const config = loadConfig();
+  const { config, openEmbedder } = await prepareModel(loadConfig(), { provision: true });
   const reporter = createBuildReporter();
   try {
     const report = await buildIndex(config, { loadEmbedder: () => openEmbedder(config), onEvent: reporter.onEvent, signal });

@@ -16,6 +16,7 @@ import { quantiles, scoreGate, type GateRecord } from '../src/eval/gate-calibrat
 import { parseQuestions } from '../src/eval/questions.js';
 import { answerContainsGold, documentFileNames } from '../src/eval/run-beir.js';
 import { createRuntime, type Runtime } from '../src/runtime.js';
+import { prepareModel } from '../src/cli/prepare-model.js';
 
 const { values } = parseArgs({
   options: {
@@ -27,7 +28,7 @@ const { values } = parseArgs({
   },
 });
 const limit = Number(values.limit);
-const config = loadConfig();
+const { config } = await prepareModel(loadConfig(), { provision: false });
 const forced = { ...defaultExtractiveOptions, minCoverage: 0, minSentenceSimilarity: -Infinity };
 
 async function open(c: Config): Promise<{ runtime: Runtime; ask: (q: string) => Promise<ReturnType<typeof composeExtractiveAnswer>> }> {

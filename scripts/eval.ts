@@ -17,6 +17,7 @@ import { createProgress } from '../src/cli/progress.js';
 import { runCli } from '../src/cli/run-cli.js';
 import { loadConfig } from '../src/config.js';
 import { openEmbedder } from '../src/embedding/open-embedder.js';
+import { prepareModel } from '../src/cli/prepare-model.js';
 import { renderEvalSummary } from '../src/eval/eval-report.js';
 import { renderBitextMarkdown, runBitext } from '../src/eval/run-bitext.js';
 import { BEIR_MODES, renderBeirMarkdown, runBeir } from '../src/eval/run-beir.js';
@@ -47,7 +48,7 @@ await runCli(async () => {
       'follow-ups': { type: 'string' },
     },
   });
-  const config = loadConfig({ ...process.env, LOG_REQUESTS: '0' });
+  const { config } = await prepareModel(loadConfig({ ...process.env, LOG_REQUESTS: '0' }), { provision: false });
   const reportsDir = path.resolve(values.reports);
 
   if (values.feedback) {

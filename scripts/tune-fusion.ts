@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config.js';
 import { beirSet, projectSets } from '../src/eval/collect-candidates.js';
 import { fusionGrid, scoreGrid, type TuningSet } from '../src/eval/tune-fusion.js';
+import { prepareModel } from '../src/cli/prepare-model.js';
 
 const { values } = parseArgs({
   options: {
@@ -18,7 +19,7 @@ const { values } = parseArgs({
     top: { type: 'string', default: '15' },
   },
 });
-const config = loadConfig();
+const { config } = await prepareModel(loadConfig(), { provision: false });
 const limit = values.limit ? Number(values.limit) : undefined;
 const sets: TuningSet[] = await projectSets(config, path.resolve(values.questions));
 for (const dir of values.beir) {

@@ -26,7 +26,7 @@ const schema = z.object({
   CORPUS_DIR: z.string().default('./corpus'),
   INDEX_DIR: z.string().default('./index'),
   MODELS_DIR: z.string().default('./models'),
-  EMBEDDING_MODEL: z.string().min(1).default('Xenova/multilingual-e5-small'),
+  EMBEDDING_MODEL: z.string().min(1).optional(),
   EMBEDDING_QUANTIZED: flag.default(true),
   EMBEDDING_BATCH_SIZE: int(1, 512).default(16),
   OFFLINE: flag.default(false),
@@ -56,7 +56,14 @@ const schema = z.object({
   // Document management (docs/team.md): the admin routes exist only when ADMIN_API_KEY is set.
   ADMIN_API_KEY: optionalString,
   ADMIN_MAX_UPLOAD_MB: z.coerce.number().min(0.001).max(1024).default(20),
+  // Model provisioning (issue 16): where hub models are downloaded from.
+  MODEL_HUB_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL, like HF_ENDPOINT' }).optional(),
 });
+
+/** The embedding model used when EMBEDDING_MODEL is unset and neither the index nor MODELS_DIR names one. */
+export const DEFAULT_EMBEDDING_MODEL = 'Xenova/multilingual-e5-small';
+/** The model hub's address when MODEL_HUB_URL is unset (transformers.js's own default). */
+export const DEFAULT_MODEL_HUB_URL = 'https://huggingface.co/';
 
 const SUGGESTION_LANGUAGES = ['en', 'ar', 'it', 'kk'] as const;
 /** SUGGESTIONS: JSON of starter questions per interface language, e.g. {"en": ["…?"], "it": ["…?"]}; 1–4 each. */
@@ -66,7 +73,17 @@ export interface Config {
   corpusDir: string;
   indexDir: string;
   modelsDir: string;
-  embedding: { model: string; quantized: boolean; batchSize: number; offline: boolean };
+  embedding: {
+    /** The model in use: EMBEDDING_MODEL, or (unset) the default until `resolveModel` picks the index's or MODELS_DIR's. */
+    model: string;
+    /** Whether EMBEDDING_MODEL was set: an explicit model wins over the index's and is never replaced. */
+    explicit: boolean;
+    quantized: boolean;
+    batchSize: number;
+    offline: boolean;
+    /** The model hub (MODEL_HUB_URL, ending in `/`): files are fetched from `{hubUrl}{model}/resolve/{revision}/{file}`. */
+    hubUrl: string;
+  };
   /** `auto`: hybrid when the model loads, lexical otherwise; `hybrid`: the model is required; `lexical`: never load a model. */
   retrieval: 'auto' | 'hybrid' | 'lexical';
   hnsw: { m: number; efConstruction: number; efSearch: number };
@@ -132,7 +149,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     indexDir: resolve(e.INDEX_DIR),
     modelsDir: resolve(e.MODELS_DIR),
     embedding: {
-      model: e.EMBEDDING_MODEL,
+      model: e.EMBEDDING_MODEL ?? DEFAULT_EMBEDDING_MODEL,
+      explicit: e.EMBEDDING_MODEL !== undefined,
+      hubUrl: (e.MODEL_HUB_URL ?? DEFAULT_MODEL_HUB_URL).replace(/\/*$/, '/'),
       quantized: e.EMBEDDING_QUANTIZED,
       batchSize: e.EMBEDDING_BATCH_SIZE,
       offline: e.OFFLINE,

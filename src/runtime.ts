@@ -74,7 +74,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   const log = options.log ?? jsonLineLog;
   let index: LoadedIndex;
   let builtNow = false;
-  if (options.buildIfMissing !== false && (await modelArrivedLater(config, openOnce, log))) {
+  if (options.buildIfMissing !== false && ((await modelChanged(config, openOnce, log)) || (await modelArrivedLater(config, openOnce, log)))) {
     try {
       await buildIndex(config, { loadEmbedder: openOnce, onEvent: options.onBuildEvent });
       builtNow = true;
@@ -163,6 +163,33 @@ function servingParts(
     extraRoutes: widgetRoutes({ index, publicUrl: config.server.publicUrl }),
   });
   return { index, searcher, mode: searcher.defaultMode, answerer, servedApp };
+}
+
+/**
+ * Whether INDEX_DIR holds vectors of another model than the one in use (an explicit EMBEDDING_MODEL, or the
+ * index's model gone from disk): then the index is rebuilt with the model in use when it loads; when it does not,
+ * start-up is refused with both names, rather than answering lexically without saying so.
+ */
+async function modelChanged(config: Config, openOnce: () => Promise<OpenedEmbedder>, log: (entry: Record<string, unknown>) => void): Promise<boolean> {
+  if (config.retrieval === 'lexical') return false;
+  const manifest = await readManifest(config.indexDir).catch(() => null);
+  if (manifest?.retrieval !== 'hybrid' || manifest.model === config.embedding.model) return false;
+  const failure = await openOnce().then(
+    () => undefined,
+    (error: unknown) => error as Error,
+  );
+  if (failure) {
+    throw new IndexMismatchError(
+      `The index in ${config.indexDir} was built with ${manifest.model}, and the model in use is ${config.embedding.model}` +
+        `${config.embedding.explicit ? ' (EMBEDDING_MODEL)' : ''}, which cannot be loaded:\n${failure.message}\n` +
+        `Fix: ${config.embedding.explicit ? `unset EMBEDDING_MODEL to keep using ${manifest.model}, or ` : ''}make ${config.embedding.model} loadable and start again.`,
+    );
+  }
+  log({
+    level: 'info',
+    msg: `The index in ${config.indexDir} was built with ${manifest.model}; the model in use is ${config.embedding.model}, so the index is rebuilt with it before serving. The current index stays in place until the new one is complete.`,
+  });
+  return true;
 }
 
 /**

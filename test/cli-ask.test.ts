@@ -1,6 +1,5 @@
-/** `npm run ask`: the README's examples run as written (the server URL swapped for a test server), plus usage errors. */
+/** `npm run ask`: the examples of README.md and docs/ run as written (the server URL swapped for a test server), plus usage errors. */
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -8,20 +7,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildIndex } from '../src/index/build-index.js';
 import { createRuntime } from '../src/runtime.js';
 import { startServer, type ServerHandle } from '../src/server/serve.js';
+import { askArguments, docCommands } from './helpers/doc-commands.js';
 import { createTempProject, REPO_ROOT, type TempProject } from './helpers/temp-project.js';
 
 const run = promisify(execFile);
 const TSX = path.join(REPO_ROOT, 'node_modules/.bin/tsx');
 
-/** The `npm run ask -- …` lines of the README's "Command line" section, split into arguments as a shell would. */
+/** The `npm run ask -- …` commands shown in README.md and docs/, each once, split into arguments as a shell would. */
 function readmeExamples(): string[][] {
-  const readme = readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
-  const section = readme.slice(readme.indexOf('### Command line'));
-  const block = section.slice(section.indexOf('```sh') + 5, section.indexOf('```', section.indexOf('```sh') + 5));
-  return block
-    .split('\n')
-    .filter((line) => line.startsWith('npm run ask -- '))
-    .map((line) => [...line.slice('npm run ask -- '.length).matchAll(/"([^"]*)"|(\S+)/g)].map((m) => m[1] ?? m[2]));
+  const lines = docCommands().map((c) => c.command).filter((c) => c.startsWith('npm run ask -- '));
+  return [...new Set(lines)].map(askArguments);
 }
 
 describe('npm run ask', () => {
@@ -52,7 +47,7 @@ describe('npm run ask', () => {
     }
   }
 
-  it('runs every example of the README', async () => {
+  it('runs every example of README.md and docs/', async () => {
     const examples = readmeExamples();
     expect(examples.length).toBeGreaterThanOrEqual(4);
     for (const example of examples) {

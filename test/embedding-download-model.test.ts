@@ -1,46 +1,32 @@
 /** model:download fetches the configured model into MODELS_DIR (from a loopback stand-in for the hub), so it then loads offline. */
-import { createReadStream } from 'node:fs';
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { env } from '@xenova/transformers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
 import { OfflineDownloadError, downloadModel } from '../src/embedding/download-model.js';
 import type { ModelProgress } from '../src/embedding/load-feature-extractor.js';
 import { ModelLoadError } from '../src/embedding/model-load-error.js';
+import { readDefaultModel } from '../src/embedding/provision/default-model.js';
 import { TransformersEmbeddings } from '../src/embedding/transformers-embeddings.js';
+import { closedPortUrl, startFakeHub, type FakeHub } from './helpers/fake-hub-server.js';
 import { FIXTURE_MODEL_DIR } from './helpers/temp-project.js';
 
 const MODEL = 'acme/tiny-model';
-let server: http.Server;
+let hub: FakeHub;
 let tmp: string;
-const originalHost = env.remoteHost;
 
-/** Serves the fixture folder the way the hub lays out files: /<owner>/<name>/resolve/<revision>/<file>. */
 beforeAll(async () => {
   tmp = await mkdtemp(path.join(os.tmpdir(), 'download-'));
-  server = http.createServer(async (req, res) => {
-    const match = /^\/acme\/tiny-model\/resolve\/main\/(.+)$/.exec(req.url ?? '');
-    const file = match ? path.join(FIXTURE_MODEL_DIR, decodeURIComponent(match[1]!)) : undefined;
-    const info = file ? await stat(file).catch(() => undefined) : undefined;
-    if (!file || !info?.isFile()) return void res.writeHead(404).end('not found');
-    res.writeHead(200, { 'content-length': info.size });
-    createReadStream(file).pipe(res);
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  env.remoteHost = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  hub = await startFakeHub(MODEL, FIXTURE_MODEL_DIR);
 });
 afterAll(async () => {
-  env.remoteHost = originalHost;
-  await new Promise((resolve) => server.close(resolve));
+  await hub.close();
   await rm(tmp, { recursive: true, force: true });
 });
 
 const config = (overrides: Record<string, string>) =>
-  loadConfig({ EMBEDDING_MODEL: MODEL, MODELS_DIR: path.join(tmp, 'models'), ...overrides }, tmp);
+  loadConfig({ EMBEDDING_MODEL: MODEL, MODELS_DIR: path.join(tmp, 'models'), MODEL_HUB_URL: hub.url, ...overrides }, tmp);
 
 describe('downloadModel', () => {
   it('stores the files under MODELS_DIR/<owner>/<name> with progress, then the model loads with OFFLINE=1', async () => {
@@ -55,14 +41,11 @@ describe('downloadModel', () => {
     expect(events.some((e) => e.status === 'progress' && e.file === 'onnx/model_quantized.onnx' && e.total! > 0)).toBe(true);
     expect(events.filter((e) => e.status === 'done').map((e) => e.file)).toContain('onnx/model_quantized.onnx');
 
-    env.remoteHost = 'http://127.0.0.1:9/'; // nothing listens: a load must not need the network any more
-    try {
-      const offline = await TransformersEmbeddings.fromConfig(config({ OFFLINE: '1' })).load();
-      expect(offline.dimensions).toBe(64);
-      await offline.dispose();
-    } finally {
-      env.remoteHost = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-    }
+    expect(await readDefaultModel(path.join(tmp, 'models'))).toMatchObject({ model: MODEL, kind: 'hub', recordedBy: 'npm run model:download' });
+    // Nothing listens at the hub address now: a load must not need the network any more.
+    const offline = await TransformersEmbeddings.fromConfig(config({ OFFLINE: '1', MODEL_HUB_URL: await closedPortUrl() })).load();
+    expect(offline.dimensions).toBe(64);
+    await offline.dispose();
   });
 
   it('fails with ModelLoadError, saying downloading was tried, for a model the hub does not have', async () => {

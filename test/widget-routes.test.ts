@@ -114,6 +114,15 @@ describe('GET /', () => {
     expect(page).not.toContain('<in>');
   });
 
+  it('fills the embed snippet with the origin the browser used, by a same-origin script, when PUBLIC_URL is unset', async () => {
+    const page = await (await app.request('http://qa.example:8080/')).text();
+    expect(page).toContain('<code data-origin-placeholder="https://THIS-SERVER">&lt;script src=&quot;https://THIS-SERVER/widget.js&quot; data-endpoint=&quot;https://THIS-SERVER&quot; defer&gt;&lt;/script&gt;</code>');
+    expect(page).toContain('<script src="/demo-page.js" defer></script>');
+    const script = await app.request('/demo-page.js');
+    expect(script.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(await script.text()).toContain('location.origin');
+  });
+
   it('passes a known ?lang to the widget and ignores anything else', async () => {
     expect(await (await app.request('/?lang=kk')).text()).toContain('data-lang="kk"');
     const page = await (await app.request('/?lang=%22%3E%3Cscript%3E')).text();
@@ -141,6 +150,7 @@ describe('PUBLIC_URL', () => {
     expect(page).toContain('<script src="/widget.js" data-endpoint="https://qa.example.org" defer></script>');
     expect(page).toContain('https://qa.example.org/widget.js');
     expect(page).not.toContain('evil.example');
+    expect(page).not.toContain('demo-page.js');
   });
 });
 

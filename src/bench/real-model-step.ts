@@ -73,7 +73,7 @@ export async function runRealModelStep(context: BenchContext, inputs: RealModelS
   const synthetic: BuildRun =
     allowedMs > 10_000
       ? await runBuild(step, { label: `synthetic ${formatSize(size)}, real model`, model, embedder: 'model', corpusDir, indexDir: path.join(workDir, `index-real-${size}`), retrieval: 'hybrid', timeoutMs: allowedMs })
-      : { label: `synthetic ${formatSize(size)}, real model`, model, status: 'skipped', reason: `time budget: ${Math.round(allowedMs / 1000)} s of the real-model step's ${settings.realModel.budgetSec} s were left` };
+      : { label: `synthetic ${formatSize(size)}, real model`, model, status: 'skipped', reason: budgetLeft(allowedMs, settings.realModel.budgetSec) };
   result.builds.push(synthetic);
   log(describeBuild(synthetic));
   return result;
@@ -81,4 +81,11 @@ export async function runRealModelStep(context: BenchContext, inputs: RealModelS
 
 function describeBuild(b: BuildRun): string {
   return `  build ${b.label}: ${b.status}${b.chunksPerSec ? `, ${b.chunks} chunks, ${b.chunksPerSec} chunks/s, peak ${b.peakRssMB} MB` : ''}${b.reason ? ` (${b.reason})` : ''}`;
+}
+
+/** Why the synthetic build was skipped: the seconds left of the step's budget, or that it was used up. */
+export function budgetLeft(allowedMs: number, budgetSec: number): string {
+  return allowedMs <= 0
+    ? `time budget: the real-model step's ${budgetSec} s were used up (by ${Math.round(-allowedMs / 1000)} s) before it`
+    : `time budget: ${Math.round(allowedMs / 1000)} s of the real-model step's ${budgetSec} s were left`;
 }

@@ -1,7 +1,7 @@
 /** Benchmark step b: a server in a child process on loopback, driven by autocannon per endpoint and concurrency. */
 import type { BenchContext } from './bench-context.js';
 import type { ServingRun } from './bench-report.js';
-import { runLoad, warmUp, type LoadRequest } from './load-test.js';
+import { runLoad, warmUp, type LoadRequest, type LoadResult } from './load-test.js';
 import { round } from './stats.js';
 import { startWorker, workerPath, type Worker } from './worker-process.js';
 
@@ -66,9 +66,15 @@ export async function measureEndpoints(
   for (const [endpoint, requests] of Object.entries(rotations)) {
     for (const c of connections) {
       const result = await runLoad(url, requests, { connections: c, durationSec });
-      log(`  ${endpoint} c=${c}: p50 ${result.latencyMs.p50} ms, p95 ${result.latencyMs.p95} ms, p99 ${result.latencyMs.p99} ms, ${result.requestsPerSec} req/s`);
+      log(`  ${endpoint} c=${c}: ${describeLoad(result)}`);
       runs.push({ endpoint, ...result });
     }
   }
   return runs;
+}
+
+/** One log line for a load run; a window in which no response completed says so instead of printing NaN. */
+export function describeLoad(result: LoadResult): string {
+  if (result.responses === 0) return `no response completed within the ${result.durationSec} s window (${result.errors} errors); no latency measured`;
+  return `p50 ${result.latencyMs.p50} ms, p95 ${result.latencyMs.p95} ms, p99 ${result.latencyMs.p99} ms, ${result.requestsPerSec} req/s`;
 }

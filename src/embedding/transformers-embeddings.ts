@@ -7,6 +7,9 @@ import { loadFeatureExtractor, type ModelProgress } from './load-feature-extract
 import { ModelLoadError, reasonOf } from './model-load-error.js';
 import { isDirectory, locateModel, readDeclaredProfile } from './model-location.js';
 import { profileForModel, type ModelProfile } from './model-profile.js';
+import { DEFAULT_MODEL_HUB_URL } from '../config.js';
+import { downloadHubModel } from './provision/hub-download.js';
+import { checkModelFolder } from './provision/model-folder-check.js';
 
 export interface TransformersEmbeddingsOptions {
   /** A hub id such as `Xenova/multilingual-e5-small` (found in `modelsDir`, downloaded there when allowed), or a local model folder (absolute, or relative to `cwd`). */
@@ -21,7 +24,9 @@ export interface TransformersEmbeddingsOptions {
   batchSize?: number;
   /** Resolves a relative folder in `model` and the default `modelsDir`. Default `process.cwd()`. */
   cwd?: string;
-  /** Called with transformers.js progress events while files are read or downloaded. */
+  /** The model hub to download a missing hub model from (MODEL_HUB_URL). Default: the config's default. */
+  hubUrl?: string;
+  /** Called with progress events while files are read or downloaded. */
   onProgress?: (event: ModelProgress) => void;
 }
 
@@ -35,8 +40,9 @@ interface Loaded {
 
 /**
  * Embeds texts with a transformers.js feature-extraction model. Loads lazily on first use, or explicitly with `load()`.
- * transformers.js is configured through its module-wide `env` (allowRemoteModels, localModelPath, cacheDir), which
- * `load()` sets from these options just before loading: see `load-feature-extractor.ts` for why.
+ * A hub model missing from `modelsDir` is first downloaded by `provision/hub-download.ts` (verified, all or nothing);
+ * transformers.js only reads files, configured through its module-wide `env`, which `load()` sets from these options
+ * just before loading: see `load-feature-extractor.ts` for why.
  * @example
  * const embedder = await new TransformersEmbeddings({ model: 'Xenova/multilingual-e5-small', offline: true }).load();
  * const [vector] = await embedder.embedDocuments(['Астана — Қазақстанның астанасы.']);
@@ -59,14 +65,15 @@ export class TransformersEmbeddings extends Embeddings {
       offline: options.offline ?? false,
       quantized: options.quantized ?? true,
       batchSize: Math.max(1, Math.floor(options.batchSize ?? 16)),
+      hubUrl: options.hubUrl ?? DEFAULT_MODEL_HUB_URL,
       onProgress: options.onProgress,
     };
   }
 
   /** Options from the app's config (`EMBEDDING_*`, `MODELS_DIR`, `OFFLINE`). */
   static fromConfig(config: Config, onProgress?: (event: ModelProgress) => void): TransformersEmbeddings {
-    const { model, quantized, batchSize, offline } = config.embedding;
-    return new TransformersEmbeddings({ model, modelsDir: config.modelsDir, offline, quantized, batchSize, onProgress });
+    const { model, quantized, batchSize, offline, hubUrl } = config.embedding;
+    return new TransformersEmbeddings({ model, modelsDir: config.modelsDir, offline, quantized, batchSize, hubUrl, onProgress });
   }
 
   /**
@@ -138,7 +145,7 @@ export class TransformersEmbeddings extends Embeddings {
   }
 
   private async open(): Promise<Loaded> {
-    const { cwd, modelsDir, offline, quantized, onProgress } = this.settings;
+    const { cwd, modelsDir, offline, quantized, hubUrl, onProgress } = this.settings;
     const location = await locateModel(this.model, cwd, modelsDir);
     const remoteAllowed = location.kind === 'hub' && !offline;
     const fail = (reason: string, cause?: unknown) =>
@@ -148,10 +155,18 @@ export class TransformersEmbeddings extends Embeddings {
       );
 
     if (location.kind === 'local' && !(await isDirectory(location.dir))) throw fail('that folder does not exist.');
+    // Downloads go through the project's own verified, all-or-nothing download; the library only reads files.
+    const check = location.kind === 'hub' ? await checkModelFolder(location.dir, quantized) : { complete: true as const };
+    if (!check.complete) {
+      if (!remoteAllowed) throw fail(check.problem);
+      await downloadHubModel({ model: this.model, hubUrl, target: location.dir, quantized, onProgress }).catch((error: unknown) => {
+        throw fail(reasonOf(error), error);
+      });
+    }
     const declared = await readDeclaredProfile(location).catch((error: unknown) => {
       throw fail(reasonOf(error), error);
     });
-    const extract = await loadFeatureExtractor({ location, modelsDir, remoteAllowed, quantized, onProgress }).catch(
+    const extract = await loadFeatureExtractor({ location, modelsDir, hubUrl, quantized, onProgress }).catch(
       (error: unknown) => {
         throw fail(reasonOf(error), error);
       },

@@ -49,11 +49,14 @@ export function describeSetup(setup: EvalSetup): string[] {
       `Retrieval ran in ${setup.mode} mode with the embedding model ${setup.model} (${setup.dimensions} dimensions). ` +
         'Cross-lingual figures depend on that model being a trained multilingual one.',
     );
-    if (setup.modelDescription) {
+    // Only a folder that calls itself a test model gets the warning: a converted real model describes its source too.
+    if (setup.modelDescription && /\btest model\b/i.test(setup.modelDescription)) {
       notes.push(
         `The model folder describes itself as: "${setup.modelDescription}" A model like that is for tests, not for meaning; ` +
           'expect dense and cross-lingual figures to be low and not representative of a real multilingual model.',
       );
+    } else if (setup.modelDescription) {
+      notes.push(`The model folder describes itself as: "${setup.modelDescription}"`);
     }
   }
   notes.push(

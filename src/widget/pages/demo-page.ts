@@ -13,6 +13,15 @@ const INTERFACE_LANGUAGES = [
   { code: 'kk', name: 'Қазақша' },
 ] as const;
 
+/** Stands for this server's origin in the embed snippet until `/demo-page.js` replaces it with `location.origin`. */
+export const SNIPPET_ORIGIN_PLACEHOLDER = 'https://THIS-SERVER';
+
+/** The demo page's own script (CSP allows same-origin scripts only): fills this server's origin into the snippet. */
+export const DEMO_PAGE_SCRIPT = `for (const el of document.querySelectorAll('[data-origin-placeholder]')) {
+  el.textContent = el.textContent.split(el.dataset.originPlaceholder).join(location.origin);
+}
+`;
+
 /** Characters of each document's opening shown in the table. */
 const OPENING_CHARS = 140;
 
@@ -44,7 +53,11 @@ export function demoPage(index: LoadedIndex, origin: string, language: PageLangu
   // The live mode: an index with vectors is served lexically when RETRIEVAL=lexical or its model did not load.
   const mode = index.dense ? 'hybrid' : 'lexical';
   const retrieval = t.retrieval(mode, manifest.model);
-  const snippet = `<script src="${origin}/widget.js" data-endpoint="${origin}" defer></script>`;
+  // Without PUBLIC_URL the server does not know its public origin (the Host header is never reflected): the page's
+  // script fills in the origin the browser reached it at, so the snippet works when pasted into another site.
+  const snippetOrigin = origin || SNIPPET_ORIGIN_PLACEHOLDER;
+  const snippet = `<script src="${snippetOrigin}/widget.js" data-endpoint="${snippetOrigin}" defer></script>`;
+  const placeholder = optionalAttribute('data-origin-placeholder', origin ? undefined : SNIPPET_ORIGIN_PLACEHOLDER);
 
   return html`<!doctype html>
 <html lang="${language}" dir="${language === 'ar' ? 'rtl' : 'ltr'}">
@@ -68,11 +81,12 @@ ${pageHead(`${t.title} — demo`)}
     <tbody>${rows}</tbody>
   </table></div>
   <h2>${t.embedHeading}</h2>
-  <pre><code>${snippet}</code></pre>
-  <p lang="en" dir="ltr">Options as data attributes: <code>data-title</code>, <code>data-lang</code> (en, ar, it, kk; default: the page’s language), <code>data-open</code>, <code>data-accent</code>, <code>data-suggestions</code> (up to four starter questions separated by <code>|</code>). Or place <code>&lt;rag-chat endpoint="${origin}"&gt;&lt;/rag-chat&gt;</code> where you like after loading the script; with <code>inline</code> it sits there and fills its container instead of floating.</p>
+  <pre><code${placeholder}>${snippet}</code></pre>
+  <p lang="en" dir="ltr">Options as data attributes: <code>data-title</code>, <code>data-lang</code> (en, ar, it, kk; default: the page’s language), <code>data-open</code>, <code>data-accent</code>, <code>data-suggestions</code> (up to four starter questions separated by <code>|</code>). Or place <code${placeholder}>&lt;rag-chat endpoint="${snippetOrigin}"&gt;&lt;/rag-chat&gt;</code> where you like after loading the script; with <code>inline</code> it sits there and fills its container instead of floating.</p>
 </main>
 <div class="chat-dock" aria-hidden="true"></div>
 <script src="/widget.js" data-endpoint="${origin}"${optionalAttribute('data-lang', requested)} defer></script>
+${origin ? '' : html`<script src="/demo-page.js" defer></script>`}
 </body>
 </html>`;
 }
