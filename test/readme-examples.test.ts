@@ -49,6 +49,8 @@ const RUN_BY: { pattern: RegExp; file: string; evidence: string }[] = [
   { pattern: /^npm run eval -- --tatoeba /, file: '.ci/run', evidence: 'npm run eval -- --tatoeba' },
   { pattern: /^npm run eval:floors$/, file: '.ci/run', evidence: 'npm run eval:floors' },
   { pattern: /^npm run bench -- --quick$/, file: '.ci/run', evidence: 'npm run bench -- --quick' },
+  { pattern: /^curl .*-H "Authorization: Bearer \$ADMIN_API_KEY" .*http:\/\/127\.0\.0\.1:3000\/api\/(documents|index)/, file: 'test/docs-team-examples.test.ts', evidence: "'GET /api/documents'" },
+  { pattern: /^npm run eval -- --follow-ups src\/eval\/follow-ups\.jsonl$/, file: 'test/docs-team-examples.test.ts', evidence: 'runFollowUps(' },
 ];
 
 /** Shown but run by no test, each with the reason: kept few, and listed in the report. */
