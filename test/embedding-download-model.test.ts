@@ -9,7 +9,7 @@ import { env } from '@xenova/transformers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
 import { OfflineDownloadError, downloadModel } from '../src/embedding/download-model.js';
-import type { ModelProgress } from '../src/embedding/load-feature-extractor.js';
+import type { ModelProgress } from '../src/embedding/model-progress.js';
 import { ModelLoadError } from '../src/embedding/model-load-error.js';
 import { TransformersEmbeddings } from '../src/embedding/transformers-embeddings.js';
 import { FIXTURE_MODEL_DIR } from './helpers/temp-project.js';

@@ -3,6 +3,7 @@ import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type {} from 'hono/request-id'; // types c.get('requestId')
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { EmbeddingBusyError } from '../embedding/runtime/embedding-pool.js';
 
 /** Body of every error response: `{ error: { code, message } }`. */
 export interface ErrorBody {
@@ -21,6 +22,7 @@ export type ErrorCode =
   | 'method_not_allowed'
   | 'rate_limited'
   | 'timeout'
+  | 'overloaded'
   | 'internal_error';
 
 /** An HTTPException whose response will be `{ error: { code, message } }`. */
@@ -70,6 +72,12 @@ export function createErrorHandler(log: (entry: Record<string, unknown>) => void
       const code = err instanceof ApiError ? err.code : codeForStatus(status);
       const message = err.message || defaultMessage(status);
       return c.json(errorBody(code, message), status);
+    }
+    if (err instanceof EmbeddingBusyError) {
+      // The model's queue is full: a short, expected refusal, so the server stays responsive under a burst.
+      log({ level: 'warn', msg: 'embedding queue full', requestId: c.get('requestId'), path: c.req.path });
+      c.header('Retry-After', '1');
+      return c.json(errorBody('overloaded', 'The server is busy embedding other questions. Try again in a moment.'), 503);
     }
     if (c.req.raw.signal?.aborted && !isAbort(err)) {
       // The client went away (e.g. mid-way through a chunked body): not a server fault, so no stack trace.

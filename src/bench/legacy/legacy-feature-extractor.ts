@@ -1,7 +1,7 @@
 /** Opens a transformers.js feature-extraction pipeline for a located model, configuring the library for that one load. */
 import path from 'node:path';
 import { env, pipeline, type FeatureExtractionPipeline } from '@xenova/transformers';
-import type { ModelLocation } from './model-location.js';
+import type { ModelLocation } from '../../embedding/model-location.js';
 
 /** A transformers.js progress event (`initiate`, `download`, `progress` with `progress`/`loaded`/`total`, `done`, `ready`). */
 export interface ModelProgress {
