@@ -116,7 +116,8 @@ export async function createEmbeddingPool(s: PoolSettings): Promise<EmbeddingPoo
     },
     dispose: async () => {
       disposed = true;
-      for (const job of waiting.splice(0)) job.reject(new Error('the embedding pool was closed'));
+      for (const job of [...waiting.splice(0), ...running.values()]) job.reject(new Error('the embedding pool was closed'));
+      running.clear();
       await Promise.all(started.map(({ worker }) => worker.terminate()));
     },
   };

