@@ -4,8 +4,6 @@
  * would wait), steady and peak RSS. Prints one JSON line. Run by engine-comparison.ts.
  */
 import { readFile } from 'node:fs/promises';
-import { LegacyTransformersEmbeddings } from '../legacy/legacy-transformers-embeddings.js';
-import { TransformersEmbeddings } from '../../embedding/transformers-embeddings.js';
 import type { EmbeddingDtype } from '../../embedding/runtime/embedding-dtype.js';
 import { summarizeLatencies } from '../stats.js';
 import type { EngineName, EngineProbeInput, EngineRun } from './engine-types.js';
@@ -16,8 +14,13 @@ interface Engine {
   dispose(): Promise<void>;
 }
 
+/** Imports only the engine measured, so the process's memory is that engine's alone. */
 async function openEngine(name: EngineName, model: string, batchSize: number): Promise<Engine> {
-  if (name === 'today') return new LegacyTransformersEmbeddings({ model, quantized: true, offline: true, batchSize }).load();
+  if (name === 'today') {
+    const { LegacyTransformersEmbeddings } = await import('../legacy/legacy-transformers-embeddings.js');
+    return new LegacyTransformersEmbeddings({ model, quantized: true, offline: true, batchSize }).load();
+  }
+  const { TransformersEmbeddings } = await import('../../embedding/transformers-embeddings.js');
   return new TransformersEmbeddings({ model, dtype: name as EmbeddingDtype, offline: true, batchSize }).load();
 }
 
@@ -62,6 +65,6 @@ const run: EngineRun = {
   query: summarizeLatencies(latencies),
   eventLoopMaxLagMs: maxLagMs,
   steadyRssMB,
-  peakRssMB: Math.round(process.resourceUsage().maxRSS / 1e3),
+  peakRssMB: Math.round((process.resourceUsage().maxRSS * 1024) / 1e6), // maxRSS is in KiB
 };
 process.stdout.write(`${JSON.stringify(run)}\n`);

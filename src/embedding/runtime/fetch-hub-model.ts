@@ -2,7 +2,6 @@
  * Puts a hub model's tokenizer, config and one ONNX file under `modelsDir/owner/name` when they are not there yet,
  * through transformers.js' own hub client (the files it fetches are the ones it would load).
  */
-import { AutoModel, AutoTokenizer, env } from '@huggingface/transformers';
 import type { ModelProgress } from '../model-progress.js';
 import type { EmbeddingDtype } from './embedding-dtype.js';
 
@@ -18,6 +17,8 @@ let previous: Promise<unknown> = Promise.resolve();
  */
 export function fetchHubModel(id: string, modelsDir: string, dtype: EmbeddingDtype, onProgress?: (event: ModelProgress) => void): Promise<void> {
   const fetch = async () => {
+    // Imported here, not at the top: a process that only serves never loads the library on its main thread.
+    const { AutoModel, AutoTokenizer, env } = await import('@huggingface/transformers');
     env.allowLocalModels = true;
     env.localModelPath = modelsDir;
     env.cacheDir = modelsDir;
