@@ -35,7 +35,7 @@ describe('padBatch and meanPooled', () => {
 });
 
 describe('chooseDtype', () => {
-  it('takes the asked format, else int8, else model_quantized; fp32 when quantized is off; none when nothing fits', async () => {
+  it('takes the asked format, else q4, else model_quantized (never int8 unasked); fp32 when quantized is off; none when nothing fits', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'dtype-'));
     try {
       await mkdir(path.join(dir, 'onnx'));
@@ -45,8 +45,10 @@ describe('chooseDtype', () => {
       expect(await chooseDtype(dir, 'auto', true)).toBe('quantized');
       expect(await chooseDtype(dir, 'auto', false)).toBe('fp32');
       await writeFile(path.join(dir, 'onnx/model_int8.onnx'), '');
-      expect(await chooseDtype(dir, 'auto', true)).toBe('int8');
-      expect(await chooseDtype(dir, 'q4', true)).toBe('q4');
+      expect(await chooseDtype(dir, 'auto', true)).toBe('quantized');
+      await writeFile(path.join(dir, 'onnx/model_q4.onnx'), '');
+      expect(await chooseDtype(dir, 'auto', true)).toBe('q4');
+      expect(await chooseDtype(dir, 'int8', true)).toBe('int8');
     } finally {
       await rm(dir, { recursive: true, force: true });
     }

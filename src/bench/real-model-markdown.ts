@@ -10,7 +10,7 @@ export function renderProvenance(report: BenchReport): string {
   const real = report.realModel;
   const realLine =
     real.status === 'ok'
-      ? `**the real model** \`${real.model}\` (found through ${real.source}; ${real.quantized ? 'EMBEDDING_DTYPE=auto: onnx/model_int8.onnx when present, else onnx/model_quantized.onnx' : 'onnx/model.onnx'}): section f only`
+      ? `**the real model** \`${real.model}\` (found through ${real.source}; ${real.quantized ? 'EMBEDDING_DTYPE=auto: onnx/model_q4.onnx when present, else onnx/model_quantized.onnx' : 'onnx/model.onnx'}): section f only`
       : `**the real model: not measured in this run** (${real.status}: ${real.reason})`;
   return [
     '## Where the figures come from',
@@ -35,7 +35,7 @@ export function renderRealModelSection(report: BenchReport): string {
     return out.join('\n');
   }
   out.push(
-    `Model folder \`${real.model}\` (from ${real.source}), ${real.quantized ? 'EMBEDDING_DTYPE=auto (onnx/model_int8.onnx when present, else onnx/model_quantized.onnx)' : 'onnx/model.onnx (float32)'}, in the embedding worker pool. ` +
+    `Model folder \`${real.model}\` (from ${real.source}), ${real.quantized ? 'EMBEDDING_DTYPE=auto (onnx/model_q4.onnx when present, else onnx/model_quantized.onnx)' : 'onnx/model.onnx (float32)'}, in the embedding worker pool. ` +
       `Its own budget of ${s.budgetSec} s, after the other steps. Every vector in this section is the model's embedding of real text: no random vectors.`,
     '',
     markdownTable(['build', 'status', 'chunks', 's', 'chunks/s', 'embedding only, chunks/s', 'peak RSS MB', 'stages (ms) or reason'], real.builds.map(buildRow)),

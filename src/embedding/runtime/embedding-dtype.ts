@@ -19,17 +19,18 @@ export const DTYPE_FILES: Record<EmbeddingDtype, string> = {
 };
 
 /**
- * Fastest first among formats that lose no measured quality (docs/performance.md). A hub folder or one converted
- * before the int8 file existed still loads: it falls through to `model_quantized.onnx`.
+ * Formats that lose no measured quality, leanest first (docs/performance.md): int8 is faster but measurably worse,
+ * so it is only ever chosen by name. A hub folder, or one converted before `model_q4.onnx` existed, falls through
+ * to `model_quantized.onnx`.
  */
-export const AUTO_ORDER: readonly EmbeddingDtype[] = ['int8', 'quantized'];
+export const AUTO_ORDER: readonly EmbeddingDtype[] = ['q4', 'quantized'];
 
 const isFile = async (file: string) => (await stat(file).catch(() => undefined))?.isFile() ?? false;
 
 /**
  * The format to load from `dir`: the one asked for, or under `auto` the first of `AUTO_ORDER` present
  * (`fp32` when `quantized` is false, as EMBEDDING_QUANTIZED=0 always meant). Undefined when `auto` finds none.
- * @example await chooseDtype('/models/e5', 'auto', true) // 'int8' when onnx/model_int8.onnx is there
+ * @example await chooseDtype('/models/e5', 'auto', true) // 'q4' when onnx/model_q4.onnx is there
  */
 export async function chooseDtype(dir: string, setting: EmbeddingDtypeSetting, quantized: boolean): Promise<EmbeddingDtype | undefined> {
   if (setting !== 'auto') return setting;
