@@ -8,6 +8,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { runCli } from '../src/cli/run-cli.js';
 import { loadConfig } from '../src/config.js';
+import { locateModel } from '../src/embedding/model-location.js';
 import { readCorpus } from '../src/corpus/read-corpus.js';
 import { compareEngines } from '../src/bench/engines/engine-comparison.js';
 import { renderEngineComparison } from '../src/bench/engines/engine-markdown.js';
@@ -28,11 +29,12 @@ await runCli(async () => {
       reports: { type: 'string', default: 'reports' },
     },
   });
+  const { dir: model } = await locateModel(values.model!, process.cwd(), config.modelsDir);
   const { documents } = await readCorpus(path.resolve('corpus'));
   const questionsFile = path.resolve('src/eval/questions.jsonl');
   const questions = parseQuestions(await readFile(questionsFile, 'utf8'), questionsFile).map((q) => q.question).slice(0, Number(values.questions));
   const comparison = await compareEngines({
-    model: path.resolve(values.model!),
+    model,
     todayModel: values['today-model'] ? path.resolve(values['today-model']) : undefined,
     engines: values.engines!.split(',') as EngineName[],
     passages: benchPassages(documents, Number(values.passages)),
