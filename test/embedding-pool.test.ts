@@ -28,6 +28,9 @@ afterAll(async () => {
 const encoder = () => ({ dir: folder, file: DTYPE_FILES.q4, intraOpThreads: 1, batchSize: 8 });
 const manyTexts = (n: number) => Array.from({ length: n }, (_, i) => `hello world ${'a b '.repeat(1 + (i % 7))}`);
 
+// Each worker thread loads the tokenizer and the model: seconds apiece on a busy machine.
+const POOL_TEST_MS = 120_000;
+
 describe('createEmbeddingPool', () => {
   it('embeds in worker threads while the event loop keeps running', async () => {
     const pool = await createEmbeddingPool({ encoder: encoder(), threads: 1, queueLimit: 8 });
@@ -42,7 +45,7 @@ describe('createEmbeddingPool', () => {
     } finally {
       await pool.dispose();
     }
-  });
+  }, POOL_TEST_MS);
 
   it('refuses a call at once when queueLimit calls already wait, and serves the others', async () => {
     const pool = await createEmbeddingPool({ encoder: encoder(), threads: 1, queueLimit: 2 });
@@ -56,7 +59,7 @@ describe('createEmbeddingPool', () => {
     } finally {
       await pool.dispose();
     }
-  });
+  }, POOL_TEST_MS);
 
   it('shares a long call among its workers and returns vectors in input order', async () => {
     const one = await createEmbeddingPool({ encoder: encoder(), threads: 1, queueLimit: 8 });
@@ -68,7 +71,7 @@ describe('createEmbeddingPool', () => {
     } finally {
       await Promise.all([one.dispose(), two.dispose()]);
     }
-  });
+  }, POOL_TEST_MS);
 
   it('fails calls still waiting when it is closed, and refuses new ones', async () => {
     const pool = await createEmbeddingPool({ encoder: encoder(), threads: 1, queueLimit: 8 });
@@ -78,9 +81,9 @@ describe('createEmbeddingPool', () => {
     expect(await waiting).toBeInstanceOf(Error);
     await running;
     await expect(pool.embed(['hello'])).rejects.toThrow(/closed/);
-  });
+  }, POOL_TEST_MS);
 
   it('rejects with the reason when the model file cannot be opened', async () => {
     await expect(createEmbeddingPool({ encoder: { ...encoder(), file: 'onnx/missing.onnx' }, threads: 1, queueLimit: 1 })).rejects.toThrow(/missing\.onnx/);
-  });
+  }, POOL_TEST_MS);
 });

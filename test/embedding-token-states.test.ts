@@ -23,7 +23,7 @@ beforeAll(async () => {
   await writeModelFolder(writeTinyE5S1().file, SOURCE, folder);
   // q4 computes with the exact weights, so batch-independence can be asserted tightly.
   embedder = await openEmbedder(loadConfig({ EMBEDDING_MODEL: folder, EMBEDDING_DTYPE: 'q4', EMBEDDING_BATCH_SIZE: '4' }, tmp));
-});
+}, 120_000);
 afterAll(async () => {
   await embedder?.dispose();
   await rm(tmp, { recursive: true, force: true });

@@ -72,7 +72,7 @@ describe('writeModelFolder', () => {
       } finally {
         await embedder.dispose();
       }
-    });
+    }, 120_000); // a worker thread loads the tokenizer and the model: seconds on a busy machine
   }
 
   it('leaves no partial folder behind when the file cannot be read, and keeps the folder that was there', async () => {
