@@ -62,6 +62,7 @@ export async function createEmbeddingPool(s: PoolSettings): Promise<EmbeddingPoo
     throw error;
   }
   const idle = started.map(({ worker }) => worker);
+  const alive = new Set(idle);
   const waiting: Job[] = [];
   const running = new Map<Worker, Job>();
   let nextId = 1;
@@ -70,6 +71,7 @@ export async function createEmbeddingPool(s: PoolSettings): Promise<EmbeddingPoo
   const dispatch = () => {
     while (idle.length && waiting.length) {
       const worker = idle.pop()!;
+      if (!alive.has(worker)) continue;
       const job = waiting.shift()!;
       running.set(worker, job);
       worker.postMessage({ ...job.request, id: nextId++ } as WorkerRequest);
@@ -87,11 +89,19 @@ export async function createEmbeddingPool(s: PoolSettings): Promise<EmbeddingPoo
       running.get(worker)?.reject(error instanceof Error ? error : new Error(String(error)));
       running.delete(worker);
     });
+    worker.on('exit', () => {
+      // A worker that died (out of memory, a native crash) is gone; with none left, nothing may wait forever.
+      alive.delete(worker);
+      running.get(worker)?.reject(new Error('an embedding worker stopped'));
+      running.delete(worker);
+      if (!alive.size && !disposed) for (const job of waiting.splice(0)) job.reject(new Error('every embedding worker stopped'));
+    });
   }
 
   const submit = (request: JobRequest) =>
     new Promise<WorkerReply & { ok: true }>((resolve, reject) => {
       if (disposed) return reject(new Error('the embedding pool was closed'));
+      if (!alive.size) return reject(new Error('every embedding worker stopped'));
       if (waiting.length >= s.queueLimit) {
         return reject(new EmbeddingBusyError(`${waiting.length} embedding calls are already waiting (EMBEDDING_QUEUE_LIMIT); try again shortly.`));
       }
