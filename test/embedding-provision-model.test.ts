@@ -6,7 +6,7 @@ import { cp, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, type Config } from '../src/config.js';
-import type { ModelProgress } from '../src/embedding/load-feature-extractor.js';
+import type { ModelProgress } from '../src/embedding/model-progress.js';
 import { readDefaultModel } from '../src/embedding/provision/default-model.js';
 import { provisionModel, type ProvisionDeps } from '../src/embedding/provision/provision-model.js';
 import { resolveModel } from '../src/embedding/provision/resolve-model.js';

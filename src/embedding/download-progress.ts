@@ -1,6 +1,6 @@
 /** Shows transformers.js file progress while a model downloads: one bar per file on a terminal, one line per finished file otherwise. */
 import cliProgress from 'cli-progress';
-import type { ModelProgress } from './load-feature-extractor.js';
+import type { ModelProgress } from './model-progress.js';
 
 export interface DownloadProgressDisplay {
   onProgress(event: ModelProgress): void;

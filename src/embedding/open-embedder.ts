@@ -1,8 +1,8 @@
 /** Opens the configured embedding model as a plain object: what the index build and the server call. */
 import type { Config } from '../config.js';
-import type { ModelProgress } from './load-feature-extractor.js';
+import type { ModelProgress } from './model-progress.js';
 import type { ModelProfile } from './model-profile.js';
-import type { TokenStateEncoder } from './token-states.js';
+import type { TextKind, TokenStateEncoder } from './token-states.js';
 import { TransformersEmbeddings } from './transformers-embeddings.js';
 
 /**
@@ -47,6 +47,7 @@ export async function openEmbedder(config: Config, onProgress?: (event: ModelPro
     embedDocuments: (texts) => embeddings.embedDocuments(texts),
     embedQuery: (text) => embeddings.embedQuery(text),
     embedRaw: (texts) => embeddings.embedRaw(texts),
+    ...(embeddings.hasTokenStates ? { tokenStates: (texts: string[], kind: TextKind) => embeddings.tokenStates(texts, kind) } : {}),
     dispose: () => embeddings.dispose(),
     embeddings,
   };

@@ -1,15 +1,22 @@
-/** LangChain `Embeddings` over a local transformers.js (ONNX) model: mean-pooled, unit-length vectors, with the model's query/passage prefixes. */
+/**
+ * LangChain `Embeddings` over a local ONNX model (onnxruntime-node, tokenizer from transformers.js): mean-pooled,
+ * unit-length vectors with the model's query/passage prefixes, computed in a pool of worker threads so the
+ * caller's event loop never runs the model.
+ */
+import { stat } from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { Embeddings } from '@langchain/core/embeddings';
-import type { FeatureExtractionPipeline } from '@xenova/transformers';
-import type { Config } from '../config.js';
-import { loadFeatureExtractor, type ModelProgress } from './load-feature-extractor.js';
+import { DEFAULT_MODEL_HUB_URL, type Config } from '../config.js';
 import { ModelLoadError, reasonOf } from './model-load-error.js';
-import { isDirectory, locateModel, readDeclaredProfile } from './model-location.js';
+import { isDirectory, locateModel, readDeclaredProfile, type ModelLocation } from './model-location.js';
 import { profileForModel, type ModelProfile } from './model-profile.js';
-import { DEFAULT_MODEL_HUB_URL } from '../config.js';
+import type { ModelProgress } from './model-progress.js';
+import { DTYPE_FILES, chooseDtype, type EmbeddingDtype, type EmbeddingDtypeSetting } from './runtime/embedding-dtype.js';
+import { createEmbeddingPool, type EmbeddingPool } from './runtime/embedding-pool.js';
 import { downloadHubModel } from './provision/hub-download.js';
 import { checkModelFolder } from './provision/model-folder-check.js';
+import type { TextKind, TokenStates } from './token-states.js';
 
 export interface TransformersEmbeddingsOptions {
   /** A hub id such as `Xenova/multilingual-e5-small` (found in `modelsDir`, downloaded there when allowed), or a local model folder (absolute, or relative to `cwd`). */
@@ -18,31 +25,36 @@ export interface TransformersEmbeddingsOptions {
   modelsDir?: string;
   /** Never download; only files already on disk are used. Default false. */
   offline?: boolean;
-  /** Load `onnx/model_quantized.onnx` rather than `onnx/model.onnx`. Default true. */
+  /** Weight format (EMBEDDING_DTYPE); `auto` takes the fastest the folder has. Default `auto`. */
+  dtype?: EmbeddingDtypeSetting;
+  /** Under `auto`: false loads `onnx/model.onnx` (EMBEDDING_QUANTIZED=0). Default true. */
   quantized?: boolean;
   /** Texts per forward pass. Default 16. */
   batchSize?: number;
+  /** Worker threads, each holding the model (EMBEDDING_THREADS). Default 1. */
+  threads?: number;
+  /** onnxruntime threads inside one forward pass. Default: the machine's cores shared among the workers. */
+  intraOpThreads?: number;
+  /** Calls that may wait for a worker before new ones are refused (EMBEDDING_QUEUE_LIMIT). Default 256. */
+  queueLimit?: number;
   /** Resolves a relative folder in `model` and the default `modelsDir`. Default `process.cwd()`. */
   cwd?: string;
   /** The model hub to download a missing hub model from (MODEL_HUB_URL). Default: the config's default. */
   hubUrl?: string;
-  /** Called with progress events while files are read or downloaded. */
+  /** Called with progress events while files are downloaded. */
   onProgress?: (event: ModelProgress) => void;
 }
 
 type Settings = Required<Omit<TransformersEmbeddingsOptions, 'onProgress'>> & Pick<TransformersEmbeddingsOptions, 'onProgress'>;
 
 interface Loaded {
-  extract: FeatureExtractionPipeline;
+  pool: EmbeddingPool;
   profile: ModelProfile;
-  dimensions: number;
+  dtype: EmbeddingDtype;
 }
 
 /**
- * Embeds texts with a transformers.js feature-extraction model. Loads lazily on first use, or explicitly with `load()`.
- * A hub model missing from `modelsDir` is first downloaded by `provision/hub-download.ts` (verified, all or nothing);
- * transformers.js only reads files, configured through its module-wide `env`, which `load()` sets from these options
- * just before loading: see `load-feature-extractor.ts` for why.
+ * Embeds texts with an ONNX feature-extraction model. Loads lazily on first use, or explicitly with `load()`.
  * @example
  * const embedder = await new TransformersEmbeddings({ model: 'Xenova/multilingual-e5-small', offline: true }).load();
  * const [vector] = await embedder.embedDocuments(['Астана — Қазақстанның астанасы.']);
@@ -57,27 +69,32 @@ export class TransformersEmbeddings extends Embeddings {
   constructor(options: TransformersEmbeddingsOptions) {
     super({});
     const cwd = options.cwd ?? process.cwd();
+    const threads = Math.max(1, Math.floor(options.threads ?? 1));
     this.model = options.model;
     this.settings = {
       model: options.model,
       cwd,
       modelsDir: path.resolve(cwd, options.modelsDir ?? 'models'),
       offline: options.offline ?? false,
+      dtype: options.dtype ?? 'auto',
       quantized: options.quantized ?? true,
-      batchSize: Math.max(1, Math.floor(options.batchSize ?? 16)),
       hubUrl: options.hubUrl ?? DEFAULT_MODEL_HUB_URL,
+      batchSize: Math.max(1, Math.floor(options.batchSize ?? 16)),
+      threads,
+      intraOpThreads: Math.max(1, Math.floor(options.intraOpThreads ?? os.availableParallelism() / threads)),
+      queueLimit: Math.max(0, Math.floor(options.queueLimit ?? 256)),
       onProgress: options.onProgress,
     };
   }
 
   /** Options from the app's config (`EMBEDDING_*`, `MODELS_DIR`, `OFFLINE`). */
   static fromConfig(config: Config, onProgress?: (event: ModelProgress) => void): TransformersEmbeddings {
-    const { model, quantized, batchSize, offline, hubUrl } = config.embedding;
-    return new TransformersEmbeddings({ model, modelsDir: config.modelsDir, offline, quantized, batchSize, hubUrl, onProgress });
+    const { model, quantized, batchSize, offline, hubUrl, dtype, threads, intraOpThreads, queueLimit } = config.embedding;
+    return new TransformersEmbeddings({ model, modelsDir: config.modelsDir, offline, quantized, dtype, batchSize, threads, intraOpThreads, queueLimit, hubUrl, onProgress });
   }
 
   /**
-   * Opens the model and measures its vector size. Concurrent and later calls share one load; a failed load can be retried.
+   * Opens the model in the worker threads and measures its vector size. Concurrent and later calls share one load; a failed load can be retried.
    * @throws ModelLoadError saying which model, where it looked, whether downloading was allowed, and how to fix it.
    */
   async load(): Promise<this> {
@@ -91,14 +108,22 @@ export class TransformersEmbeddings extends Embeddings {
 
   /** Length of every vector. Known after `load()`. */
   get dimensions(): number {
-    if (!this.loaded) throw new Error(`TransformersEmbeddings: call load() before reading dimensions of ${this.model}.`);
-    return this.loaded.dimensions;
+    return this.known('dimensions').pool.dimensions;
   }
 
   /** The prefixes in use. Known after `load()`. */
   get profile(): ModelProfile {
-    if (!this.loaded) throw new Error(`TransformersEmbeddings: call load() before reading the profile of ${this.model}.`);
-    return this.loaded.profile;
+    return this.known('profile').profile;
+  }
+
+  /** The weight format loaded. Known after `load()`. */
+  get dtype(): EmbeddingDtype {
+    return this.known('dtype').dtype;
+  }
+
+  /** Whether the graph outputs middle-layer token states (`tokenStates` works). Known after `load()`. */
+  get hasTokenStates(): boolean {
+    return this.known('hasTokenStates').pool.hasTokenStates;
   }
 
   /** One unit vector per text, each prefixed with the model's passage prefix. */
@@ -115,29 +140,33 @@ export class TransformersEmbeddings extends Embeddings {
   }
 
   /**
-   * One unit vector per text, embedded exactly as given (no prefix), in batches of `batchSize`, returned in input
-   * order. Texts are batched in order of length, so a batch is padded to a similar length rather than to the
-   * longest text of an arbitrary mix; a text's vector does not depend on its batch (padding is masked).
+   * One unit vector per text, embedded exactly as given (no prefix), returned in input order. The workers batch
+   * texts of similar token counts together; a text's vector does not depend on its batch (padding is masked).
+   * @throws EmbeddingBusyError when EMBEDDING_QUEUE_LIMIT calls are already waiting.
    */
   async embedRaw(texts: string[]): Promise<number[][]> {
-    const { extract } = await this.ready();
-    const order = texts.map((_, i) => i).sort((a, b) => texts[a]!.length - texts[b]!.length);
-    const vectors = new Array<number[]>(texts.length);
-    for (let from = 0; from < order.length; from += this.settings.batchSize) {
-      const batch = order.slice(from, from + this.settings.batchSize);
-      const output = await extract(batch.map((i) => texts[i]!), { pooling: 'mean', normalize: true });
-      (output.tolist() as number[][]).forEach((vector, j) => (vectors[batch[j]!] = vector));
-    }
-    return vectors;
+    const { pool } = await this.ready();
+    return (await pool.embed(texts)).map((v) => Array.from(v));
   }
 
-  /** Releases the ONNX session. The instance can be loaded again afterwards. */
+  /** Middle-layer token states of each text with the kind's prefix (see `TokenStateEncoder`). */
+  async tokenStates(texts: string[], kind: TextKind): Promise<TokenStates[]> {
+    const { pool, profile } = await this.ready();
+    return pool.tokenStates(texts, kind === 'query' ? profile.queryPrefix : profile.passagePrefix);
+  }
+
+  /** Stops the worker threads. The instance can be loaded again afterwards. */
   async dispose(): Promise<void> {
     const loading = this.loading;
     this.loading = undefined;
     this.loaded = undefined;
     const loaded = await loading?.catch(() => undefined);
-    await loaded?.extract.dispose();
+    await loaded?.pool.dispose();
+  }
+
+  private known(what: string): Loaded {
+    if (!this.loaded) throw new Error(`TransformersEmbeddings: call load() before reading ${what} of ${this.model}.`);
+    return this.loaded;
   }
 
   private async ready(): Promise<Loaded> {
@@ -145,7 +174,7 @@ export class TransformersEmbeddings extends Embeddings {
   }
 
   private async open(): Promise<Loaded> {
-    const { cwd, modelsDir, offline, quantized, hubUrl, onProgress } = this.settings;
+    const { cwd, modelsDir, offline, quantized } = this.settings;
     const location = await locateModel(this.model, cwd, modelsDir);
     const remoteAllowed = location.kind === 'hub' && !offline;
     const fail = (reason: string, cause?: unknown) =>
@@ -153,29 +182,46 @@ export class TransformersEmbeddings extends Embeddings {
         { model: this.model, localDir: location.kind === 'local' ? location.dir : undefined, modelsDir, remoteAllowed, quantized, reason },
         { cause },
       );
+    const failWith = (prefix: string) => (error: unknown) => {
+      throw error instanceof ModelLoadError ? error : fail(`${prefix}${reasonOf(error)}`, error);
+    };
 
     if (location.kind === 'local' && !(await isDirectory(location.dir))) throw fail('that folder does not exist.');
-    // Downloads go through the project's own verified, all-or-nothing download; the library only reads files.
-    const check = location.kind === 'hub' ? await checkModelFolder(location.dir, quantized) : { complete: true as const };
-    if (!check.complete) {
-      if (!remoteAllowed) throw fail(check.problem);
-      await downloadHubModel({ model: this.model, hubUrl, target: location.dir, quantized, onProgress }).catch((error: unknown) => {
-        throw fail(reasonOf(error), error);
-      });
-    }
-    const declared = await readDeclaredProfile(location).catch((error: unknown) => {
-      throw fail(reasonOf(error), error);
-    });
-    const extract = await loadFeatureExtractor({ location, modelsDir, hubUrl, quantized, onProgress }).catch(
-      (error: unknown) => {
-        throw fail(reasonOf(error), error);
-      },
-    );
-    const probe = await extract('dimension probe', { pooling: 'mean', normalize: true }).catch((error: unknown) => {
-      throw fail(`the model files were read but the model could not run: ${reasonOf(error)}`, error);
-    });
-    return { extract, profile: profileForModel(this.model, declared), dimensions: probe.dims.at(-1)! };
+    const dtype = await this.fetchIfMissing(location, remoteAllowed).catch(failWith(''));
+    const declared = await readDeclaredProfile(location).catch(failWith(''));
+    const pool = await createEmbeddingPool({
+      encoder: { dir: location.dir, file: DTYPE_FILES[dtype], intraOpThreads: this.settings.intraOpThreads, batchSize: this.settings.batchSize },
+      threads: this.settings.threads,
+      queueLimit: this.settings.queueLimit,
+    }).catch(failWith(`the model files were read but the model could not run: `));
+    return { pool, profile: profileForModel(this.model, declared), dtype };
   }
+
+  /**
+   * The format to load. A hub model missing from `modelsDir` is first downloaded by `provision/hub-download.ts`
+   * (verified, all or nothing) when allowed; a local folder must hold the files.
+   */
+  private async fetchIfMissing(location: ModelLocation, remoteAllowed: boolean): Promise<EmbeddingDtype> {
+    const { dtype: setting, quantized, hubUrl, onProgress } = this.settings;
+    if (location.kind === 'hub') {
+      const check = await checkModelFolder(location.dir, quantized);
+      if (!check.complete) {
+        if (!remoteAllowed) throw new Error(check.problem);
+        await downloadHubModel({ model: this.model, hubUrl, target: location.dir, quantized, onProgress });
+      }
+    }
+    const wanted = (await chooseDtype(location.dir, setting, quantized)) ?? (quantized ? 'quantized' : 'fp32');
+    const missing: string[] = [];
+    for (const file of ['tokenizer.json', 'config.json', DTYPE_FILES[wanted]]) {
+      if (!(await isFileIn(location.dir, file))) missing.push(path.join(location.dir, file));
+    }
+    if (missing.length) throw new Error(`missing file ${missing.join(', ')}`);
+    return wanted;
+  }
+}
+
+async function isFileIn(dir: string, file: string): Promise<boolean> {
+  return (await stat(path.join(dir, file)).catch(() => undefined))?.isFile() ?? false;
 }
 
 export type { ModelProgress };

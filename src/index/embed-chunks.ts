@@ -14,6 +14,9 @@ export interface PassageEmbedder {
 /** Vectors from an earlier build, keyed by `cacheKey(model, embedText)`. */
 export type EmbeddingCache = Map<string, Float32Array>;
 
+/** Model batches per embedDocuments call: enough for the worker pool to regroup by tokens and share among threads. */
+const BATCHES_PER_CALL = 8;
+
 export function cacheKey(model: string, text: string): string {
   return createHash('sha256').update(model).update('\0').update(text).digest('hex');
 }
@@ -37,13 +40,16 @@ export async function embedChunks(
   const { batchSize, cache, signal, onProgress } = options;
   const keys = chunks.map((c) => cacheKey(embedder.model, c.embedText));
   const vectors: (Float32Array | undefined)[] = keys.map((k) => cache.get(k));
-  const missing = vectors.flatMap((v, i) => (v ? [] : [i]));
+  // Similar lengths travel together: each call's texts are batched by token count inside the embedder, so a
+  // length-sorted stream pads ~3% where chunk order padded ~28% (measured on the real model, issue 17).
+  const missing = vectors.flatMap((v, i) => (v ? [] : [i])).sort((a, b) => chunks[a]!.embedText.length - chunks[b]!.embedText.length || a - b);
+  const callSize = batchSize * BATCHES_PER_CALL;
   const reused = chunks.length - missing.length;
   onProgress?.({ done: reused, total: chunks.length, reused });
 
-  for (let from = 0; from < missing.length; from += batchSize) {
+  for (let from = 0; from < missing.length; from += callSize) {
     signal?.throwIfAborted();
-    const batch = missing.slice(from, from + batchSize);
+    const batch = missing.slice(from, from + callSize);
     const embedded = await embedder.embedDocuments(batch.map((i) => chunks[i]!.embedText));
     batch.forEach((chunkIndex, j) => {
       const vector = Float32Array.from(embedded[j]!);

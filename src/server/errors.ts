@@ -3,6 +3,7 @@ import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type {} from 'hono/request-id'; // types c.get('requestId')
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
+import { EmbeddingBusyError } from '../embedding/runtime/embedding-pool.js';
 
 /** Body of every error response: `{ error: { code, message } }`. */
 export interface ErrorBody {
@@ -24,7 +25,8 @@ export type ErrorCode =
   | 'internal_error'
   | 'invalid_name'
   | 'invalid_content'
-  | 'build_running';
+  | 'build_running'
+  | 'overloaded';
 
 /** An HTTPException whose response will be `{ error: { code, message } }`. */
 export class ApiError extends HTTPException {
@@ -73,6 +75,12 @@ export function createErrorHandler(log: (entry: Record<string, unknown>) => void
       const code = err instanceof ApiError ? err.code : codeForStatus(status);
       const message = err.message || defaultMessage(status);
       return c.json(errorBody(code, message), status);
+    }
+    if (err instanceof EmbeddingBusyError) {
+      // The model's queue is full: a short, expected refusal, so the server stays responsive under a burst.
+      log({ level: 'warn', msg: 'embedding queue full', requestId: c.get('requestId'), path: c.req.path });
+      c.header('Retry-After', '1');
+      return c.json(errorBody('overloaded', 'The server is busy embedding other questions. Try again in a moment.'), 503);
     }
     if (c.req.raw.signal?.aborted && !isAbort(err)) {
       // The client went away (e.g. mid-way through a chunked body): not a server fault, so no stack trace.

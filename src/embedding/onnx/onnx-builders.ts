@@ -26,6 +26,11 @@ export function uint8Tensor(name: string, dims: number[], values: Uint8Array): o
   return { name, dims, dataType: DataType.UINT8, rawData: values };
 }
 
+/** An int8 initializer (symmetric quantized weights). */
+export function int8Tensor(name: string, dims: number[], values: Int8Array): onnx.ITensorProto {
+  return { name, dims, dataType: DataType.INT8, rawData: new Uint8Array(values.buffer, values.byteOffset, values.byteLength) };
+}
+
 /** An int64 initializer (indices, axes, scalars when `dims` is empty). */
 export function int64Tensor(name: string, dims: number[], values: number[]): onnx.ITensorProto {
   return { name, dims, dataType: DataType.INT64, int64Data: values };
@@ -52,11 +57,26 @@ export function valueInfo(name: string, elemType: number, dims: (number | string
   return { name, type: { tensorType: { elemType, shape: { dim } } } };
 }
 
-/** Serialises a graph as an ONNX model at IR version 7, default-domain opset 13 (well inside onnxruntime 1.14). */
-export function encodeModel(graph: onnx.IGraphProto, docString: string, producerName = 'kazakh-rag make-fixture-model'): Uint8Array {
+/** An operator set a model imports: the default domain (`''`) or e.g. `com.microsoft`. */
+export interface OpsetImport {
+  domain: string;
+  version: number;
+}
+
+/**
+ * Serialises a graph as an ONNX model; by default at IR version 7, default-domain opset 13 (well inside onnxruntime
+ * 1.14). Opset 17 (LayerNormalization) needs IR version 8.
+ */
+export function encodeModel(
+  graph: onnx.IGraphProto,
+  docString: string,
+  producerName = 'kazakh-rag make-fixture-model',
+  opsets: OpsetImport[] = [{ domain: '', version: 13 }],
+): Uint8Array {
+  const defaultOpset = opsets.find((o) => o.domain === '')?.version ?? 13;
   const model = ModelProto.create({
-    irVersion: 7,
-    opsetImport: [{ domain: '', version: 13 }],
+    irVersion: defaultOpset >= 17 ? 8 : 7,
+    opsetImport: opsets,
     producerName,
     producerVersion: '1',
     docString,

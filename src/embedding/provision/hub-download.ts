@@ -9,7 +9,7 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import type { ModelProgress } from '../load-feature-extractor.js';
+import type { ModelProgress } from '../model-progress.js';
 import { DOWNLOAD_RECORD_FILE, modelFiles, type DownloadRecord } from './model-files.js';
 import { mergedRecord, placeFolder, removeAbandonedPartials } from './place-model-folder.js';
 

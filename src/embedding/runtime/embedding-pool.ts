@@ -1,0 +1,134 @@
+/**
+ * Worker threads that each hold the model, so forward passes never run on the event loop (the server's /health and
+ * every other request stay responsive). Calls wait in a bounded queue; when it is full a call fails at once with
+ * `EmbeddingBusyError`, which the server answers with 503.
+ */
+import { Worker } from 'node:worker_threads';
+import type { TokenStates } from '../token-states.js';
+import type { EncoderSettings } from './onnx-encoder.js';
+import type { JobRequest, WorkerReply, WorkerRequest } from './worker-messages.js';
+
+/** The queue of waiting embedding calls is full: the server is overloaded; try again shortly. */
+export class EmbeddingBusyError extends Error {
+  override name = 'EmbeddingBusyError';
+}
+
+export interface PoolSettings {
+  encoder: EncoderSettings;
+  /** Worker threads, each with its own copy of the model (EMBEDDING_THREADS). */
+  threads: number;
+  /** Calls allowed to wait for a free worker (EMBEDDING_QUEUE_LIMIT). */
+  queueLimit: number;
+}
+
+export interface EmbeddingPool {
+  dimensions: number;
+  hasTokenStates: boolean;
+  embed(texts: string[]): Promise<Float32Array[]>;
+  tokenStates(texts: string[], prefix: string): Promise<TokenStates[]>;
+  /** Calls waiting for a worker now. */
+  readonly queued: number;
+  dispose(): Promise<void>;
+}
+
+type Job = { request: JobRequest; resolve: (reply: WorkerReply & { ok: true }) => void; reject: (error: Error) => void };
+
+const BOOT = new URL('./worker-boot.mjs', import.meta.url);
+const ENTRY = new URL(`./embedding-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url).href;
+
+/** Starts one worker and waits for its model to open. */
+function startWorker(encoder: EncoderSettings): Promise<{ worker: Worker; ready: { dimensions: number; hasTokenStates: boolean } }> {
+  const worker = new Worker(BOOT, { workerData: { entry: ENTRY, settings: encoder } });
+  return new Promise((resolve, reject) => {
+    worker.once('error', reject);
+    worker.once('message', (reply: WorkerReply) => {
+      worker.off('error', reject);
+      if (reply.ok && reply.ready) resolve({ worker, ready: reply.ready });
+      else void worker.terminate().then(() => reject(new Error(reply.ok ? 'the worker sent no model facts' : reply.message)));
+    });
+  });
+}
+
+/**
+ * Starts `threads` workers (one after another, so two models are never read at once) and returns the pool.
+ * @example const pool = await createEmbeddingPool({ encoder, threads: 1, queueLimit: 128 }); await pool.embed(['passage: …']);
+ */
+export async function createEmbeddingPool(s: PoolSettings): Promise<EmbeddingPool> {
+  const started: Awaited<ReturnType<typeof startWorker>>[] = [];
+  try {
+    for (let i = 0; i < Math.max(1, s.threads); i++) started.push(await startWorker(s.encoder));
+  } catch (error) {
+    await Promise.all(started.map(({ worker }) => worker.terminate()));
+    throw error;
+  }
+  const idle = started.map(({ worker }) => worker);
+  const alive = new Set(idle);
+  const waiting: Job[] = [];
+  const running = new Map<Worker, Job>();
+  let nextId = 1;
+  let disposed = false;
+
+  const dispatch = () => {
+    while (idle.length && waiting.length) {
+      const worker = idle.pop()!;
+      if (!alive.has(worker)) continue;
+      const job = waiting.shift()!;
+      running.set(worker, job);
+      worker.postMessage({ ...job.request, id: nextId++ } as WorkerRequest);
+    }
+  };
+  for (const worker of idle) {
+    worker.on('message', (reply: WorkerReply) => {
+      const job = running.get(worker);
+      running.delete(worker);
+      idle.push(worker);
+      if (job) reply.ok ? job.resolve(reply) : job.reject(new Error(`embedding failed: ${reply.message}`));
+      dispatch();
+    });
+    worker.on('error', (error: unknown) => {
+      running.get(worker)?.reject(error instanceof Error ? error : new Error(String(error)));
+      running.delete(worker);
+    });
+    worker.on('exit', () => {
+      // A worker that died (out of memory, a native crash) is gone; with none left, nothing may wait forever.
+      alive.delete(worker);
+      running.get(worker)?.reject(new Error('an embedding worker stopped'));
+      running.delete(worker);
+      if (!alive.size && !disposed) for (const job of waiting.splice(0)) job.reject(new Error('every embedding worker stopped'));
+    });
+  }
+
+  const submit = (request: JobRequest) =>
+    new Promise<WorkerReply & { ok: true }>((resolve, reject) => {
+      if (disposed) return reject(new Error('the embedding pool was closed'));
+      if (!alive.size) return reject(new Error('every embedding worker stopped'));
+      if (waiting.length >= s.queueLimit) {
+        return reject(new EmbeddingBusyError(`${waiting.length} embedding calls are already waiting (EMBEDDING_QUEUE_LIMIT); try again shortly.`));
+      }
+      waiting.push({ request, resolve, reject });
+      dispatch();
+    });
+
+  return {
+    dimensions: started[0]!.ready.dimensions,
+    hasTokenStates: started[0]!.ready.hasTokenStates,
+    embed: async (texts) => {
+      // A long call is shared out so that every worker works on it (a build's batches, a page of sentences).
+      const parts = Math.min(started.length, Math.ceil(texts.length / s.encoder.batchSize));
+      if (parts <= 1) return texts.length ? (await submit({ op: 'embed', texts })).vectors! : [];
+      const size = Math.ceil(texts.length / parts);
+      const slices = Array.from({ length: parts }, (_, i) => texts.slice(i * size, (i + 1) * size));
+      return (await Promise.all(slices.map((slice) => submit({ op: 'embed', texts: slice })))).flatMap((r) => r.vectors!);
+    },
+    tokenStates: async (texts, prefix) => (texts.length ? (await submit({ op: 'tokenStates', texts, prefix })).states! : []),
+    get queued() {
+      return waiting.length;
+    },
+    dispose: async () => {
+      disposed = true;
+      for (const job of [...waiting.splice(0), ...running.values()]) job.reject(new Error('the embedding pool was closed'));
+      running.clear();
+      await Promise.all(started.map(({ worker }) => worker.terminate()));
+    },
+  };
+}

@@ -1,0 +1,11 @@
+/** What the embedding pool and its worker threads send each other. */
+import type { TokenStates } from '../token-states.js';
+
+/** One call of the pool. */
+export type JobRequest = { op: 'embed'; texts: string[] } | { op: 'tokenStates'; texts: string[]; prefix: string };
+export type WorkerRequest = JobRequest & { id: number };
+
+/** `id` 0 is the start-up reply: ready with the model's facts, or the reason it could not open. */
+export type WorkerReply =
+  | { id: number; ok: true; vectors?: Float32Array[]; states?: TokenStates[]; ready?: { dimensions: number; hasTokenStates: boolean } }
+  | { id: number; ok: false; message: string };

