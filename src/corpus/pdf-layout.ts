@@ -50,14 +50,7 @@ export function pdfParagraphs(pages: readonly PdfGlyph[][]): ExtractedParagraph[
 
 /** Glyphs → lines, top to bottom, each line's text in reading order. */
 function toLines(glyphs: readonly PdfGlyph[]): Line[] {
-  const groups: PdfGlyph[][] = [];
-  for (const glyph of glyphs) {
-    if (glyph.text === '' || glyph.size <= 0) continue;
-    const group = groups.find((g) => Math.abs(g[0].y - glyph.y) < Math.max(g[0].size, glyph.size) * 0.4);
-    if (group) group.push(glyph);
-    else groups.push([glyph]);
-  }
-  return groups
+  return groupIntoLines(glyphs)
     .map((group) => ({
       text: lineText(group),
       y: Math.max(...group.map((g) => g.y)),
@@ -67,6 +60,41 @@ function toLines(glyphs: readonly PdfGlyph[]): Line[] {
     }))
     .filter((line) => line.text !== '')
     .sort((a, b) => b.y - a.y);
+}
+
+/**
+ * Glyphs grouped by baseline: a glyph joins the first-made group whose first glyph stands within 0.4 of the larger
+ * of their sizes. Groups are found through buckets of their first glyph's baseline (one point wide), so a page of
+ * many lines costs time linear in its glyphs rather than glyphs × lines.
+ */
+function groupIntoLines(glyphs: readonly PdfGlyph[]): PdfGlyph[][] {
+  const groups: PdfGlyph[][] = [];
+  const buckets = new Map<number, number[]>();
+  let largest = 0;
+  for (const glyph of glyphs) {
+    if (glyph.text === '' || glyph.size <= 0 || !Number.isFinite(glyph.y)) continue;
+    const reach = Math.max(largest, glyph.size) * 0.4;
+    const matches = (g: PdfGlyph[]) => Math.abs(g[0]!.y - glyph.y) < Math.max(g[0]!.size, glyph.size) * 0.4;
+    let found = -1;
+    const low = Math.floor(glyph.y - reach);
+    const high = Math.floor(glyph.y + reach);
+    if (high - low <= groups.length) {
+      for (let key = low; key <= high; key += 1) {
+        for (const index of buckets.get(key) ?? []) if ((found < 0 || index < found) && matches(groups[index]!)) found = index;
+      }
+    } else {
+      found = groups.findIndex(matches);
+    }
+    if (found >= 0) {
+      groups[found]!.push(glyph);
+      continue;
+    }
+    const key = Math.floor(glyph.y);
+    buckets.set(key, [...(buckets.get(key) ?? []), groups.length]);
+    groups.push([glyph]);
+    largest = Math.max(largest, glyph.size);
+  }
+  return groups;
 }
 
 /**
