@@ -1,6 +1,7 @@
 /** The one place that reads the environment: parsed and validated once into a typed, fully-defaulted Config. */
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_READER_LIMITS as RL, type ReaderLimits } from './corpus/reader-limits.js';
 import { parseTrustProxy, type TrustProxy } from './server/client-address.js';
 
 const flag = z
@@ -53,6 +54,18 @@ const schema = z.object({
   SUGGESTIONS: z.string().optional(),
   FUSION_RRF_K: int(0, 10_000).default(DEFAULT_FUSION.k),
   FUSION_LEXICAL_WEIGHT: z.coerce.number().min(0).max(100).default(DEFAULT_FUSION.lexicalWeight),
+  // Reader limits (issue 19): what reading one corpus file may cost; docs/robustness.md.
+  READER_TIMEOUT_MS: int(100, 3_600_000).default(RL.timeoutMs),
+  READER_MEMORY_MB: int(128, 65_536).default(RL.memoryMb),
+  READER_MAX_FILE_BYTES: int(1, 2 ** 40).default(RL.fileBytes),
+  READER_MAX_DECOMPRESSED_BYTES: int(1, 2 ** 40).default(RL.decompressedBytes),
+  READER_MAX_PAGES: int(1, 1_000_000).default(RL.pages),
+  READER_MAX_OPERATORS_PER_PAGE: int(1, 1e9).default(RL.operatorsPerPage),
+  READER_MAX_FORM_DEPTH: int(0, 1_000).default(RL.formDepth),
+  READER_MAX_PARAGRAPHS: int(1, 1e9).default(RL.paragraphs),
+  READER_MAX_DOM_DEPTH: int(1, 100_000).default(RL.domDepth),
+  READER_MAX_DOM_ELEMENTS: int(1, 1e9).default(RL.domElements),
+  READER_MAX_TEXT_CHARS: int(1, 2 ** 40).default(RL.textChars),
 });
 
 const SUGGESTION_LANGUAGES = ['en', 'ar', 'it', 'kk'] as const;
@@ -89,6 +102,8 @@ export interface Config {
   feedbackDir: string;
   /** Starter questions the widget offers, per interface language (from SUGGESTIONS); empty: none. */
   suggestions: Partial<Record<(typeof SUGGESTION_LANGUAGES)[number], string[]>>;
+  /** What reading one corpus file may cost (READER_*); a file past a limit is skipped with a warning. */
+  readerLimits: ReaderLimits;
 }
 
 /** Thrown for a bad setting: the message names the variable and what it accepts. */
@@ -150,6 +165,19 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         : undefined,
     feedbackDir: resolve(e.FEEDBACK_DIR),
     suggestions,
+    readerLimits: {
+      timeoutMs: e.READER_TIMEOUT_MS,
+      memoryMb: e.READER_MEMORY_MB,
+      fileBytes: e.READER_MAX_FILE_BYTES,
+      decompressedBytes: e.READER_MAX_DECOMPRESSED_BYTES,
+      pages: e.READER_MAX_PAGES,
+      operatorsPerPage: e.READER_MAX_OPERATORS_PER_PAGE,
+      formDepth: e.READER_MAX_FORM_DEPTH,
+      paragraphs: e.READER_MAX_PARAGRAPHS,
+      domDepth: e.READER_MAX_DOM_DEPTH,
+      domElements: e.READER_MAX_DOM_ELEMENTS,
+      textChars: e.READER_MAX_TEXT_CHARS,
+    },
   };
 }
 

@@ -42,7 +42,7 @@ export function pdfParagraphs(pages: readonly PdfGlyph[][]): ExtractedParagraph[
       open ??= { lines: [], page: pageIndex + 1 };
       open.lines.push(line);
     });
-    previousFullWidth = Math.max(0, ...lines.map((l) => l.right - l.left));
+    previousFullWidth = lines.reduce((widest, l) => Math.max(widest, l.right - l.left), 0);
   });
   close();
   return paragraphs;
@@ -53,10 +53,11 @@ function toLines(glyphs: readonly PdfGlyph[]): Line[] {
   return groupIntoLines(glyphs)
     .map((group) => ({
       text: lineText(group),
-      y: Math.max(...group.map((g) => g.y)),
-      size: Math.max(...group.map((g) => g.size)),
-      left: Math.min(...group.map((g) => g.x)),
-      right: Math.max(...group.map((g) => g.x + g.width)),
+      // Folds, not Math.max(...spread): a line can hold more glyphs than a call can take arguments.
+      y: group.reduce((m, g) => Math.max(m, g.y), -Infinity),
+      size: group.reduce((m, g) => Math.max(m, g.size), 0),
+      left: group.reduce((m, g) => Math.min(m, g.x), Infinity),
+      right: group.reduce((m, g) => Math.max(m, g.x + g.width), -Infinity),
     }))
     .filter((line) => line.text !== '')
     .sort((a, b) => b.y - a.y);
@@ -90,7 +91,9 @@ function groupIntoLines(glyphs: readonly PdfGlyph[]): PdfGlyph[][] {
       continue;
     }
     const key = Math.floor(glyph.y);
-    buckets.set(key, [...(buckets.get(key) ?? []), groups.length]);
+    const bucket = buckets.get(key);
+    if (bucket) bucket.push(groups.length);
+    else buckets.set(key, [groups.length]);
     groups.push([glyph]);
     largest = Math.max(largest, glyph.size);
   }
@@ -160,7 +163,9 @@ function pitchBySize(pages: Line[][]): Map<number, number> {
     lines.slice(1).forEach((line, i) => {
       const size = Math.round(line.size);
       if (Math.round(lines[i].size) !== size || lines[i].y <= line.y) return;
-      gaps.set(size, [...(gaps.get(size) ?? []), lines[i].y - line.y]);
+      const list = gaps.get(size);
+      if (list) list.push(lines[i].y - line.y);
+      else gaps.set(size, [lines[i].y - line.y]);
     });
   }
   return new Map([...gaps].map(([size, list]) => [size, list.sort((a, b) => a - b)[Math.floor((list.length - 1) / 4)]]));

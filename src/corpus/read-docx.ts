@@ -4,7 +4,7 @@ import { blockTexts } from './html-blocks.js';
 import { parseHtmlWithin } from './parse-html-within.js';
 import type { Extracted } from './parse-document.js';
 import { checkLimit, ReaderLimitError, type ReaderLimits } from './reader-limits.js';
-import { inflateWithin } from './zip-inflated-size.js';
+import { InflateBudgetError, inflateWithin } from './zip-inflated-size.js';
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 
@@ -19,30 +19,34 @@ const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 export async function readDocx(bytes: Uint8Array, limits: ReaderLimits): Promise<Extracted> {
   if (!ZIP_MAGIC.every((byte, i) => bytes[i] === byte)) return { ok: false, reason: 'not a DOCX file (not a ZIP package)' };
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const body = mainPart(buffer, limits);
-  if (body) checkLimit(limits, 'paragraphs', countParagraphs(body), 'Word paragraphs');
+  checkLimit(limits, 'paragraphs', await countParagraphs(buffer, limits), 'Word paragraphs');
   const { value: html } = await mammoth.convertToHtml({ buffer }, {
     convertImage: mammoth.images.imgElement(async () => ({ src: '' })),
   });
   return { ok: true, paragraphs: blockTexts(parseHtmlWithin(html, limits).children).map((text) => ({ text })) };
 }
 
-/** word/document.xml, inflated with the rest of the package within the byte budget (undefined: no such part). */
-function mainPart(buffer: Buffer, limits: ReaderLimits): Buffer | undefined {
-  try {
-    return inflateWithin(buffer, limits.decompressedBytes, (name) => name === 'word/document.xml').kept.get('word/document.xml');
-  } catch (error) {
-    if (error instanceof RangeError) throw new ReaderLimitError('decompressedBytes', 'bytes once inflated', limits.decompressedBytes);
-    throw error;
-  }
-}
-
-/** Occurrences of `<w:p>` or `<w:p ` (paragraph starts; `<w:pPr>` and the like do not count). */
-function countParagraphs(xml: Buffer): number {
+/**
+ * Paragraph starts in word/document.xml (`<w:p>`, `<w:p `, `<w:p/>`; not `<w:pPr>`), counted as the package is
+ * inflated within READER_MAX_DECOMPRESSED_BYTES.
+ */
+async function countParagraphs(buffer: Buffer, limits: ReaderLimits): Promise<number> {
   let count = 0;
-  for (let at = xml.indexOf('<w:p'); at >= 0; at = xml.indexOf('<w:p', at + 4)) {
-    const next = xml[at + 4];
-    if (next === 0x3e || next === 0x20 || next === 0x2f) count += 1;
+  let carry = Buffer.alloc(0);
+  try {
+    await inflateWithin(buffer, limits.decompressedBytes, (name, chunk) => {
+      if (name !== 'word/document.xml') return;
+      // The last 4 bytes are carried over, so a tag split between two chunks is still seen.
+      const text = Buffer.concat([carry, chunk]);
+      for (let at = text.indexOf('<w:p'); at >= 0 && at + 4 < text.length; at = text.indexOf('<w:p', at + 4)) {
+        const next = text[at + 4];
+        if (next === 0x3e || next === 0x20 || next === 0x2f) count += 1;
+      }
+      carry = text.subarray(Math.max(0, text.length - 4));
+    });
+  } catch (error) {
+    if (error instanceof InflateBudgetError) throw new ReaderLimitError('decompressedBytes', 'bytes once inflated', limits.decompressedBytes);
+    throw error;
   }
   return count;
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Chunk } from '../chunking/types.js';
 import { chunkDocument } from '../chunking/chunk-document.js';
 import type { Config } from '../config.js';
+import { createIsolatedReader } from '../corpus/isolated-reader.js';
 import { readCorpus } from '../corpus/read-corpus.js';
 import type { SkippedFile, SourceDocument } from '../corpus/types.js';
 import { createBuildDir, recoverIndexDir, swapIntoPlace } from './atomic-dir.js';
@@ -66,7 +67,10 @@ async function buildUnlocked(config: Config, deps: BuildDeps): Promise<BuildRepo
   await recoverIndexDir(config.indexDir);
 
   emit({ type: 'stage', stage: 'read', detail: config.corpusDir });
-  const corpus = await readCorpus(config.corpusDir, { onWarning: (message) => emit({ type: 'warning', message }) });
+  const reader = createIsolatedReader(config.readerLimits);
+  const corpus = await readCorpus(config.corpusDir, { onWarning: (message) => emit({ type: 'warning', message }), limits: config.readerLimits, reader }).finally(() =>
+    reader.close(),
+  );
   if (corpus.documents.length === 0) {
     throw new Error(`No readable .txt or .md files in ${config.corpusDir}. Set CORPUS_DIR to a folder of documents.`);
   }
