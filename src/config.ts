@@ -66,6 +66,9 @@ const schema = z.object({
   READER_MAX_DOM_DEPTH: int(1, 100_000).default(RL.domDepth),
   READER_MAX_DOM_ELEMENTS: int(1, 1e9).default(RL.domElements),
   READER_MAX_TEXT_CHARS: int(1, 2 ** 40).default(RL.textChars),
+  // Originals (issue 19): GET /originals/:file downloads at once per client, and how long a client may stop reading.
+  ORIGINALS_PER_CLIENT: int(1, 1_000).default(4),
+  ORIGINALS_IDLE_TIMEOUT_MS: int(100, 3_600_000).default(30_000),
 });
 
 const SUGGESTION_LANGUAGES = ['en', 'ar', 'it', 'kk'] as const;
@@ -104,6 +107,8 @@ export interface Config {
   suggestions: Partial<Record<(typeof SUGGESTION_LANGUAGES)[number], string[]>>;
   /** What reading one corpus file may cost (READER_*); a file past a limit is skipped with a warning. */
   readerLimits: ReaderLimits;
+  /** GET /originals/:file: downloads at once per client, and the time a client may leave a download unread. */
+  originals: { perClient: number; idleTimeoutMs: number };
 }
 
 /** Thrown for a bad setting: the message names the variable and what it accepts. */
@@ -178,6 +183,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       domElements: e.READER_MAX_DOM_ELEMENTS,
       textChars: e.READER_MAX_TEXT_CHARS,
     },
+    originals: { perClient: e.ORIGINALS_PER_CLIENT, idleTimeoutMs: e.ORIGINALS_IDLE_TIMEOUT_MS },
   };
 }
 

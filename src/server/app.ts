@@ -18,6 +18,7 @@ import { feedbackRoutes } from './routes/feedback.js';
 import { healthRoutes } from './routes/health.js';
 import { methodNotAllowedRoutes } from './routes/method-not-allowed.js';
 import { openApiRoutes } from './routes/openapi.js';
+import { originalsRoutes } from './routes/originals.js';
 import { searchRoutes } from './routes/search.js';
 import { sourcesRoutes } from './routes/sources.js';
 import { suggestionsRoutes } from './routes/suggestions.js';
@@ -81,7 +82,7 @@ export function createApp(appDeps: AppDeps): Hono {
     }),
   );
 
-  for (const routes of [askRoutes, askStreamRoutes, searchRoutes, sourcesRoutes, feedbackRoutes, suggestionsRoutes, healthRoutes, openApiRoutes]) {
+  for (const routes of [askRoutes, askStreamRoutes, searchRoutes, sourcesRoutes, originalsRoutes, feedbackRoutes, suggestionsRoutes, healthRoutes, openApiRoutes]) {
     app.route('/', routes(deps));
   }
   app.route('/', methodNotAllowedRoutes());

@@ -21,6 +21,11 @@ export type ErrorCode =
   | 'method_not_allowed'
   | 'rate_limited'
   | 'timeout'
+  | 'changed'
+  | 'range_not_satisfiable'
+  | 'too_many_downloads'
+  | 'too_many_questions'
+  | 'storage_unavailable'
   | 'internal_error';
 
 /** An HTTPException whose response will be `{ error: { code, message } }`. */
