@@ -69,6 +69,8 @@ const schema = z.object({
   // Originals (issue 19): GET /originals/:file downloads at once per client, and how long a client may stop reading.
   ORIGINALS_PER_CLIENT: int(1, 1_000).default(4),
   ORIGINALS_IDLE_TIMEOUT_MS: int(100, 3_600_000).default(30_000),
+  // Feedback (issue 19): size at which feedback.jsonl rotates to feedback.jsonl.1.
+  FEEDBACK_MAX_BYTES: int(1_024, 2 ** 40).default(64 * 1024 * 1024),
 });
 
 const SUGGESTION_LANGUAGES = ['en', 'ar', 'it', 'kk'] as const;
@@ -109,6 +111,8 @@ export interface Config {
   readerLimits: ReaderLimits;
   /** GET /originals/:file: downloads at once per client, and the time a client may leave a download unread. */
   originals: { perClient: number; idleTimeoutMs: number };
+  /** Size at which the feedback file is rotated (FEEDBACK_MAX_BYTES); at most twice this is kept. */
+  feedbackMaxBytes: number;
 }
 
 /** Thrown for a bad setting: the message names the variable and what it accepts. */
@@ -184,6 +188,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       textChars: e.READER_MAX_TEXT_CHARS,
     },
     originals: { perClient: e.ORIGINALS_PER_CLIENT, idleTimeoutMs: e.ORIGINALS_IDLE_TIMEOUT_MS },
+    feedbackMaxBytes: e.FEEDBACK_MAX_BYTES,
   };
 }
 

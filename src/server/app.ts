@@ -37,7 +37,7 @@ export function createApp(appDeps: AppDeps): Hono {
   const deps: ResolvedDeps = {
     ...appDeps,
     log: appDeps.log ?? jsonLineLog,
-    feedbackStore: appDeps.feedbackStore ?? createFeedbackStore(appDeps.config.feedbackDir),
+    feedbackStore: appDeps.feedbackStore ?? createFeedbackStore(appDeps.config.feedbackDir, { maxBytes: appDeps.config.feedbackMaxBytes }),
   };
   const { server } = deps.config;
   const app = new Hono();

@@ -175,10 +175,15 @@ export function buildOpenApiDocument(options: { apiKeyRequired: boolean; example
         post: {
           summary: 'Record a reader\'s verdict on an answer',
           description:
-            'Appended as one JSON line to FEEDBACK_DIR/feedback.jsonl and fsynced before the 201. Keeps only what is sent (no address or user agent); `npm run eval -- --feedback` lists the disliked answers.',
+            'Appended as one JSON line to FEEDBACK_DIR/feedback.jsonl and fsynced before the 201; a failed write is rolled back and answered 503. The file rotates to feedback.jsonl.1 at FEEDBACK_MAX_BYTES. Keeps only what is sent (no address or user agent); `npm run eval -- --feedback` lists the disliked answers.',
           ...secured,
           requestBody: { required: true, content: { 'application/json': { schema: ref('FeedbackRequest') } } },
-          responses: { '201': json(ref('FeedbackResponse'), 'Recorded.'), ...bodyErrors, ...apiErrors },
+          responses: {
+            '201': json(ref('FeedbackResponse'), 'Recorded.'),
+            ...bodyErrors,
+            ...apiErrors,
+            '503': error('The record could not be stored (e.g. a full disk); nothing of it was kept. See Retry-After.'),
+          },
         },
       },
       '/api/suggestions': {
