@@ -9,6 +9,7 @@ import type { AppDeps, ResolvedDeps } from './deps.js';
 import { apiError, createErrorHandler, notFoundHandler } from './errors.js';
 import { jsonLineLog } from './log.js';
 import { apiKeyAuth } from './middleware/api-key.js';
+import { clientConcurrency } from './middleware/client-concurrency.js';
 import { rateLimit } from './middleware/rate-limit.js';
 import { requestLog } from './middleware/request-log.js';
 import { securityHeaders } from './middleware/security-headers.js';
@@ -25,6 +26,9 @@ import { suggestionsRoutes } from './routes/suggestions.js';
 
 /** Routes that reveal corpus content: rate limited, and behind API_KEY when one is set. `/` is the demo page. */
 const CORPUS_ROUTES = ['/api/*', '/sources/*', '/originals/*', '/'];
+
+/** Routes that retrieve (embed the question): their cost per client is capped by QUESTIONS_PER_CLIENT. */
+const QUESTION_ROUTES = ['/api/ask', '/api/ask/stream', '/api/search'];
 
 /** Largest accepted request body. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -63,6 +67,11 @@ export function createApp(appDeps: AppDeps): Hono {
   if (server.apiKey) {
     const auth = apiKeyAuth({ apiKey: server.apiKey });
     for (const route of CORPUS_ROUTES) app.use(route, auth);
+  }
+  // After the key check, so only a client that may ask counts; before the timeout, so a timed-out request frees its place.
+  if (deps.config.questions.perClient > 0) {
+    const limit = clientConcurrency({ perClient: deps.config.questions.perClient, trustProxy: server.trustProxy });
+    for (const route of QUESTION_ROUTES) app.use(route, limit);
   }
   app.use(
     '/api/*',
