@@ -175,12 +175,17 @@ function isFull(line: Line, fullWidth: number): boolean {
   return line.right - line.left >= fullWidth * 0.9;
 }
 
-/** Lines of one paragraph joined with spaces; a word hyphenated at a line end is joined back. */
+/**
+ * Lines of one paragraph joined with spaces; a word hyphenated at a line end is joined back. Pieces are collected
+ * and joined once, and only the previous piece is tested, so a paragraph of many lines costs linear time.
+ */
 export function joinLines(lines: readonly string[]): string {
-  return lines.reduce((text, line) => {
-    if (text === '') return line;
-    if (/\p{Ll}-$/u.test(text) && /^\p{Ll}/u.test(line)) return text.slice(0, -1) + line;
-    if (/\u00AD$/.test(text)) return text.slice(0, -1) + line;
-    return `${text} ${line}`;
-  }, '');
+  const pieces: string[] = [];
+  for (const line of lines) {
+    const last = pieces.at(-1);
+    if (last === undefined || last === '') pieces.push(line);
+    else if ((/\p{Ll}-$/u.test(last) && /^\p{Ll}/u.test(line)) || /\u00AD$/.test(last)) pieces[pieces.length - 1] = last.slice(0, -1) + line;
+    else pieces.push(' ', line);
+  }
+  return pieces.join('');
 }
