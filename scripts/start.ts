@@ -6,11 +6,12 @@ import { createRuntime } from '../src/runtime.js';
 import { startServer } from '../src/server/serve.js';
 import { ensureWidgetBuilt } from '../src/widget/build-widget.js';
 
-await runCli(async () => {
+await runCli(async (signal) => {
   const config = loadConfig();
   await ensureWidgetBuilt();
   const reporter = createBuildReporter();
-  const runtime = await createRuntime(config, { onBuildEvent: reporter.onEvent });
+  const runtime = await createRuntime(config, { onBuildEvent: reporter.onEvent, signal });
+  signal.throwIfAborted();
   const { manifest } = runtime.index;
   const server = await startServer(runtime.app, { host: config.server.host, port: config.server.port });
   const reason = (manifest.reason ?? 'lexical index').split('\n')[0];

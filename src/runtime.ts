@@ -42,6 +42,8 @@ export interface RuntimeOptions {
   /** Build the index when INDEX_DIR has none (default true). */
   buildIfMissing?: boolean;
   onBuildEvent?: (event: BuildEvent) => void;
+  /** Aborting stops a build the runtime started (npm start interrupted, or its npm launcher killed); the previous index stays. */
+  signal?: AbortSignal;
   log?: (entry: Record<string, unknown>) => void;
   /** Distinct recent questions whose vectors are kept (default 2000). */
   queryCacheEntries?: number;
@@ -63,7 +65,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   let builtNow = false;
   if (options.buildIfMissing !== false && (await modelArrivedLater(config, openOnce, log))) {
     try {
-      await buildIndex(config, { loadEmbedder: openOnce, onEvent: options.onBuildEvent });
+      await buildIndex(config, { loadEmbedder: openOnce, onEvent: options.onBuildEvent, signal: options.signal });
       builtNow = true;
     } catch (error) {
       if (config.retrieval === 'hybrid') throw error;
@@ -77,7 +79,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     if (!(missing || error instanceof IndexCorruptError) || options.buildIfMissing === false) throw error;
     // A damaged index is rebuilt from the corpus rather than served (the build replaces it only when complete).
     if (!missing) log({ level: 'warn', msg: `${(error as Error).message.replace(/ Run `npm run index`.*$/, '')} Rebuilding it.` });
-    await buildIndex(config, { loadEmbedder: openOnce, onEvent: options.onBuildEvent });
+    await buildIndex(config, { loadEmbedder: openOnce, onEvent: options.onBuildEvent, signal: options.signal });
     index = await loadIndex(loadOptions);
     builtNow = true;
   }

@@ -41,6 +41,10 @@ export function createIsolatedReader(limits: ReaderLimits): DocumentReader {
       serialization: 'advanced',
     });
     started.stderr!.resume();
+    // A parent that exits (process.exit after an interrupt) takes its reader along, busy or not.
+    const killOnExit = () => started.kill('SIGKILL');
+    process.once('exit', killOnExit);
+    started.once('exit', () => process.off('exit', killOnExit));
     ready = new Promise((resolve) => {
       const timer = setTimeout(() => resolve(false), START_TIMEOUT_MS);
       started.once('message', () => (clearTimeout(timer), resolve(true)));

@@ -18,6 +18,8 @@ export interface ReadCorpusOptions {
    * with time and memory budgets. Default: in this thread, within `limits` only. Text files are always read here.
    */
   reader?: DocumentReader;
+  /** Aborting stops reading between files (the build then stops). */
+  signal?: AbortSignal;
 }
 
 export interface CorpusContents {
@@ -56,6 +58,7 @@ export async function readCorpus(corpusDir: string, options: ReadCorpusOptions =
   };
   const files = (await listFiles(root, '', skip)).sort(byCodeUnits);
   for (const file of files) {
+    options.signal?.throwIfAborted();
     const format = documentFormatOf(file);
     if (format === undefined) continue;
     const problem = await corpusFileProblem(root, file);

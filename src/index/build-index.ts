@@ -68,7 +68,7 @@ async function buildUnlocked(config: Config, deps: BuildDeps): Promise<BuildRepo
 
   emit({ type: 'stage', stage: 'read', detail: config.corpusDir });
   const reader = createIsolatedReader(config.readerLimits);
-  const corpus = await readCorpus(config.corpusDir, { onWarning: (message) => emit({ type: 'warning', message }), limits: config.readerLimits, reader }).finally(() =>
+  const corpus = await readCorpus(config.corpusDir, { onWarning: (message) => emit({ type: 'warning', message }), limits: config.readerLimits, reader, signal }).finally(() =>
     reader.close(),
   );
   if (corpus.documents.length === 0) {
