@@ -74,6 +74,7 @@ const schema = z.object({
   // Question cost (issue 19): characters of a question the model embeds; questions in progress at once per client.
   QUERY_EMBED_MAX_CHARS: int(16, 100_000).default(512),
   QUESTIONS_PER_CLIENT: int(0, 1_000).default(2),
+  QUESTIONS_IN_FLIGHT: int(0, 100_000).default(8),
 });
 
 const SUGGESTION_LANGUAGES = ['en', 'ar', 'it', 'kk'] as const;
@@ -116,8 +117,8 @@ export interface Config {
   originals: { perClient: number; idleTimeoutMs: number };
   /** Size at which the feedback file is rotated (FEEDBACK_MAX_BYTES); at most twice this is kept. */
   feedbackMaxBytes: number;
-  /** Bounds on what one question and one client cost: embedded characters, questions at once per client (0: no cap). */
-  questions: { embedMaxChars: number; perClient: number };
+  /** Bounds on what questions cost: embedded characters, questions at once per client and in all (0: no cap). */
+  questions: { embedMaxChars: number; perClient: number; inFlight: number };
 }
 
 /** Thrown for a bad setting: the message names the variable and what it accepts. */
@@ -194,7 +195,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     originals: { perClient: e.ORIGINALS_PER_CLIENT, idleTimeoutMs: e.ORIGINALS_IDLE_TIMEOUT_MS },
     feedbackMaxBytes: e.FEEDBACK_MAX_BYTES,
-    questions: { embedMaxChars: e.QUERY_EMBED_MAX_CHARS, perClient: e.QUESTIONS_PER_CLIENT },
+    questions: { embedMaxChars: e.QUERY_EMBED_MAX_CHARS, perClient: e.QUESTIONS_PER_CLIENT, inFlight: e.QUESTIONS_IN_FLIGHT },
   };
 }
 

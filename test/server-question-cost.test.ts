@@ -41,7 +41,7 @@ describe('QUESTIONS_PER_CLIENT', () => {
         return runtime.searcher.search(query, options);
       },
     };
-    const { app } = await createTestApp({ searcher: held, config: { ...runtime.config, questions: { embedMaxChars: 512, perClient: 2 } } });
+    const { app } = await createTestApp({ searcher: held, config: { ...runtime.config, questions: { embedMaxChars: 512, perClient: 2, inFlight: 0 } } });
     const ask = () => app.request('/api/search?q=elezioni');
     const first = ask();
     const second = ask();
@@ -56,5 +56,28 @@ describe('QUESTIONS_PER_CLIENT', () => {
     await new Promise((resolve) => setTimeout(resolve, 20));
     gates.splice(0).forEach((release) => release());
     expect((await fourth).status).toBe(200);
+  });
+});
+
+describe('QUESTIONS_IN_FLIGHT', () => {
+  it('answers 503 busy past the server-wide cap, whoever asks', async () => {
+    const { runtime } = await createTestApp();
+    const gates: (() => void)[] = [];
+    const held: Searcher = {
+      search: async (query, options) => {
+        await new Promise<void>((release) => gates.push(release));
+        return runtime.searcher.search(query, options);
+      },
+    };
+    const config = { ...runtime.config, server: { ...runtime.config.server, trustProxy: { kind: 'hops' as const, hops: 1 } }, questions: { embedMaxChars: 512, perClient: 0, inFlight: 3 } };
+    const { app } = await createTestApp({ searcher: held, config });
+    const ask = (client: number) => app.request('/api/search?q=elezioni', { headers: { 'x-forwarded-for': `10.0.0.${client}` } });
+    const admitted = [ask(1), ask(2), ask(3)];
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const busy = await ask(4);
+    expect(busy.headers.get('retry-after')).toBe('1');
+    await expectJsonError(busy, 503, 'busy');
+    gates.splice(0).forEach((release) => release());
+    for (const response of await Promise.all(admitted)) expect(response.status).toBe(200);
   });
 });

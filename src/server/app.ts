@@ -69,8 +69,9 @@ export function createApp(appDeps: AppDeps): Hono {
     for (const route of CORPUS_ROUTES) app.use(route, auth);
   }
   // After the key check, so only a client that may ask counts; before the timeout, so a timed-out request frees its place.
-  if (deps.config.questions.perClient > 0) {
-    const limit = clientConcurrency({ perClient: deps.config.questions.perClient, trustProxy: server.trustProxy });
+  const { perClient, inFlight } = deps.config.questions;
+  if (perClient > 0 || inFlight > 0) {
+    const limit = clientConcurrency({ perClient, inFlight, trustProxy: server.trustProxy });
     for (const route of QUESTION_ROUTES) app.use(route, limit);
   }
   app.use(

@@ -26,6 +26,7 @@ export type ErrorCode =
   | 'too_many_downloads'
   | 'too_many_questions'
   | 'storage_unavailable'
+  | 'busy'
   | 'internal_error';
 
 /** An HTTPException whose response will be `{ error: { code, message } }`. */
