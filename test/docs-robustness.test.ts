@@ -12,7 +12,7 @@ const documented = new Map<string, string>([
 ]);
 
 it('documents every reader limit and the originals, feedback and question settings', () => {
-  const expected = [...Object.values(READER_LIMIT_SETTINGS), 'ORIGINALS_PER_CLIENT', 'ORIGINALS_IDLE_TIMEOUT_MS', 'FEEDBACK_MAX_BYTES', 'QUERY_EMBED_MAX_CHARS', 'QUESTIONS_PER_CLIENT'];
+  const expected = [...Object.values(READER_LIMIT_SETTINGS), 'ORIGINALS_PER_CLIENT', 'ORIGINALS_IDLE_TIMEOUT_MS', 'FEEDBACK_MAX_BYTES', 'QUERY_EMBED_MAX_CHARS', 'QUESTIONS_PER_CLIENT', 'QUESTIONS_IN_FLIGHT'];
   expect([...documented.keys()].sort()).toEqual(expected.sort());
 });
 
