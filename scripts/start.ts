@@ -14,11 +14,12 @@ const MODEL_SOURCE = {
   'built-in default': 'the built-in default',
 } as const;
 
-await runCli(async () => {
+await runCli(async (signal) => {
   await ensureWidgetBuilt();
   const { config, chosenBy, openEmbedder } = await prepareModel(loadConfig(), { provision: true });
   const reporter = createBuildReporter();
-  const runtime = await createRuntime(config, { onBuildEvent: reporter.onEvent, openEmbedder });
+  const runtime = await createRuntime(config, { onBuildEvent: reporter.onEvent, openEmbedder, signal });
+  signal.throwIfAborted();
   const { manifest } = runtime.index;
   const server = await startServer(runtime.app, { host: config.server.host, port: config.server.port });
   const reason = (manifest.reason ?? 'lexical index').split('\n')[0];

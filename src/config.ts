@@ -1,6 +1,7 @@
 /** The one place that reads the environment: parsed and validated once into a typed, fully-defaulted Config. */
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_READER_LIMITS as RL, type ReaderLimits } from './corpus/reader-limits.js';
 import { parseTrustProxy, type TrustProxy } from './server/client-address.js';
 import { EMBEDDING_DTYPES, type EmbeddingDtypeSetting } from './embedding/runtime/embedding-dtype.js';
 
@@ -64,6 +65,27 @@ const schema = z.object({
   ADMIN_MAX_UPLOAD_MB: z.coerce.number().min(0.001).max(1024).default(20),
   // Model provisioning (issue 16): where hub models are downloaded from.
   MODEL_HUB_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL, like HF_ENDPOINT' }).optional(),
+  // Reader limits (issue 19): what reading one corpus file may cost; docs/robustness.md.
+  READER_TIMEOUT_MS: int(100, 3_600_000).default(RL.timeoutMs),
+  READER_MEMORY_MB: int(128, 65_536).default(RL.memoryMb),
+  READER_MAX_FILE_BYTES: int(1, 2 ** 40).default(RL.fileBytes),
+  READER_MAX_DECOMPRESSED_BYTES: int(1, 2 ** 40).default(RL.decompressedBytes),
+  READER_MAX_PAGES: int(1, 1_000_000).default(RL.pages),
+  READER_MAX_OPERATORS_PER_PAGE: int(1, 1e9).default(RL.operatorsPerPage),
+  READER_MAX_FORM_DEPTH: int(0, 1_000).default(RL.formDepth),
+  READER_MAX_PARAGRAPHS: int(1, 1e9).default(RL.paragraphs),
+  READER_MAX_DOM_DEPTH: int(1, 100_000).default(RL.domDepth),
+  READER_MAX_DOM_ELEMENTS: int(1, 1e9).default(RL.domElements),
+  READER_MAX_TEXT_CHARS: int(1, 2 ** 40).default(RL.textChars),
+  // Originals (issue 19): GET /originals/:file downloads at once per client, and how long a client may stop reading.
+  ORIGINALS_PER_CLIENT: int(1, 1_000).default(4),
+  ORIGINALS_IDLE_TIMEOUT_MS: int(100, 3_600_000).default(30_000),
+  // Feedback (issue 19): size at which feedback.jsonl rotates to feedback.jsonl.1.
+  FEEDBACK_MAX_BYTES: int(1_024, 2 ** 40).default(64 * 1024 * 1024),
+  // Question cost (issue 19): characters of a question the model embeds; questions in progress at once per client.
+  QUERY_EMBED_MAX_CHARS: int(16, 100_000).default(512),
+  QUESTIONS_PER_CLIENT: int(0, 1_000).default(2),
+  QUESTIONS_IN_FLIGHT: int(0, 100_000).default(8),
 });
 
 /** The embedding model used when EMBEDDING_MODEL is unset and neither the index nor MODELS_DIR names one. */
@@ -125,6 +147,14 @@ export interface Config {
   suggestions: Partial<Record<(typeof SUGGESTION_LANGUAGES)[number], string[]>>;
   /** Document management through /api/documents and /admin; absent (no routes) without ADMIN_API_KEY. */
   admin?: { apiKey: string; maxUploadBytes: number };
+  /** What reading one corpus file may cost (READER_*); a file past a limit is skipped with a warning. */
+  readerLimits: ReaderLimits;
+  /** GET /originals/:file: downloads at once per client, and the time a client may leave a download unread. */
+  originals: { perClient: number; idleTimeoutMs: number };
+  /** Size at which the feedback file is rotated (FEEDBACK_MAX_BYTES); at most twice this is kept. */
+  feedbackMaxBytes: number;
+  /** Bounds on what questions cost: embedded characters, questions at once per client and in all (0: no cap). */
+  questions: { embedMaxChars: number; perClient: number; inFlight: number };
 }
 
 /** Thrown for a bad setting: the message names the variable and what it accepts. */
@@ -196,6 +226,22 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     feedbackDir: resolve(e.FEEDBACK_DIR),
     suggestions,
     admin: e.ADMIN_API_KEY ? { apiKey: e.ADMIN_API_KEY, maxUploadBytes: Math.round(e.ADMIN_MAX_UPLOAD_MB * 1024 * 1024) } : undefined,
+    readerLimits: {
+      timeoutMs: e.READER_TIMEOUT_MS,
+      memoryMb: e.READER_MEMORY_MB,
+      fileBytes: e.READER_MAX_FILE_BYTES,
+      decompressedBytes: e.READER_MAX_DECOMPRESSED_BYTES,
+      pages: e.READER_MAX_PAGES,
+      operatorsPerPage: e.READER_MAX_OPERATORS_PER_PAGE,
+      formDepth: e.READER_MAX_FORM_DEPTH,
+      paragraphs: e.READER_MAX_PARAGRAPHS,
+      domDepth: e.READER_MAX_DOM_DEPTH,
+      domElements: e.READER_MAX_DOM_ELEMENTS,
+      textChars: e.READER_MAX_TEXT_CHARS,
+    },
+    originals: { perClient: e.ORIGINALS_PER_CLIENT, idleTimeoutMs: e.ORIGINALS_IDLE_TIMEOUT_MS },
+    feedbackMaxBytes: e.FEEDBACK_MAX_BYTES,
+    questions: { embedMaxChars: e.QUERY_EMBED_MAX_CHARS, perClient: e.QUESTIONS_PER_CLIENT, inFlight: e.QUESTIONS_IN_FLIGHT },
   };
 }
 

@@ -54,6 +54,8 @@ export interface RuntimeOptions {
   /** Build the index when INDEX_DIR has none (default true). */
   buildIfMissing?: boolean;
   onBuildEvent?: (event: BuildEvent) => void;
+  /** Aborting stops a build the runtime started (npm start interrupted, or its npm launcher killed); the previous index stays. */
+  signal?: AbortSignal;
   log?: (entry: Record<string, unknown>) => void;
   /** Distinct recent questions whose vectors are kept (default 2000). */
   queryCacheEntries?: number;
@@ -76,7 +78,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   let builtNow = false;
   if (options.buildIfMissing !== false && ((await modelChanged(config, openOnce, log)) || (await modelArrivedLater(config, openOnce, log)))) {
     try {
-      await buildIndex(config, { loadEmbedder: openOnce, onEvent: options.onBuildEvent });
+      await buildIndex(config, { loadEmbedder: openOnce, onEvent: options.onBuildEvent, signal: options.signal });
       builtNow = true;
     } catch (error) {
       if (config.retrieval === 'hybrid') throw error;
@@ -90,7 +92,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     if (!(missing || error instanceof IndexCorruptError) || options.buildIfMissing === false) throw error;
     // A damaged index is rebuilt from the corpus rather than served (the build replaces it only when complete).
     if (!missing) log({ level: 'warn', msg: `${(error as Error).message.replace(/ Run `npm run index`.*$/, '')} Rebuilding it.` });
-    await buildIndex(config, { loadEmbedder: openOnce, onEvent: options.onBuildEvent });
+    await buildIndex(config, { loadEmbedder: openOnce, onEvent: options.onBuildEvent, signal: options.signal });
     index = await loadIndex(loadOptions);
     builtNow = true;
   }
@@ -144,7 +146,7 @@ function servingParts(
   parts: { embedder?: OpenedEmbedder; embedQuery?: CachedEmbedQuery; log: (entry: Record<string, unknown>) => void },
 ): Pick<Runtime, 'index' | 'searcher' | 'mode' | 'answerer' | 'servedApp'> {
   const { embedder, embedQuery, log } = parts;
-  const searcher = createSearcher({ index, embedQuery, fusion: { k: config.fusion.k, weights: [config.fusion.lexicalWeight, 1] } });
+  const searcher = createSearcher({ index, embedQuery, fusion: { k: config.fusion.k, weights: [config.fusion.lexicalWeight, 1] }, maxEmbedChars: config.questions.embedMaxChars });
   const scoreSentences =
     embedder && embedQuery ? createSentenceSimilarity({ embedQuery, embedPassages: (texts) => embedder.embedDocuments(texts), maxEntries: SENTENCE_CACHE_ENTRIES }) : undefined;
   const answerer = createAnswerer(config, {

@@ -83,7 +83,7 @@ describe('a lexical index of PDF, DOCX and HTML files', () => {
     expect(Buffer.from(await pdf.arrayBuffer()).equals(await readFile(path.join(FIXTURES, '002_23fe508d9d363cf9.pdf')))).toBe(true);
     const html = await app.request('/originals/002_23fe508d9d363cf9.html');
     expect(html.headers.get('content-security-policy')).toMatch(/^sandbox/);
-    expect((await app.request('/originals/..%2F..%2Fetc%2Fpasswd')).status).toBe(404);
+    expect((await app.request('/originals/..%2F..%2Fetc%2Fpasswd')).status).toBe(400);
     expect((await app.request('/originals/not-indexed.pdf')).status).toBe(404);
     await writeFile(path.join(project.corpusDir, '003_5696f5a8dd52dece.docx'), 'changed');
     expect((await app.request('/originals/003_5696f5a8dd52dece.docx')).status).toBe(409);

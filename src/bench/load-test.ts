@@ -7,6 +7,7 @@ export interface LoadRequest {
   method: 'GET' | 'POST';
   path: string;
   body?: string;
+  headers?: Record<string, string>;
 }
 
 export interface LoadSettings {
@@ -42,7 +43,7 @@ export function runLoad(baseUrl: string, requests: readonly LoadRequest[], setti
         duration: settings.durationSec,
         timeout: 30,
         headers: { 'content-type': 'application/json' },
-        requests: requests.map((r) => ({ method: r.method, path: r.path, body: r.body })),
+        requests: requests.map((r) => ({ method: r.method, path: r.path, body: r.body, ...(r.headers && { headers: { 'content-type': 'application/json', ...r.headers } }) })),
       },
       (error, result) => {
         if (error) return reject(error);

@@ -1,5 +1,6 @@
 /** Turns build events into terminal output: a progress bar on a TTY, only warnings and the summary otherwise. */
 import cliProgress from 'cli-progress';
+import { printableName } from '../corpus/corpus-file-safety.js';
 import type { BuildEvent, BuildReport } from '../index/build-index.js';
 
 export interface BuildReporter {
@@ -74,6 +75,9 @@ export function createBuildReporter(stream: NodeJS.WriteStream = process.stderr,
         (m.model ? ` (${m.model}, ${m.dimensions} dims; embedded ${report.embedded}, reused ${report.reused})` : '') +
         ` in ${(report.durationMs / 1000).toFixed(1)} s`,
     );
+    if (report.skipped.length > 0) {
+      say(`skipped ${report.skipped.length} file(s):\n${report.skipped.map((s) => `  ${printableName(s.file)}: ${s.reason}`).join('\n')}`);
+    }
   }
 
   return { onEvent, finish, fail: () => bar?.stop() };

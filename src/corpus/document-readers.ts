@@ -3,6 +3,7 @@ import { buildDocument, parseDocument, type Extracted, type ParsedFile } from '.
 import { readDocx } from './read-docx.js';
 import { readHtml } from './read-html.js';
 import { readPdf } from './read-pdf.js';
+import { checkLimit, DEFAULT_READER_LIMITS, ReaderLimitError, type ReaderLimits } from './reader-limits.js';
 
 export type DocumentFormat = 'txt' | 'md' | 'pdf' | 'docx' | 'html';
 
@@ -15,7 +16,7 @@ const EXTENSIONS: ReadonlyArray<[string, DocumentFormat]> = [
   ['.htm', 'html'],
 ];
 
-const READERS: Record<'pdf' | 'docx' | 'html', (bytes: Uint8Array) => Promise<Extracted>> = {
+const READERS: Record<'pdf' | 'docx' | 'html', (bytes: Uint8Array, limits: ReaderLimits) => Promise<Extracted>> = {
   pdf: readPdf,
   docx: readDocx,
   html: readHtml,
@@ -42,14 +43,18 @@ export function documentFormatOf(file: string): DocumentFormat | undefined {
 
 /**
  * Reads one corpus file's bytes with its format's reader; content that does not match the extension
- * (a `.pdf` that is not a PDF) and files the reader cannot use come back as skipped, with the reason.
+ * (a `.pdf` that is not a PDF) and files the reader cannot use come back as skipped, with the reason; so do
+ * files past one of `limits`, the reason naming the limit's setting. This runs in the calling thread: the time and
+ * memory budgets are the reader process's (isolated-reader.ts).
  * @example await readDocument('a.docx', bytes, 'docx')
  */
-export async function readDocument(file: string, bytes: Uint8Array, format: DocumentFormat): Promise<ParsedFile> {
-  if (format === 'txt' || format === 'md') return parseDocument(file, bytes, format);
+export async function readDocument(file: string, bytes: Uint8Array, format: DocumentFormat, limits: ReaderLimits = DEFAULT_READER_LIMITS): Promise<ParsedFile> {
   try {
-    return buildDocument(file, bytes, await READERS[format](bytes));
+    checkLimit(limits, 'fileBytes', bytes.length, `a ${bytes.length}-byte file`);
+    if (format === 'txt' || format === 'md') return parseDocument(file, bytes, format, limits);
+    return buildDocument(file, bytes, await READERS[format](bytes, limits), limits);
   } catch (error) {
+    if (error instanceof ReaderLimitError) return { skipped: { file, reason: error.message } };
     return { skipped: { file, reason: `could not be read as ${format.toUpperCase()} (${(error as Error)?.message ?? String(error)})` } };
   }
 }

@@ -4,6 +4,7 @@ import { decodeText } from './decode-text.js';
 import { documentTitle } from './document-title.js';
 import { detectParagraphLanguages } from './language.js';
 import { splitParagraphs, type TextFormat } from './paragraphs.js';
+import { checkLimit, DEFAULT_READER_LIMITS, type ReaderLimits } from './reader-limits.js';
 import type { SkippedFile, SourceDocument } from './types.js';
 
 /** The parsed document, or the skip record for a file that is not usable text. */
@@ -23,19 +24,24 @@ export type Extracted = { ok: true; paragraphs: ExtractedParagraph[]; title?: st
  * content (hashed as is), `format` how to split it into paragraphs.
  * @example parseDocument('a.txt', new TextEncoder().encode('Ciao a tutti.\n'), 'txt')
  */
-export function parseDocument(file: string, bytes: Uint8Array, format: TextFormat): ParsedFile {
+export function parseDocument(file: string, bytes: Uint8Array, format: TextFormat, limits: ReaderLimits = DEFAULT_READER_LIMITS): ParsedFile {
   const decoded = decodeText(bytes);
   if (!decoded.ok) return { skipped: { file, reason: decoded.reason } };
-  return buildDocument(file, bytes, { ok: true, paragraphs: splitParagraphs(decoded.text, format).map((text) => ({ text })) });
+  checkLimit(limits, 'textChars', decoded.text.length, `${decoded.text.length} characters`);
+  return buildDocument(file, bytes, { ok: true, paragraphs: splitParagraphs(decoded.text, format).map((text) => ({ text })) }, limits);
 }
 
 /**
  * The SourceDocument for extracted paragraphs: numbered from 1, languages detected, bytes hashed, title derived (see documentTitle).
+ * @throws ReaderLimitError past READER_MAX_PARAGRAPHS or READER_MAX_TEXT_CHARS.
  * @example buildDocument('a.pdf', bytes, { ok: true, paragraphs: [{ text: 'Ciao.', page: 1 }] })
  */
-export function buildDocument(file: string, bytes: Uint8Array, extracted: Extracted): ParsedFile {
+export function buildDocument(file: string, bytes: Uint8Array, extracted: Extracted, limits: ReaderLimits = DEFAULT_READER_LIMITS): ParsedFile {
   if (!extracted.ok) return { skipped: { file, reason: extracted.reason } };
   const paragraphs = extracted.paragraphs.filter((p) => /\S/.test(p.text));
+  checkLimit(limits, 'paragraphs', paragraphs.length, `${paragraphs.length} paragraphs`);
+  const chars = paragraphs.reduce((n, p) => n + p.text.length, 0);
+  checkLimit(limits, 'textChars', chars, `${chars} characters`);
   if (paragraphs.length === 0) return { skipped: { file, reason: 'empty (no non-space text)' } };
   const { languages, documentLanguage } = detectParagraphLanguages(paragraphs.map((p) => p.text));
   return {

@@ -5,6 +5,7 @@
  * (a lam-alef ligature is one glyph for two letters, so putting a right-to-left line in order moves it whole).
  */
 import { OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { ReaderLimitError } from './reader-limits.js';
 
 /** One drawn glyph: its text (one or more characters, as the font maps it), left edge, baseline, advance and size. */
 export interface PdfGlyph {
@@ -46,11 +47,13 @@ interface GlyphData {
  * and horizontal spacing, rise, the graphics transform with save/restore, form XObjects) and returns the
  * glyphs drawn, in drawing order, in page coordinates. Assumes fonts with a 1/1000 glyph space (Type 1,
  * TrueType, CID fonts); a Type 3 font's glyphs get approximate positions.
+ * @throws ReaderLimitError when forms nest deeper than `maxFormDepth`.
  */
-export function pageGlyphs(list: OperatorList): PdfGlyph[] {
+export function pageGlyphs(list: OperatorList, maxFormDepth = Infinity): PdfGlyph[] {
   const glyphs: PdfGlyph[] = [];
   let ctm: Matrix = IDENTITY;
   const ctmStack: Matrix[] = [];
+  let formDepth = 0;
   let tm: Matrix = IDENTITY;
   let tlm: Matrix = IDENTITY;
   let fontSize = 0;
@@ -76,10 +79,13 @@ export function pageGlyphs(list: OperatorList): PdfGlyph[] {
         ctm = multiply(args.slice(0, 6) as Matrix, ctm);
         break;
       case OPS.paintFormXObjectBegin:
+        formDepth += 1;
+        if (formDepth > maxFormDepth) throw new ReaderLimitError('formDepth', 'form XObjects nested deeper', maxFormDepth);
         ctmStack.push(ctm);
         if (args[0]) ctm = multiply(Array.from(args[0] as ArrayLike<number>) as Matrix, ctm);
         break;
       case OPS.paintFormXObjectEnd:
+        formDepth -= 1;
         ctm = ctmStack.pop() ?? IDENTITY;
         break;
       case OPS.beginText:

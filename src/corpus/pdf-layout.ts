@@ -42,7 +42,7 @@ export function pdfParagraphs(pages: readonly PdfGlyph[][]): ExtractedParagraph[
       open ??= { lines: [], page: pageIndex + 1 };
       open.lines.push(line);
     });
-    previousFullWidth = Math.max(0, ...lines.map((l) => l.right - l.left));
+    previousFullWidth = lines.reduce((widest, l) => Math.max(widest, l.right - l.left), 0);
   });
   close();
   return paragraphs;
@@ -50,23 +50,54 @@ export function pdfParagraphs(pages: readonly PdfGlyph[][]): ExtractedParagraph[
 
 /** Glyphs → lines, top to bottom, each line's text in reading order. */
 function toLines(glyphs: readonly PdfGlyph[]): Line[] {
-  const groups: PdfGlyph[][] = [];
-  for (const glyph of glyphs) {
-    if (glyph.text === '' || glyph.size <= 0) continue;
-    const group = groups.find((g) => Math.abs(g[0].y - glyph.y) < Math.max(g[0].size, glyph.size) * 0.4);
-    if (group) group.push(glyph);
-    else groups.push([glyph]);
-  }
-  return groups
+  return groupIntoLines(glyphs)
     .map((group) => ({
       text: lineText(group),
-      y: Math.max(...group.map((g) => g.y)),
-      size: Math.max(...group.map((g) => g.size)),
-      left: Math.min(...group.map((g) => g.x)),
-      right: Math.max(...group.map((g) => g.x + g.width)),
+      // Folds, not Math.max(...spread): a line can hold more glyphs than a call can take arguments.
+      y: group.reduce((m, g) => Math.max(m, g.y), -Infinity),
+      size: group.reduce((m, g) => Math.max(m, g.size), 0),
+      left: group.reduce((m, g) => Math.min(m, g.x), Infinity),
+      right: group.reduce((m, g) => Math.max(m, g.x + g.width), -Infinity),
     }))
     .filter((line) => line.text !== '')
     .sort((a, b) => b.y - a.y);
+}
+
+/**
+ * Glyphs grouped by baseline: a glyph joins the first-made group whose first glyph stands within 0.4 of the larger
+ * of their sizes. Groups are found through buckets of their first glyph's baseline (one point wide), so a page of
+ * many lines costs time linear in its glyphs rather than glyphs × lines.
+ */
+function groupIntoLines(glyphs: readonly PdfGlyph[]): PdfGlyph[][] {
+  const groups: PdfGlyph[][] = [];
+  const buckets = new Map<number, number[]>();
+  let largest = 0;
+  for (const glyph of glyphs) {
+    if (glyph.text === '' || glyph.size <= 0 || !Number.isFinite(glyph.y)) continue;
+    const reach = Math.max(largest, glyph.size) * 0.4;
+    const matches = (g: PdfGlyph[]) => Math.abs(g[0]!.y - glyph.y) < Math.max(g[0]!.size, glyph.size) * 0.4;
+    let found = -1;
+    const low = Math.floor(glyph.y - reach);
+    const high = Math.floor(glyph.y + reach);
+    if (high - low <= groups.length) {
+      for (let key = low; key <= high; key += 1) {
+        for (const index of buckets.get(key) ?? []) if ((found < 0 || index < found) && matches(groups[index]!)) found = index;
+      }
+    } else {
+      found = groups.findIndex(matches);
+    }
+    if (found >= 0) {
+      groups[found]!.push(glyph);
+      continue;
+    }
+    const key = Math.floor(glyph.y);
+    const bucket = buckets.get(key);
+    if (bucket) bucket.push(groups.length);
+    else buckets.set(key, [groups.length]);
+    groups.push([glyph]);
+    largest = Math.max(largest, glyph.size);
+  }
+  return groups;
 }
 
 /**
@@ -132,7 +163,9 @@ function pitchBySize(pages: Line[][]): Map<number, number> {
     lines.slice(1).forEach((line, i) => {
       const size = Math.round(line.size);
       if (Math.round(lines[i].size) !== size || lines[i].y <= line.y) return;
-      gaps.set(size, [...(gaps.get(size) ?? []), lines[i].y - line.y]);
+      const list = gaps.get(size);
+      if (list) list.push(lines[i].y - line.y);
+      else gaps.set(size, [lines[i].y - line.y]);
     });
   }
   return new Map([...gaps].map(([size, list]) => [size, list.sort((a, b) => a - b)[Math.floor((list.length - 1) / 4)]]));
@@ -142,12 +175,17 @@ function isFull(line: Line, fullWidth: number): boolean {
   return line.right - line.left >= fullWidth * 0.9;
 }
 
-/** Lines of one paragraph joined with spaces; a word hyphenated at a line end is joined back. */
+/**
+ * Lines of one paragraph joined with spaces; a word hyphenated at a line end is joined back. Pieces are collected
+ * and joined once, and only the previous piece is tested, so a paragraph of many lines costs linear time.
+ */
 export function joinLines(lines: readonly string[]): string {
-  return lines.reduce((text, line) => {
-    if (text === '') return line;
-    if (/\p{Ll}-$/u.test(text) && /^\p{Ll}/u.test(line)) return text.slice(0, -1) + line;
-    if (/\u00AD$/.test(text)) return text.slice(0, -1) + line;
-    return `${text} ${line}`;
-  }, '');
+  const pieces: string[] = [];
+  for (const line of lines) {
+    const last = pieces.at(-1);
+    if (last === undefined || last === '') pieces.push(line);
+    else if ((/\p{Ll}-$/u.test(last) && /^\p{Ll}/u.test(line)) || /\u00AD$/.test(last)) pieces[pieces.length - 1] = last.slice(0, -1) + line;
+    else pieces.push(' ', line);
+  }
+  return pieces.join('');
 }

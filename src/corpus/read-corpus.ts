@@ -4,11 +4,22 @@ import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { corpusFileProblem, printableName } from './corpus-file-safety.js';
 import { documentFormatOf, readDocument } from './document-readers.js';
+import type { DocumentReader } from './isolated-reader.js';
+import { DEFAULT_READER_LIMITS, READER_LIMIT_SETTINGS, type ReaderLimits } from './reader-limits.js';
 import type { SkippedFile, SourceDocument } from './types.js';
 
 export interface ReadCorpusOptions {
   /** Called once per skipped file with a message naming it and saying why. Default: ignore. */
   onWarning?: (message: string) => void;
+  /** Bounds on each file (default DEFAULT_READER_LIMITS). */
+  limits?: ReaderLimits;
+  /**
+   * Reads PDF, DOCX and HTML files (the formats whose parsers can be made to expand), e.g. an isolated reader
+   * with time and memory budgets. Default: in this thread, within `limits` only. Text files are always read here.
+   */
+  reader?: DocumentReader;
+  /** Aborting stops reading between files (the build then stops). */
+  signal?: AbortSignal;
 }
 
 export interface CorpusContents {
@@ -33,6 +44,7 @@ export class CorpusReadError extends Error {
  */
 export async function readCorpus(corpusDir: string, options: ReadCorpusOptions = {}): Promise<CorpusContents> {
   const warn = options.onWarning ?? (() => {});
+  const limits = options.limits ?? DEFAULT_READER_LIMITS;
   const root = path.resolve(corpusDir);
   const isFolder = await stat(root).then((s) => s.isDirectory(), () => false);
   if (!isFolder) {
@@ -46,6 +58,7 @@ export async function readCorpus(corpusDir: string, options: ReadCorpusOptions =
   };
   const files = (await listFiles(root, '', skip)).sort(byCodeUnits);
   for (const file of files) {
+    options.signal?.throwIfAborted();
     const format = documentFormatOf(file);
     if (format === undefined) continue;
     const problem = await corpusFileProblem(root, file);
@@ -53,12 +66,24 @@ export async function readCorpus(corpusDir: string, options: ReadCorpusOptions =
       skip(file, problem);
       continue;
     }
-    const bytes = await readFile(path.join(root, ...file.split('/'))).catch((error: unknown) => {
+    const absolute = path.join(root, ...file.split('/'));
+    if (options.reader && format !== 'txt' && format !== 'md') {
+      const parsed = await options.reader.read(file, absolute, format);
+      if ('document' in parsed) documents.push(parsed.document);
+      else skip(file, parsed.skipped.reason);
+      continue;
+    }
+    const size = await stat(absolute).then((s) => s.size, () => 0);
+    if (size > limits.fileBytes) {
+      skip(file, `exceeds the reader limit ${READER_LIMIT_SETTINGS.fileBytes}=${limits.fileBytes} (a ${size}-byte file)`);
+      continue;
+    }
+    const bytes = await readFile(absolute).catch((error: unknown) => {
       skip(file, `could not be read (${describe(error)})`);
       return undefined;
     });
     if (bytes === undefined) continue;
-    const parsed = await readDocument(file, bytes, format);
+    const parsed = await readDocument(file, bytes, format, limits);
     if ('document' in parsed) documents.push(parsed.document);
     else skip(file, parsed.skipped.reason);
   }

@@ -3,15 +3,19 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Extracted } from './parse-document.js';
 import { pageGlyphs, type PdfGlyph } from './pdf-glyphs.js';
 import { pdfParagraphs } from './pdf-layout.js';
+import { checkLimit, type ReaderLimits } from './reader-limits.js';
 
 const PDF_MAGIC = '%PDF-';
 
 /**
  * The paragraphs of a PDF (see `pdfParagraphs`). Skipped, with the reason: a file that does not start like
  * a PDF, a password-protected one, and one without a text layer (a scan, which would need OCR).
- * @example await readPdf(readFileSync('report.pdf')) // { ok: true, paragraphs: [{ text: '…', page: 1 }, …] }
+ * pdf.js expands a page's forms before its operators can be counted, so a page that expands without end is
+ * stopped by the reader process's time and memory budgets (see isolated-reader.ts), not here.
+ * @throws ReaderLimitError past READER_MAX_PAGES, READER_MAX_OPERATORS_PER_PAGE or READER_MAX_FORM_DEPTH.
+ * @example await readPdf(readFileSync('report.pdf'), DEFAULT_READER_LIMITS) // { ok: true, paragraphs: [{ text: '…', page: 1 }, …] }
  */
-export async function readPdf(bytes: Uint8Array): Promise<Extracted> {
+export async function readPdf(bytes: Uint8Array, limits: ReaderLimits): Promise<Extracted> {
   // The header may follow a little junk; readers accept it within the first 1024 bytes.
   if (!Buffer.from(bytes.subarray(0, 1024)).toString('latin1').includes(PDF_MAGIC)) {
     return { ok: false, reason: 'not a PDF (no %PDF- header)' };
@@ -23,10 +27,13 @@ export async function readPdf(bytes: Uint8Array): Promise<Extracted> {
       if (error?.name === 'PasswordException') throw new SkipPdf('encrypted (password-protected); save an unprotected copy to index it');
       throw new SkipPdf(`not a readable PDF (${error?.message ?? String(error)})`);
     });
+    checkLimit(limits, 'pages', pdf.numPages, `${pdf.numPages} pages`);
     const pages: PdfGlyph[][] = [];
     for (let number = 1; number <= pdf.numPages; number += 1) {
       const page = await pdf.getPage(number);
-      pages.push(pageGlyphs(await page.getOperatorList()));
+      const operators = await page.getOperatorList();
+      checkLimit(limits, 'operatorsPerPage', operators.fnArray.length, `${operators.fnArray.length} operators on page ${number}`);
+      pages.push(pageGlyphs(operators, limits.formDepth));
       page.cleanup();
     }
     if (!pages.some((glyphs) => glyphs.some((glyph) => /\S/.test(glyph.text)))) {

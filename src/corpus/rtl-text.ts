@@ -41,7 +41,7 @@ export function isMostlyRightToLeft(texts: readonly string[]): boolean {
 export function logicalOrder(units: readonly string[]): string[] {
   const rtlLine = isMostlyRightToLeft(units);
   const strong = units.map(directionOf);
-  const resolved = strong.map((direction, i) => (direction === 'neutral' ? resolveNeutral(strong, i, rtlLine) : direction));
+  const resolved = resolveNeutrals(strong, rtlLine);
   // No bracket mirroring: PDF writers map a mirrored glyph to the character it stands for.
   const shown = units;
   const order = rtlLine ? [...shown.keys()].reverse() : [...shown.keys()];
@@ -67,10 +67,24 @@ function directionOf(text: string): Direction {
   return 'neutral';
 }
 
-function resolveNeutral(strong: readonly Direction[], i: number, rtlLine: boolean): Direction {
-  let before: Direction = rtlLine ? 'rtl' : 'ltr';
-  for (let k = i - 1; k >= 0; k -= 1) if (strong[k] !== 'neutral') { before = strong[k]; break; }
-  let after: Direction = rtlLine ? 'rtl' : 'ltr';
-  for (let k = i + 1; k < strong.length; k += 1) if (strong[k] !== 'neutral') { after = strong[k]; break; }
-  return before === after ? before : rtlLine ? 'rtl' : 'ltr';
+/**
+ * Each unit's direction: a neutral takes the direction of the nearest strong units on both sides when they agree,
+ * else the line's. Nearest strong units are found in two passes, so a line of many neutrals stays linear.
+ */
+function resolveNeutrals(strong: readonly Direction[], rtlLine: boolean): Direction[] {
+  const line: Direction = rtlLine ? 'rtl' : 'ltr';
+  const before: Direction[] = new Array(strong.length);
+  let last: Direction = line;
+  strong.forEach((direction, i) => {
+    before[i] = last;
+    if (direction !== 'neutral') last = direction;
+  });
+  const resolved: Direction[] = new Array(strong.length);
+  let after: Direction = line;
+  for (let i = strong.length - 1; i >= 0; i -= 1) {
+    const direction = strong[i]!;
+    resolved[i] = direction !== 'neutral' ? direction : before[i] === after ? after : line;
+    if (direction !== 'neutral') after = direction;
+  }
+  return resolved;
 }

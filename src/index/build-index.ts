@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Chunk } from '../chunking/types.js';
 import { chunkDocument } from '../chunking/chunk-document.js';
 import type { Config } from '../config.js';
+import { createIsolatedReader } from '../corpus/isolated-reader.js';
 import { readCorpus } from '../corpus/read-corpus.js';
 import type { SkippedFile, SourceDocument } from '../corpus/types.js';
 import { createBuildDir, recoverIndexDir, swapIntoPlace } from './atomic-dir.js';
@@ -14,7 +15,7 @@ import { HnswIndex } from './hnsw-index.js';
 import { readIndexChunks, toStoredChunk } from './chunk-store.js';
 import { INDEX_README, indexPath } from './index-files.js';
 import { LexicalIndex } from './lexical-index.js';
-import { readManifest } from './manifest.js';
+import { readManifest, serializeManifest } from './manifest.js';
 import { MANIFEST_VERSION, type Manifest } from './types.js';
 
 /** What a build reports as it goes; a command-line front end turns these into a progress bar. */
@@ -66,7 +67,10 @@ async function buildUnlocked(config: Config, deps: BuildDeps): Promise<BuildRepo
   await recoverIndexDir(config.indexDir);
 
   emit({ type: 'stage', stage: 'read', detail: config.corpusDir });
-  const corpus = await readCorpus(config.corpusDir, { onWarning: (message) => emit({ type: 'warning', message }) });
+  const reader = createIsolatedReader(config.readerLimits);
+  const corpus = await readCorpus(config.corpusDir, { onWarning: (message) => emit({ type: 'warning', message }), limits: config.readerLimits, reader, signal }).finally(() =>
+    reader.close(),
+  );
   if (corpus.documents.length === 0) {
     throw new Error(`No readable .txt or .md files in ${config.corpusDir}. Set CORPUS_DIR to a folder of documents.`);
   }
@@ -99,8 +103,12 @@ async function buildUnlocked(config: Config, deps: BuildDeps): Promise<BuildRepo
     signal?.throwIfAborted();
     emit({ type: 'stage', stage: 'index', detail: 'HNSW' });
     const hnsw = HnswIndex.build(result.vectors, embedder.dimensions, config.hnsw);
-    await hnsw.save(indexPath(buildDir, 'hnsw'));
-    await writeFile(indexPath(buildDir, 'vectors'), packVectors(result.vectors, embedder.dimensions));
+    try {
+      hnsw.save(indexPath(buildDir, 'hnsw'));
+    } catch (error) {
+      throw new IndexWriteError(`Could not write the index file ${indexPath(buildDir, 'hnsw')}: ${(error as Error)?.message ?? String(error)}. The previous index was left in place.`);
+    }
+    await writeNamed(indexPath(buildDir, 'vectors'), packVectors(result.vectors, embedder.dimensions));
     dense = { dimensions: embedder.dimensions };
   }
 
@@ -176,13 +184,29 @@ async function writeIndexFiles(
   dir: string,
   parts: { manifest: Omit<Manifest, 'checksums'>; chunks: Chunk[]; documents: SourceDocument[]; lexical: LexicalIndex; dense: boolean },
 ): Promise<Manifest> {
-  await writeFile(indexPath(dir, 'chunks'), JSON.stringify(parts.chunks.map(toStoredChunk)));
-  await writeFile(indexPath(dir, 'documents'), JSON.stringify(parts.documents));
-  await writeFile(indexPath(dir, 'lexical'), parts.lexical.toBuffer());
-  await writeFile(indexPath(dir, 'readme'), INDEX_README);
+  await writeNamed(indexPath(dir, 'chunks'), JSON.stringify(parts.chunks.map(toStoredChunk)));
+  await writeNamed(indexPath(dir, 'documents'), JSON.stringify(parts.documents));
+  await writeNamed(indexPath(dir, 'lexical'), parts.lexical.toBuffer());
+  await writeNamed(indexPath(dir, 'readme'), INDEX_README);
   const files: ChecksummedFile[] = parts.dense ? ['chunks', 'documents', 'lexical', 'vectors', 'hnsw'] : ['chunks', 'documents', 'lexical'];
   const manifest: Manifest = { ...parts.manifest, checksums: await indexChecksums(dir, files) };
   // The manifest goes last: an index folder without one is never mistaken for a finished build.
-  await writeFile(indexPath(dir, 'manifest'), JSON.stringify(manifest, null, 2));
+  await writeNamed(indexPath(dir, 'manifest'), serializeManifest(manifest));
   return manifest;
+}
+
+/** Thrown when an index file cannot be written (a full disk, no permission); the message names the file. */
+export class IndexWriteError extends Error {
+  override name = 'IndexWriteError';
+}
+
+/** writeFile, with a failure (ENOSPC above all) turned into a message naming the file; the previous index stays. */
+async function writeNamed(file: string, data: string | Uint8Array): Promise<void> {
+  try {
+    await writeFile(file, data);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOSPC' ? 'the disk is full' : code === 'EDQUOT' ? 'the disk quota is used up' : ((error as Error).message ?? String(error));
+    throw new IndexWriteError(`Could not write the index file ${file}: ${why} (${code ?? 'error'}). The previous index was left in place.`);
+  }
 }

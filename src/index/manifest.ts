@@ -1,4 +1,5 @@
 /** Reading and checking index/manifest.json: version, and agreement with the configured model. */
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { IndexCorruptError } from './checksums.js';
 import { indexPath } from './index-files.js';
@@ -18,6 +19,14 @@ export async function readManifest(dir: string): Promise<Manifest | null> {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
     throw error;
   }
+  return parseManifest(raw, dir);
+}
+
+/**
+ * The manifest in `raw` (the text of `dir`'s manifest.json), checked: JSON, its own checksum, its version.
+ * @throws IndexCorruptError or IndexMismatchError, saying to rebuild.
+ */
+export function parseManifest(raw: string, dir: string): Manifest {
   let manifest: Manifest;
   try {
     manifest = JSON.parse(raw) as Manifest;
@@ -26,12 +35,36 @@ export async function readManifest(dir: string): Promise<Manifest | null> {
       `The index file ${indexPath(dir, 'manifest')} is corrupt (${(error as Error).message}). Run \`npm run index\` to rebuild the index.`,
     );
   }
+  if (manifest?.version === MANIFEST_VERSION && !manifestChecksumMatches(manifest)) {
+    throw new IndexCorruptError(
+      `The index file ${indexPath(dir, 'manifest')} does not match its own checksum (damaged, edited, or written by an older version). Run \`npm run index\` to rebuild the index.`,
+    );
+  }
   if (manifest?.version !== MANIFEST_VERSION) {
     throw new IndexMismatchError(
-      `The index in ${dir} has format version ${manifest.version}; this version of the service reads ${MANIFEST_VERSION}. Run \`npm run index\` to rebuild it.`,
+      `The index in ${dir} has format version ${manifest?.version}; this version of the service reads ${MANIFEST_VERSION}. Run \`npm run index\` to rebuild it.`,
     );
   }
   return manifest;
+}
+
+/**
+ * The manifest as written to disk: pretty JSON carrying `manifestSha256`, the sha256 of the same JSON without
+ * that field, so a damaged manifest (which names the other files' checksums) is refused rather than trusted.
+ * @example await writeFile(indexPath(dir, 'manifest'), serializeManifest(manifest));
+ */
+export function serializeManifest(manifest: Manifest): string {
+  const { manifestSha256: _, ...content } = manifest;
+  return JSON.stringify({ ...content, manifestSha256: sha256(JSON.stringify(content, null, 2)) }, null, 2);
+}
+
+function manifestChecksumMatches(manifest: Manifest): boolean {
+  const { manifestSha256, ...content } = manifest;
+  return typeof manifestSha256 === 'string' && manifestSha256 === sha256(JSON.stringify(content, null, 2));
+}
+
+function sha256(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
 }
 
 /**

@@ -29,6 +29,8 @@ export interface Manifest {
   chunks: number;
   /** SHA-256 (hex) of every other index file, by file name; checked before the index is loaded. */
   checksums: IndexFileChecksums;
+  /** SHA-256 of this manifest's own pretty JSON without this field (see serializeManifest); absent only before it is written. */
+  manifestSha256?: string;
 }
 
 /** File name (e.g. `lexical.bin`) → hex SHA-256. */

@@ -10,6 +10,11 @@ export interface SearcherDeps {
   embedQuery?: (query: string) => Promise<number[]>;
   /** Hybrid fusion as [lexical, dense] weights and RRF's k; default equal weights, k 60. */
   fusion?: FusionOptions;
+  /**
+   * Most characters of a query the model embeds (QUERY_EMBED_MAX_CHARS): the rest still counts for BM25. Embedding
+   * cost grows with length, so this bounds what one question can make the server spend. Default: no cap.
+   */
+  maxEmbedChars?: number;
 }
 
 /** How many candidates each index contributes per requested hit, before paragraph de-duplication. */
@@ -19,7 +24,7 @@ const CANDIDATES_PER_HIT = 4;
  * Creates a Searcher. Its default mode is hybrid when the index has vectors and a query embedder is given, lexical otherwise.
  * @example const searcher = createSearcher({ index, embedQuery: (q) => embedder.embedQuery(q) });
  */
-export function createSearcher({ index, embedQuery, fusion = { k: 60 } }: SearcherDeps): Searcher & { defaultMode: RetrievalMode } {
+export function createSearcher({ index, embedQuery, fusion = { k: 60 }, maxEmbedChars = Infinity }: SearcherDeps): Searcher & { defaultMode: RetrievalMode } {
   const denseAvailable = Boolean(index.dense && embedQuery);
   const defaultMode: RetrievalMode = denseAvailable ? 'hybrid' : 'lexical';
 
@@ -30,7 +35,7 @@ export function createSearcher({ index, embedQuery, fusion = { k: 60 } }: Search
     }
     const candidates = Math.max(options.topK * CANDIDATES_PER_HIT, 20);
     const lexical = mode === 'dense' ? [] : index.lexical.search(query, candidates, options.language);
-    const dense = mode === 'lexical' ? [] : index.dense!.search(await embedQuery!(query), candidates);
+    const dense = mode === 'lexical' ? [] : index.dense!.search(await embedQuery!(embeddedPart(query, maxEmbedChars)), candidates);
 
     const ranked =
       mode === 'hybrid'
@@ -71,4 +76,17 @@ function onePerParagraph(
     if (hits.length === topK) break;
   }
   return hits;
+}
+
+/**
+ * The start of a query the model embeds: at most `maxChars` UTF-16 units, cut after the last whitespace within
+ * them when there is one (no half words), never inside a surrogate pair.
+ * @example embeddedPart('uno due tre', 8) // 'uno due'
+ */
+export function embeddedPart(query: string, maxChars: number): string {
+  if (query.length <= maxChars) return query;
+  let cut = query.slice(0, maxChars);
+  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
+  const space = cut.search(/\s\S*$/);
+  return (space > maxChars / 2 ? cut.slice(0, space) : cut).trimEnd();
 }

@@ -9,6 +9,7 @@ import type { AppDeps, ResolvedDeps } from './deps.js';
 import { apiError, createErrorHandler, notFoundHandler } from './errors.js';
 import { jsonLineLog } from './log.js';
 import { apiKeyAuth } from './middleware/api-key.js';
+import { clientConcurrency } from './middleware/client-concurrency.js';
 import { rateLimit } from './middleware/rate-limit.js';
 import { requestLog } from './middleware/request-log.js';
 import { securityHeaders } from './middleware/security-headers.js';
@@ -18,12 +19,16 @@ import { feedbackRoutes } from './routes/feedback.js';
 import { healthRoutes } from './routes/health.js';
 import { methodNotAllowedRoutes } from './routes/method-not-allowed.js';
 import { openApiRoutes } from './routes/openapi.js';
+import { originalsRoutes } from './routes/originals.js';
 import { searchRoutes } from './routes/search.js';
 import { sourcesRoutes } from './routes/sources.js';
 import { suggestionsRoutes } from './routes/suggestions.js';
 
 /** Routes that reveal corpus content: rate limited, and behind API_KEY when one is set. `/` is the demo page. */
 const CORPUS_ROUTES = ['/api/*', '/sources/*', '/originals/*', '/'];
+
+/** Routes that retrieve (embed the question): their cost per client is capped by QUESTIONS_PER_CLIENT. */
+const QUESTION_ROUTES = ['/api/ask', '/api/ask/stream', '/api/search'];
 
 /** Largest accepted request body. */
 export const MAX_BODY_BYTES = 64 * 1024;
@@ -36,7 +41,7 @@ export function createApp(appDeps: AppDeps): Hono {
   const deps: ResolvedDeps = {
     ...appDeps,
     log: appDeps.log ?? jsonLineLog,
-    feedbackStore: appDeps.feedbackStore ?? createFeedbackStore(appDeps.config.feedbackDir),
+    feedbackStore: appDeps.feedbackStore ?? createFeedbackStore(appDeps.config.feedbackDir, { maxBytes: appDeps.config.feedbackMaxBytes }),
   };
   const { server } = deps.config;
   const app = new Hono();
@@ -63,6 +68,12 @@ export function createApp(appDeps: AppDeps): Hono {
     const auth = apiKeyAuth({ apiKey: server.apiKey });
     for (const route of CORPUS_ROUTES) app.use(route, auth);
   }
+  // After the key check, so only a client that may ask counts; before the timeout, so a timed-out request frees its place.
+  const { perClient, inFlight } = deps.config.questions;
+  if (perClient > 0 || inFlight > 0) {
+    const limit = clientConcurrency({ perClient, inFlight, trustProxy: server.trustProxy });
+    for (const route of QUESTION_ROUTES) app.use(route, limit);
+  }
   app.use(
     '/api/*',
     timeout(server.requestTimeoutMs, () =>
@@ -81,7 +92,7 @@ export function createApp(appDeps: AppDeps): Hono {
     }),
   );
 
-  for (const routes of [askRoutes, askStreamRoutes, searchRoutes, sourcesRoutes, feedbackRoutes, suggestionsRoutes, healthRoutes, openApiRoutes]) {
+  for (const routes of [askRoutes, askStreamRoutes, searchRoutes, sourcesRoutes, originalsRoutes, feedbackRoutes, suggestionsRoutes, healthRoutes, openApiRoutes]) {
     app.route('/', routes(deps));
   }
   app.route('/', methodNotAllowedRoutes());

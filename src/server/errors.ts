@@ -26,7 +26,13 @@ export type ErrorCode =
   | 'invalid_name'
   | 'invalid_content'
   | 'build_running'
-  | 'overloaded';
+  | 'overloaded'
+  | 'changed'
+  | 'range_not_satisfiable'
+  | 'too_many_downloads'
+  | 'too_many_questions'
+  | 'storage_unavailable'
+  | 'busy';
 
 /** An HTTPException whose response will be `{ error: { code, message } }`. */
 export class ApiError extends HTTPException {

@@ -149,14 +149,41 @@ export function buildOpenApiDocument(options: { apiKeyRequired: boolean; example
           },
         },
       },
+      '/originals/{file}': {
+        get: {
+          summary: 'The original file behind a citation (PDF, DOCX, HTML, text), streamed',
+          description:
+            'Only files in the index, unchanged since the build. Answers single byte ranges (`Range: bytes=a-b`, 206 with Content-Range), so a PDF viewer can open `#page=N`; the ETag is the file\'s sha256. At most ORIGINALS_PER_CLIENT downloads at once per client; a download the client stops reading for ORIGINALS_IDLE_TIMEOUT_MS is closed. HTML is served sandboxed.',
+          ...secured,
+          parameters: [
+            fileParam(options.exampleFile),
+            { name: 'Range', in: 'header', required: false, schema: { type: 'string', example: 'bytes=0-1023' } },
+          ],
+          responses: {
+            '200': { description: 'The whole file, with Content-Length.', content: { '*/*': { schema: { type: 'string', format: 'binary' } } } },
+            '206': { description: 'The byte range asked for, with Content-Range.', content: { '*/*': { schema: { type: 'string', format: 'binary' } } } },
+            '400': error('A file name that tries to leave the corpus.'),
+            '404': error('No such file in the index, or it is gone from the corpus folder.'),
+            '409': error('The file changed since the index was built.'),
+            '416': error('The range starts past the end of the file.'),
+            ...apiErrors,
+            '429': error('Too many downloads at once from this client, or too many requests; see Retry-After.'),
+          },
+        },
+      },
       '/api/feedback': {
         post: {
           summary: 'Record a reader\'s verdict on an answer',
           description:
-            'Appended as one JSON line to FEEDBACK_DIR/feedback.jsonl and fsynced before the 201. Keeps only what is sent (no address or user agent); `npm run eval -- --feedback` lists the disliked answers.',
+            'Appended as one JSON line to FEEDBACK_DIR/feedback.jsonl and fsynced before the 201; a failed write is rolled back and answered 503. The file rotates to feedback.jsonl.1 at FEEDBACK_MAX_BYTES. Keeps only what is sent (no address or user agent); `npm run eval -- --feedback` lists the disliked answers.',
           ...secured,
           requestBody: { required: true, content: { 'application/json': { schema: ref('FeedbackRequest') } } },
-          responses: { '201': json(ref('FeedbackResponse'), 'Recorded.'), ...bodyErrors, ...apiErrors },
+          responses: {
+            '201': json(ref('FeedbackResponse'), 'Recorded.'),
+            ...bodyErrors,
+            ...apiErrors,
+            '503': error('The record could not be stored (e.g. a full disk); nothing of it was kept. See Retry-After.'),
+          },
         },
       },
       '/api/suggestions': {

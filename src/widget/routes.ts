@@ -9,7 +9,6 @@ import { DEMO_PAGE_SCRIPT, demoPage } from './pages/demo-page.js';
 import { parseHighlightParam } from './client/highlight.js';
 import { PAGE_LANGUAGES, pickPageLanguage } from './pages/page-strings.js';
 import { missingSourcePage, sourcePage } from './pages/source-page.js';
-import { readOriginalFile } from './original-file.js';
 import { createWidgetAssetLoader } from './widget-asset.js';
 
 export interface WidgetRouteDeps {
@@ -72,17 +71,6 @@ export function widgetRoutes(deps: WidgetRouteDeps): Hono {
     c.header('Vary', 'Accept-Language');
     const requested = PAGE_LANGUAGES.find((l) => l === c.req.query('lang'));
     return c.html(demoPage(deps.index, origin, language, requested));
-  });
-
-  app.get('/originals/:file{.+}', async (c) => {
-    const original = await readOriginalFile(deps.index, c.req.param('file'));
-    if (!original.ok) return c.json({ error: { code: original.status === 404 ? 'not_found' : 'changed', message: original.message } }, original.status);
-    c.header('Content-Type', original.contentType);
-    c.header('Cache-Control', 'no-cache');
-    c.header('X-Content-Type-Options', 'nosniff');
-    // An HTML original is someone else's page: shown sandboxed (no script, no same-origin access), never run as ours.
-    c.header('Content-Security-Policy', 'sandbox; default-src \'none\'; img-src data:; style-src \'unsafe-inline\'');
-    return c.body(original.bytes);
   });
 
   app.get('/sources/:file{.+}', (c) => {

@@ -13,6 +13,7 @@ const ALLOWED: Record<string, string[]> = {
   '/api/suggestions': ['GET', 'HEAD'],
   '/health': ['GET', 'HEAD'],
   '/openapi.json': ['GET', 'HEAD'],
+  '/originals/:file{.+}': ['GET', 'HEAD'],
 };
 
 /** Routes to mount after the API's own: whatever reaches them used a method the path does not have. */
