@@ -53,6 +53,12 @@ const schema = z.object({
   SUGGESTIONS: z.string().optional(),
   FUSION_RRF_K: int(0, 10_000).default(DEFAULT_FUSION.k),
   FUSION_LEXICAL_WEIGHT: z.coerce.number().min(0).max(100).default(DEFAULT_FUSION.lexicalWeight),
+  // PostgreSQL store (docs/postgres.md): unset DATABASE_URL keeps the file index in INDEX_DIR.
+  DATABASE_URL: optionalString,
+  DATABASE_READ_URLS: csv.default([]),
+  DATABASE_POLL_MS: int(100, 600_000).default(2_000),
+  DATABASE_TIMEOUT_MS: int(100, 600_000).default(5_000),
+  DATABASE_KEEP_GENERATIONS: int(1, 100).default(2),
 });
 
 const SUGGESTION_LANGUAGES = ['en', 'ar', 'it', 'kk'] as const;
@@ -89,6 +95,21 @@ export interface Config {
   feedbackDir: string;
   /** Starter questions the widget offers, per interface language (from SUGGESTIONS); empty: none. */
   suggestions: Partial<Record<(typeof SUGGESTION_LANGUAGES)[number], string[]>>;
+  /** Present when DATABASE_URL is set: the index lives in PostgreSQL instead of INDEX_DIR. */
+  database?: DatabaseConfig;
+}
+
+export interface DatabaseConfig {
+  /** The primary: builds write here, and reads fall back to it. */
+  url: string;
+  /** Streaming replicas that serve reads (DATABASE_READ_URLS); empty: the primary serves them. */
+  readUrls: string[];
+  /** How often a server looks for a new generation. */
+  pollMs: number;
+  /** Bound on connecting and on each query. */
+  timeoutMs: number;
+  /** Complete generations kept (the current one included); older ones are dropped after a build. */
+  keepGenerations: number;
 }
 
 /** Thrown for a bad setting: the message names the variable and what it accepts. */
@@ -150,6 +171,34 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         : undefined,
     feedbackDir: resolve(e.FEEDBACK_DIR),
     suggestions,
+    database: parseDatabase(e),
+  };
+}
+
+function parseDatabase(e: z.infer<typeof schema>): DatabaseConfig | undefined {
+  if (!e.DATABASE_URL) {
+    if (e.DATABASE_READ_URLS.length > 0) throw new ConfigError('DATABASE_READ_URLS needs DATABASE_URL (the primary) as well.');
+    return undefined;
+  }
+  const check = (name: string, value: string) => {
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      throw new ConfigError(`Invalid setting — ${name} is not a URL. Use postgres://user:password@host:5432/database.`);
+    }
+    if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+      throw new ConfigError(`Invalid setting — ${name} must start with postgres:// (got ${url.protocol}//). Use postgres://user:password@host:5432/database.`);
+    }
+    if (!url.hostname) throw new ConfigError(`Invalid setting — ${name} names no host. Use postgres://user:password@host:5432/database.`);
+    return value;
+  };
+  return {
+    url: check('DATABASE_URL', e.DATABASE_URL),
+    readUrls: e.DATABASE_READ_URLS.map((u) => check('DATABASE_READ_URLS', u)),
+    pollMs: e.DATABASE_POLL_MS,
+    timeoutMs: e.DATABASE_TIMEOUT_MS,
+    keepGenerations: e.DATABASE_KEEP_GENERATIONS,
   };
 }
 

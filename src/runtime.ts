@@ -14,7 +14,9 @@ import type { LoadedIndex } from './index/types.js';
 import { createListItemLookup } from './answer/list-items.js';
 import { createSentenceSimilarity } from './answer/sentence-similarity.js';
 import { createSearcher } from './retrieval/create-searcher.js';
-import type { RetrievalMode, Searcher } from './retrieval/types.js';
+import { followIndex } from './retrieval/follow-index.js';
+import { openLiveIndex, type LiveIndex } from './index/postgres/live-index.js';
+import type { RetrievalMode, SearchOptions, Searcher } from './retrieval/types.js';
 import { createApp } from './server/app.js';
 import { jsonLineLog } from './server/log.js';
 import { widgetRoutes } from './widget/routes.js';
@@ -30,6 +32,10 @@ export interface Runtime {
   /** The searcher's query vectors, when a model is loaded. */
   queryCache?: CachedEmbedQuery;
   app: Hono;
+  /** With DATABASE_URL: the generation watcher (its `current()` is the raw generation serving now). */
+  live?: LiveIndex;
+  /** Stops watching the database and closes its connections (nothing to do for a file index). */
+  close(): Promise<void>;
 }
 
 /** Distinct recent questions whose vectors are kept (384 floats each: ~3 KB, so ~6 MB at most). */
@@ -54,11 +60,99 @@ export interface RuntimeOptions {
  * @example const { app, mode } = await createRuntime(loadConfig());
  */
 export async function createRuntime(config: Config, options: RuntimeOptions = {}): Promise<Runtime> {
-  const loadOptions = { indexDir: config.indexDir, model: config.embedding.model, retrieval: config.retrieval, efSearch: config.hnsw.efSearch };
   // One model load serves both the build (when the index is missing) and query embedding.
   let opening: Promise<OpenedEmbedder> | undefined;
   const openOnce = () => (opening ??= (options.openEmbedder ?? openEmbedder)(config));
   const log = options.log ?? jsonLineLog;
+  let index: LoadedIndex;
+  let builtNow = false;
+  // With DATABASE_URL the index is a PostgreSQL generation, built by `npm run index` (never by a serving replica).
+  const live = config.database ? await openLiveIndex(config, log) : undefined;
+  if (live) index = live.current();
+  else ({ index, builtNow } = await loadOrBuildFileIndex(config, options, openOnce, log));
+
+  let embedder: OpenedEmbedder | undefined;
+  let lexicalReason: string | undefined;
+  if (index.dense) {
+    try {
+      embedder = await openOnce();
+      // The model at the configured place may have changed since the build: its vectors must fit the index.
+      assertSameModel(index.manifest, config.embedding.model, embedder.dimensions);
+    } catch (error) {
+      if (config.retrieval === 'hybrid') throw error;
+      const reason =
+        error instanceof IndexMismatchError
+          ? `The index has vectors, but the query model does not fit them: ${error.message}`
+          : `The index has vectors, but the query model could not be loaded: ${(error as Error).message}`;
+      await embedder?.dispose().catch(() => {});
+      embedder = undefined;
+      log({ level: 'warn', msg: `${reason} Answering with lexical retrieval.` });
+      lexicalReason = reason;
+    }
+  }
+  // Without a fitting query model every generation is served lexically, saying why.
+  const adapt = (ix: LoadedIndex): LoadedIndex =>
+    lexicalReason ? { ...ix, dense: undefined, manifest: { ...ix.manifest, retrieval: 'lexical', reason: lexicalReason } } : ix;
+  const followed = followIndex(live ? adaptedOnce(() => live.current(), adapt) : () => index);
+  index = live ? followed.view : adapt(index);
+  if (live && embedder) {
+    const { dimensions } = embedder;
+    live.onChange((next) => next.dense && config.retrieval !== 'lexical' && assertSameModel(next.manifest, config.embedding.model, dimensions));
+  }
+
+  const embedQuery = embedder ? cachedQueryEmbedder((q) => embedder!.embedQuery(q), options.queryCacheEntries ?? QUERY_CACHE_ENTRIES) : undefined;
+  const fusion = { k: config.fusion.k, weights: [config.fusion.lexicalWeight, 1] as [number, number] };
+  const searcherNow = followed.per((ix) => createSearcher({ index: ix, embedQuery, fusion }));
+  const first = searcherNow();
+  const searcher = live ? { defaultMode: first.defaultMode, search: (query: string, o: SearchOptions) => searcherNow().search(query, o) } : first;
+  // An index built a moment ago matches the corpus; one loaded from disk may not (a database's corpus is the builder's).
+  const stale = builtNow || live ? undefined : describeCorpusChanges(await corpusChanges(index.manifest, config.corpusDir));
+  if (stale) log({ level: 'warn', msg: stale });
+  const scoreSentences =
+    embedder && embedQuery ? createSentenceSimilarity({ embedQuery, embedPassages: (texts) => embedder!.embedDocuments(texts), maxEntries: SENTENCE_CACHE_ENTRIES }) : undefined;
+  const listItemsNow = followed.per((ix) => createListItemLookup(ix.chunks));
+  const answerer = createAnswerer(config, {
+    onLlmError: (error) => log({ level: 'warn', msg: 'LLM call failed; answered extractively', error: error instanceof Error ? error.message : String(error) }),
+    scoreSentences,
+    listItemsAfter: (chunk) => listItemsNow()(chunk),
+  });
+  const app = createApp({
+    config,
+    index,
+    searcher,
+    answerer,
+    detectLanguage,
+    log,
+    extraRoutes: widgetRoutes({ index, publicUrl: config.server.publicUrl }),
+  });
+  const close = async () => {
+    await live?.close();
+  };
+  return { config, index, searcher, mode: searcher.defaultMode, answerer, embedder, queryCache: embedQuery, app, live, close };
+}
+
+/** `adapt` applied once per index object, so per-index values are not rebuilt on every read. */
+function adaptedOnce(current: () => LoadedIndex, adapt: (ix: LoadedIndex) => LoadedIndex): () => LoadedIndex {
+  let source: LoadedIndex | undefined;
+  let adapted: LoadedIndex | undefined;
+  return () => {
+    const now = current();
+    if (now !== source) {
+      source = now;
+      adapted = adapt(now);
+    }
+    return adapted!;
+  };
+}
+
+/** The file index in INDEX_DIR: built first when missing, damaged, or lexical-only while the model now loads. */
+async function loadOrBuildFileIndex(
+  config: Config,
+  options: RuntimeOptions,
+  openOnce: () => Promise<OpenedEmbedder>,
+  log: (entry: Record<string, unknown>) => void,
+): Promise<{ index: LoadedIndex; builtNow: boolean }> {
+  const loadOptions = { indexDir: config.indexDir, model: config.embedding.model, retrieval: config.retrieval, efSearch: config.hnsw.efSearch };
   let index: LoadedIndex;
   let builtNow = false;
   if (options.buildIfMissing !== false && (await modelArrivedLater(config, openOnce, log))) {
@@ -82,47 +176,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     builtNow = true;
   }
 
-  let embedder: OpenedEmbedder | undefined;
-  if (index.dense) {
-    try {
-      embedder = await openOnce();
-      // The model at the configured place may have changed since the build: its vectors must fit the index.
-      assertSameModel(index.manifest, config.embedding.model, embedder.dimensions);
-    } catch (error) {
-      if (config.retrieval === 'hybrid') throw error;
-      const reason =
-        error instanceof IndexMismatchError
-          ? `The index has vectors, but the query model does not fit them: ${error.message}`
-          : `The index has vectors, but the query model could not be loaded: ${(error as Error).message}`;
-      await embedder?.dispose().catch(() => {});
-      embedder = undefined;
-      log({ level: 'warn', msg: `${reason} Answering with lexical retrieval.` });
-      index = { ...index, dense: undefined, manifest: { ...index.manifest, retrieval: 'lexical', reason } };
-    }
-  }
-
-  const embedQuery = embedder ? cachedQueryEmbedder((q) => embedder!.embedQuery(q), options.queryCacheEntries ?? QUERY_CACHE_ENTRIES) : undefined;
-  const searcher = createSearcher({ index, embedQuery, fusion: { k: config.fusion.k, weights: [config.fusion.lexicalWeight, 1] } });
-  // An index built a moment ago matches the corpus; one loaded from disk may not.
-  const stale = builtNow ? undefined : describeCorpusChanges(await corpusChanges(index.manifest, config.corpusDir));
-  if (stale) log({ level: 'warn', msg: stale });
-  const scoreSentences =
-    embedder && embedQuery ? createSentenceSimilarity({ embedQuery, embedPassages: (texts) => embedder!.embedDocuments(texts), maxEntries: SENTENCE_CACHE_ENTRIES }) : undefined;
-  const answerer = createAnswerer(config, {
-    onLlmError: (error) => log({ level: 'warn', msg: 'LLM call failed; answered extractively', error: error instanceof Error ? error.message : String(error) }),
-    scoreSentences,
-    listItemsAfter: createListItemLookup(index.chunks),
-  });
-  const app = createApp({
-    config,
-    index,
-    searcher,
-    answerer,
-    detectLanguage,
-    log,
-    extraRoutes: widgetRoutes({ index, publicUrl: config.server.publicUrl }),
-  });
-  return { config, index, searcher, mode: searcher.defaultMode, answerer, embedder, queryCache: embedQuery, app };
+  return { index, builtNow };
 }
 
 /**

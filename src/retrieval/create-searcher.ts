@@ -30,7 +30,7 @@ export function createSearcher({ index, embedQuery, fusion = { k: 60 } }: Search
     }
     const candidates = Math.max(options.topK * CANDIDATES_PER_HIT, 20);
     const lexical = mode === 'dense' ? [] : index.lexical.search(query, candidates, options.language);
-    const dense = mode === 'lexical' ? [] : index.dense!.search(await embedQuery!(query), candidates);
+    const dense = mode === 'lexical' ? [] : await index.dense!.search(await embedQuery!(query), candidates);
 
     const ranked =
       mode === 'hybrid'
