@@ -75,7 +75,16 @@ export async function startLocalCluster(binDir: string, ports: readonly number[]
     url: `postgres://${user ?? os.userInfo().username}@127.0.0.1:${port}/postgres`,
   });
   const start = async (s: LocalServer) => {
-    await as('pg_ctl', ['-D', s.dataDir, '-l', `${s.dataDir}.log`, '-w', '-t', '60', '-o', `-p ${s.port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=`, 'start']);
+    // After a kill -9 the old backends take a moment to notice and release shared memory: retry for a while.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await as('pg_ctl', ['-D', s.dataDir, '-l', `${s.dataDir}.log`, '-w', '-t', '60', '-o', `-p ${s.port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=`, 'start']);
+        return;
+      } catch (error) {
+        if (attempt === 20) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+    }
   };
   const stop = async (s: LocalServer) => {
     if (!existsSync(path.join(s.dataDir, 'postmaster.pid'))) return;
