@@ -1,7 +1,7 @@
 /**
  * The PostgreSQL store answers as the file index does: every project question gets the same answer, citations and
  * search hits from a runtime over a generation in PostgreSQL (read from a streaming replica) as from INDEX_DIR —
- * lexical, and hybrid with the fixture model (the real model's run is in postgres-store-real-model.test.ts).
+ * lexical, hybrid with the fixture model, and hybrid with the real multilingual-e5-small when its folder is there.
  */
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
@@ -13,9 +13,11 @@ import { buildIndex } from '../src/index/build-index.js';
 import type { LocalCluster } from '../src/index/postgres/local-cluster.js';
 import { createRuntime, type Runtime } from '../src/runtime.js';
 import { createDatabase, postgresSkipReason, startTestCluster, waitForReplicas, withDatabase } from './helpers/postgres-cluster.js';
+import { REAL_MODEL_DIR, realModelSkipReason } from './helpers/real-model.js';
 import { FIXTURE_MODEL_DIR, REPO_ROOT, createTempProject, type TempProject } from './helpers/temp-project.js';
 
 const skip = await postgresSkipReason();
+const realSkip = skip ?? (await realModelSkipReason({ python: false }));
 const questions = parseQuestions(await readFile(path.join(REPO_ROOT, 'src/eval/questions.jsonl'), 'utf8'), 'questions.jsonl');
 
 let cluster: LocalCluster;
@@ -50,17 +52,18 @@ function fileEnv(p: TempProject): Record<string, string> {
   return { CORPUS_DIR: p.corpusDir, INDEX_DIR: p.indexDir, MODELS_DIR: path.join(p.root, 'models'), OFFLINE: '1', LOG_REQUESTS: '0', RATE_LIMIT_PER_MINUTE: '0' };
 }
 
-describe.skipIf(skip !== undefined)(`the PostgreSQL store answers as the file index${skip ? ` (skipped: ${skip})` : ''}`, () => {
-  beforeAll(async () => {
-    cluster = await startTestCluster(1);
-    project = await createTempProject();
-  }, 60_000);
-  afterAll(async () => {
-    for (const runtime of runtimes) await runtime.close();
-    await cluster?.destroy();
-    if (project) await rm(project.root, { recursive: true, force: true });
-  });
+beforeAll(async () => {
+  if (skip) return;
+  cluster = await startTestCluster(1);
+  project = await createTempProject();
+}, 60_000);
+afterAll(async () => {
+  for (const runtime of runtimes) await runtime.close();
+  await cluster?.destroy();
+  if (project) await rm(project.root, { recursive: true, force: true });
+});
 
+describe.skipIf(skip !== undefined)(`the PostgreSQL store answers as the file index${skip ? ` (skipped: ${skip})` : ''}`, () => {
   it('lexical: the same answers, citations and hits for every project question', async () => {
     const [files, db] = await pair({ RETRIEVAL: 'lexical' }, 'parity_lexical');
     expect(db.live?.current().generation).toBeGreaterThan(0);
@@ -75,4 +78,17 @@ describe.skipIf(skip !== undefined)(`the PostgreSQL store answers as the file in
     expect(db.mode).toBe('hybrid');
     for (const { question } of questions) expect(await ask(db, question), question).toEqual(await ask(files, question));
   }, 120_000);
+});
+
+describe.skipIf(realSkip !== undefined)(`the PostgreSQL store answers as the file index on the real model${realSkip ? ` (skipped: ${realSkip})` : ''}`, () => {
+  // Every question's hits; full answers for every fifth (answers add sentence embedding, the same code in both).
+  it('hybrid (multilingual-e5-small): the same hits for every project question, the same answers and citations for a sample', async () => {
+    const [files, db] = await pair({ EMBEDDING_MODEL: REAL_MODEL_DIR, RETRIEVAL: 'hybrid' }, 'parity_real');
+    expect(db.mode).toBe('hybrid');
+    for (const [i, { question }] of questions.entries()) {
+      expect(await ask(db, question, '/api/search'), question).toEqual(await ask(files, question, '/api/search'));
+      if (i % 5 === 0) expect(await ask(db, question), question).toEqual(await ask(files, question));
+    }
+    for (const runtime of [files, db]) await runtime.embedder?.dispose();
+  }, 300_000);
 });
