@@ -37,6 +37,7 @@ export function createPool(
     statement_timeout: timeoutMs,
     idleTimeoutMillis: 30_000,
     application_name: 'kazakh-rag',
+    allowExitOnIdle: true,
   });
   pool.on('error', (error) => log({ level: 'warn', msg: `PostgreSQL connection to ${describeUrl(url)} lost`, error: error.message }));
   return pool;
