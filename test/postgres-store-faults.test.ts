@@ -98,6 +98,9 @@ describe.skipIf(skip !== undefined)(`PostgreSQL primary and two replicas${skip ?
     project = await createTempProject();
     url = await createDatabase(cluster, 'faults');
     unbuilt = await createDatabase(cluster, 'unbuilt');
+    // The read-only role of docs/postgres.md: API servers need no more than this.
+    await query(`CREATE ROLE rag_reader LOGIN; GRANT USAGE ON SCHEMA public TO rag_reader;
+      ALTER DEFAULT PRIVILEGES FOR ROLE ${new URL(url).username} IN SCHEMA public GRANT SELECT ON TABLES TO rag_reader`);
     await build(loadConfig(env(), project.root));
     await waitForReplicas(cluster);
   }, 60_000);
@@ -145,6 +148,33 @@ describe.skipIf(skip !== undefined)(`PostgreSQL primary and two replicas${skip ?
     const tables = await query<{ n: string }>("SELECT count(*) AS n FROM pg_tables WHERE tablename LIKE 'rag_chunks_%'");
     expect(Number(tables[0]!.n)).toBe(2);
   }, 60_000);
+
+  it('serves through `npm start` as a read-only role, and stops cleanly', async () => {
+    const reader = new URL(url);
+    reader.username = 'rag_reader';
+    const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/start.ts'], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, ...env({ DATABASE_URL: reader.toString(), DATABASE_READ_URLS: replicaUrls(1).replace(/\/\/\w+@/, '//rag_reader@'), PORT: '0' }) },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+    let output = '';
+    child.stdout.on('data', (d: Buffer) => (output += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (output += d.toString()));
+    try {
+      await eventually(async () => /Serving \d+ files .* on http:\/\/127\.0\.0\.1:\d+/.test(output) || /error:/.test(output), 60_000);
+      const address = /on (http:\/\/127\.0\.0\.1:\d+)/.exec(output)?.[1];
+      expect(address, output).toBeDefined();
+      expect(output).toMatch(/hybrid retrieval/);
+      const response = await fetch(`${address}/api/search?q=${encodeURIComponent('elezioni Kazakistan')}`);
+      expect(response.status).toBe(200);
+    } finally {
+      child.kill('SIGTERM');
+    }
+    // Stopping closes the server and the database connections: the process exits by itself.
+    const stopped = await Promise.race([exited.then(() => true), new Promise((resolve) => setTimeout(() => resolve(false), 15_000))]);
+    expect(stopped).toBe(true);
+  }, 90_000);
 
   it('keeps two builders apart with an advisory lock: the second is refused, the first completes', async () => {
     const config = loadConfig(env(), project.root);
