@@ -14,6 +14,7 @@ import { runBuild } from './build-step.js';
 import { runLoad, warmUp } from './load-test.js';
 import { RANDOM_MODEL_ID } from './random-text-embedder.js';
 import { endpointRequests, measureEndpoints, startBenchServer, type RunningServer } from './serve-step.js';
+import { measureSqlBm25, type SqlBm25Result } from './sql-bm25-step.js';
 import { round } from './stats.js';
 import { makeSyntheticCorpus } from './synthetic-corpus.js';
 
@@ -31,6 +32,8 @@ export interface PostgresComparison {
   /** Total /api/search throughput at c=8 per process, with 1 and 3 API processes on one database. */
   processes: { processes: number; requestsPerSec: number }[];
   databaseBytes?: number;
+  /** BM25 scored in the API process against scored by a SQL query over a postings table. */
+  sqlBm25?: SqlBm25Result;
 }
 
 /**
@@ -90,9 +93,15 @@ export async function runPostgresComparison(
       }
     }
     const size = await client.query<{ bytes: string }>('SELECT pg_database_size(current_database()) AS bytes');
+    const lexical = await client.query<{ lexical: Buffer }>('SELECT lexical FROM rag_generations WHERE id = (SELECT generation FROM rag_current)').catch(() => ({ rows: [] }));
+    let sqlBm25: SqlBm25Result | undefined;
+    if (lexical.rows[0]) {
+      sqlBm25 = await measureSqlBm25(client, lexical.rows[0].lexical, [...context.queries, ...context.queries, ...context.queries]);
+      log(`  BM25 in memory: p50 ${sqlBm25.memoryMs.p50} ms, p95 ${sqlBm25.memoryMs.p95} ms; in SQL: p50 ${sqlBm25.sqlMs.p50} ms, p95 ${sqlBm25.sqlMs.p95} ms; same top 20 for ${sqlBm25.sameTop20}/${sqlBm25.queries}`);
+    }
     await client.end();
     const processes = await measureProcesses(context, { DATABASE_URL: databaseUrl, CORPUS_DIR: corpusDir, EMBEDDING_MODEL: RANDOM_MODEL_ID });
-    return { chunks: options.size, stores, processes, databaseBytes: Number(size.rows[0]!.bytes) };
+    return { chunks: options.size, stores, processes, databaseBytes: Number(size.rows[0]!.bytes), sqlBm25 };
   } finally {
     await cluster.destroy();
   }
@@ -144,6 +153,15 @@ export function renderPostgresMarkdown(r: PostgresComparison, machine: string, c
   const three = r.processes.find((p) => p.processes === 3);
   if (one && three) {
     lines.push('', `1 API process on the database: ${one.requestsPerSec} search req/s at c=8; 3 processes: ${three.requestsPerSec} req/s in total (×${(three.requestsPerSec / one.requestsPerSec).toFixed(2)}).`);
+  }
+  if (r.sqlBm25) {
+    const q = r.sqlBm25;
+    lines.push(
+      '',
+      `BM25 for the project's questions (${q.queries} queries, same analyzed terms): in the API process p50 ${q.memoryMs.p50} ms / p95 ${q.memoryMs.p95} ms; ` +
+        `as one SQL query over a postings table (${(q.tableBytes / 2 ** 20).toFixed(0)} MB, loaded in ${(q.loadMs / 1000).toFixed(1)} s) p50 ${q.sqlMs.p50} ms / p95 ${q.sqlMs.p95} ms; ` +
+        `the same top 20 for ${q.sameTop20} of ${q.queries}.`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }
