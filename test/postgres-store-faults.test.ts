@@ -13,6 +13,7 @@ import { openEmbedder } from '../src/embedding/open-embedder.js';
 import { buildIndex } from '../src/index/build-index.js';
 import { BuildLockedError } from '../src/index/build-lock.js';
 import type { LocalCluster } from '../src/index/postgres/local-cluster.js';
+import { supersededGraceMs } from '../src/index/postgres/postgres-target.js';
 import { createRuntime, type Runtime } from '../src/runtime.js';
 import { createDatabase, postgresSkipReason, startTestCluster, waitForReplicas, withDatabase } from './helpers/postgres-cluster.js';
 import { FIXTURE_MODEL_DIR, REPO_ROOT, createTempProject, type TempProject } from './helpers/temp-project.js';
@@ -142,6 +143,11 @@ describe.skipIf(skip !== undefined)(`PostgreSQL primary and two replicas${skip ?
     }, 10_000);
     expect(servers.map((s) => s.live!.current().generation)).toEqual(before.map((g) => g + 1));
 
+    // A generation replaced moments ago stays readable for servers that have not moved on yet (grace here: 12 s)…
+    await build(loadConfig(env({ DATABASE_POLL_MS: '5000' }), project.root));
+    expect((await query<{ id: string }>('SELECT id FROM rag_generations')).length).toBe(3);
+    // …and goes once its grace period (2 × DATABASE_POLL_MS + DATABASE_TIMEOUT_MS) is over.
+    await new Promise((resolve) => setTimeout(resolve, supersededGraceMs(loadConfig(env()).database!)));
     await build(loadConfig(env(), project.root));
     const generations = await query<{ id: string }>('SELECT id FROM rag_generations');
     expect(generations.length).toBe(2); // DATABASE_KEEP_GENERATIONS

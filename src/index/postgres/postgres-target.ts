@@ -77,6 +77,7 @@ export async function postgresTarget(database: DatabaseConfig, hnsw: { m: number
       await client.query('BEGIN');
       try {
         await client.query('UPDATE rag_generations SET complete = true WHERE id = $1', [id]);
+        await client.query('UPDATE rag_generations SET superseded_at = now() WHERE id = (SELECT generation FROM rag_current)');
         await client.query(
           'INSERT INTO rag_current (singleton, generation) VALUES (true, $1) ON CONFLICT (singleton) DO UPDATE SET generation = EXCLUDED.generation',
           [id],
@@ -87,7 +88,7 @@ export async function postgresTarget(database: DatabaseConfig, hnsw: { m: number
         await client.query('ROLLBACK').catch(() => {});
         throw error;
       }
-      await dropOldGenerations(client, database.keepGenerations);
+      await dropOldGenerations(client, database.keepGenerations, supersededGraceMs(database));
       return manifest;
     },
     close: () => client.end().catch(() => {}),
@@ -127,11 +128,23 @@ async function dropGeneration(client: pg.ClientBase, id: number): Promise<void> 
   await client.query('DELETE FROM rag_generations WHERE id = $1', [id]);
 }
 
-/** Keeps the newest `keep` complete generations (the current one always); servers still on an older one move on at their next poll. */
-async function dropOldGenerations(client: pg.ClientBase, keep: number): Promise<void> {
-  const current = await currentGeneration(client);
-  const { rows } = await client.query<{ id: string }>('SELECT id FROM rag_generations WHERE complete ORDER BY id DESC OFFSET $1', [keep]);
-  for (const { id } of rows) if (Number(id) !== current) await dropGeneration(client, Number(id));
+/**
+ * How long a replaced generation must stay readable: a server moves on at its next poll, which a lagging replica
+ * and a slow load can delay — builds in quick succession must not drop a generation a server still reads.
+ */
+export function supersededGraceMs(database: DatabaseConfig): number {
+  return 2 * database.pollMs + database.timeoutMs;
+}
+
+/** Keeps the newest `keep` complete generations (the current one always), and any replaced less than `graceMs` ago. */
+async function dropOldGenerations(client: pg.ClientBase, keep: number, graceMs: number): Promise<void> {
+  const { rows } = await client.query<{ id: string; expired: boolean }>(
+    `SELECT id, superseded_at < now() - $2 * interval '1 millisecond' AS expired FROM rag_generations
+     WHERE complete AND superseded_at IS NOT NULL ORDER BY id DESC OFFSET $1`,
+    [Math.max(0, keep - 1), graceMs],
+  );
+  // One still within its grace period is dropped by a later build.
+  for (const { id, expired } of rows) if (expired) await dropGeneration(client, Number(id));
 }
 
 /** The current generation's vectors by embedded text, when it was built with the same model. */

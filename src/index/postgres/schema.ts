@@ -23,8 +23,10 @@ CREATE TABLE IF NOT EXISTS rag_generations (
   created_at timestamptz NOT NULL DEFAULT now(),
   complete boolean NOT NULL DEFAULT false,
   manifest text,
-  lexical bytea
+  lexical bytea,
+  superseded_at timestamptz
 );
+ALTER TABLE rag_generations ADD COLUMN IF NOT EXISTS superseded_at timestamptz;
 CREATE TABLE IF NOT EXISTS rag_current (
   singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton),
   generation bigint NOT NULL REFERENCES rag_generations (id)
