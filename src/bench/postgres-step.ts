@@ -59,6 +59,7 @@ export async function runPostgresComparison(
   try {
     const databaseUrl = cluster.primary.url;
     const client = new pg.Client(databaseUrl);
+    client.on('error', (error) => log(`  bench connection to PostgreSQL lost: ${error.message}`));
     await client.connect();
     // A larger maintenance_work_mem keeps pgvector's HNSW build in memory (as hnswlib's is in the file build).
     await client.query("ALTER SYSTEM SET maintenance_work_mem = '512MB'");
