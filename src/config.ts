@@ -86,6 +86,12 @@ const schema = z.object({
   QUERY_EMBED_MAX_CHARS: int(16, 100_000).default(512),
   QUESTIONS_PER_CLIENT: int(0, 1_000).default(2),
   QUESTIONS_IN_FLIGHT: int(0, 100_000).default(8),
+  // PostgreSQL store (docs/postgres.md): unset DATABASE_URL keeps the file index in INDEX_DIR.
+  DATABASE_URL: optionalString,
+  DATABASE_READ_URLS: csv.default([]),
+  DATABASE_POLL_MS: int(100, 600_000).default(2_000),
+  DATABASE_TIMEOUT_MS: int(100, 600_000).default(5_000),
+  DATABASE_KEEP_GENERATIONS: int(1, 100).default(2),
 });
 
 /** The embedding model used when EMBEDDING_MODEL is unset and neither the index nor MODELS_DIR names one. */
@@ -155,6 +161,21 @@ export interface Config {
   feedbackMaxBytes: number;
   /** Bounds on what questions cost: embedded characters, questions at once per client and in all (0: no cap). */
   questions: { embedMaxChars: number; perClient: number; inFlight: number };
+  /** Present when DATABASE_URL is set: the index lives in PostgreSQL instead of INDEX_DIR. */
+  database?: DatabaseConfig;
+}
+
+export interface DatabaseConfig {
+  /** The primary: builds write here, and reads fall back to it. */
+  url: string;
+  /** Streaming replicas that serve reads (DATABASE_READ_URLS); empty: the primary serves them. */
+  readUrls: string[];
+  /** How often a server looks for a new generation. */
+  pollMs: number;
+  /** Bound on connecting and on each query. */
+  timeoutMs: number;
+  /** Complete generations kept (the current one included); older ones are dropped after a build. */
+  keepGenerations: number;
 }
 
 /** Thrown for a bad setting: the message names the variable and what it accepts. */
@@ -242,6 +263,34 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     originals: { perClient: e.ORIGINALS_PER_CLIENT, idleTimeoutMs: e.ORIGINALS_IDLE_TIMEOUT_MS },
     feedbackMaxBytes: e.FEEDBACK_MAX_BYTES,
     questions: { embedMaxChars: e.QUERY_EMBED_MAX_CHARS, perClient: e.QUESTIONS_PER_CLIENT, inFlight: e.QUESTIONS_IN_FLIGHT },
+    database: parseDatabase(e),
+  };
+}
+
+function parseDatabase(e: z.infer<typeof schema>): DatabaseConfig | undefined {
+  if (!e.DATABASE_URL) {
+    if (e.DATABASE_READ_URLS.length > 0) throw new ConfigError('DATABASE_READ_URLS needs DATABASE_URL (the primary) as well.');
+    return undefined;
+  }
+  const check = (name: string, value: string) => {
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      throw new ConfigError(`Invalid setting — ${name} is not a URL. Use postgres://user:password@host:5432/database.`);
+    }
+    if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
+      throw new ConfigError(`Invalid setting — ${name} must start with postgres:// (got ${url.protocol}//). Use postgres://user:password@host:5432/database.`);
+    }
+    if (!url.hostname) throw new ConfigError(`Invalid setting — ${name} names no host. Use postgres://user:password@host:5432/database.`);
+    return value;
+  };
+  return {
+    url: check('DATABASE_URL', e.DATABASE_URL),
+    readUrls: e.DATABASE_READ_URLS.map((u) => check('DATABASE_READ_URLS', u)),
+    pollMs: e.DATABASE_POLL_MS,
+    timeoutMs: e.DATABASE_TIMEOUT_MS,
+    keepGenerations: e.DATABASE_KEEP_GENERATIONS,
   };
 }
 

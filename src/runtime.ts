@@ -13,10 +13,13 @@ import { corpusChanges, describeCorpusChanges } from './index/corpus-changes.js'
 import { IndexCorruptError, IndexMissingError, loadIndex } from './index/load-index.js';
 import { IndexMismatchError, assertSameModel, readManifest } from './index/manifest.js';
 import type { LoadedIndex } from './index/types.js';
-import { createListItemLookup } from './answer/list-items.js';
+import { createListItemLookup, type ListItemsAfter } from './answer/list-items.js';
+import type { Chunk } from './chunking/types.js';
 import { createSentenceSimilarity } from './answer/sentence-similarity.js';
 import { createSearcher } from './retrieval/create-searcher.js';
-import type { RetrievalMode, Searcher } from './retrieval/types.js';
+import { followIndex } from './retrieval/follow-index.js';
+import { openLiveIndex, type LiveIndex } from './index/postgres/live-index.js';
+import type { RetrievalMode, SearchOptions, Searcher } from './retrieval/types.js';
 import { createIndexJob, type IndexJob } from './index/index-job.js';
 import { adminApp } from './server/admin-app.js';
 import { createApp } from './server/app.js';
@@ -39,6 +42,10 @@ export interface Runtime {
   servedApp: Hono;
   /** The background index build behind the admin API (with ADMIN_API_KEY). */
   indexJob?: IndexJob;
+  /** With DATABASE_URL: the generation watcher (its `current()` is the raw generation serving now). */
+  live?: LiveIndex;
+  /** Stops watching the database and closes its connections (nothing to do for a file index). */
+  close(): Promise<void>;
 }
 
 /** Distinct recent questions whose vectors are kept (384 floats each: ~3 KB, so ~6 MB at most). */
@@ -69,11 +76,159 @@ export interface RuntimeOptions {
  * @example const { app, mode } = await createRuntime(loadConfig());
  */
 export async function createRuntime(config: Config, options: RuntimeOptions = {}): Promise<Runtime> {
-  const loadOptions = { indexDir: config.indexDir, model: config.embedding.model, retrieval: config.retrieval, efSearch: config.hnsw.efSearch };
   // One model load serves both the build (when the index is missing) and query embedding.
   let opening: Promise<OpenedEmbedder> | undefined;
   const openOnce = () => (opening ??= (options.openEmbedder ?? openEmbedder)(config));
   const log = options.log ?? jsonLineLog;
+  let index: LoadedIndex;
+  let builtNow = false;
+  // With DATABASE_URL the index is a PostgreSQL generation, built by `npm run index` (never by a serving replica).
+  const live = config.database ? await openLiveIndex(config, log) : undefined;
+  if (live) index = live.current();
+  else ({ index, builtNow } = await loadOrBuildFileIndex(config, options, openOnce, log));
+
+  let embedder: OpenedEmbedder | undefined;
+  let lexicalReason: string | undefined;
+  if (index.dense) {
+    try {
+      embedder = await openOnce();
+      // The model at the configured place may have changed since the build: its vectors must fit the index.
+      assertSameModel(index.manifest, config.embedding.model, embedder.dimensions);
+    } catch (error) {
+      if (config.retrieval === 'hybrid') throw error;
+      const reason =
+        error instanceof IndexMismatchError
+          ? `The index has vectors, but the query model does not fit them: ${error.message}`
+          : `The index has vectors, but the query model could not be loaded: ${(error as Error).message}`;
+      await embedder?.dispose().catch(() => {});
+      embedder = undefined;
+      log({ level: 'warn', msg: `${reason} Answering with lexical retrieval.` });
+      lexicalReason = reason;
+    }
+  }
+  // Without a fitting query model every index is served lexically, saying why.
+  const adapt = (ix: LoadedIndex): LoadedIndex =>
+    lexicalReason ? { ...ix, dense: undefined, manifest: { ...ix.manifest, retrieval: 'lexical', reason: lexicalReason } } : ix;
+
+  const embedQuery = embedder ? cachedQueryEmbedder((q) => embedder!.embedQuery(q), options.queryCacheEntries ?? QUERY_CACHE_ENTRIES) : undefined;
+  const close = async () => {
+    await live?.close();
+  };
+  if (live) {
+    if (embedder) {
+      const { dimensions } = embedder;
+      live.onChange((next) => next.dense && config.retrieval !== 'lexical' && assertSameModel(next.manifest, config.embedding.model, dimensions));
+    }
+    const serving = followingParts(config, adaptedOnce(() => live.current(), adapt), { embedder, embedQuery, log });
+    // A build (npm run index, or the admin job) writes a new generation; every server follows it by polling.
+    return withAdmin({ config, ...serving, embedder, queryCache: embedQuery, app: serving.servedApp, live, close }, embedder, log, async () => {});
+  }
+  index = adapt(index);
+  // An index built a moment ago matches the corpus; one loaded from disk may not.
+  const stale = builtNow ? undefined : describeCorpusChanges(await corpusChanges(index.manifest, config.corpusDir));
+  if (stale) log({ level: 'warn', msg: stale });
+  const serving = servingParts(config, index, { embedder, embedQuery, log });
+  const runtime: Runtime = { config, ...serving, embedder, queryCache: embedQuery, app: serving.servedApp, close };
+  const loadOptions = { indexDir: config.indexDir, model: config.embedding.model, retrieval: config.retrieval, efSearch: config.hnsw.efSearch };
+  return withAdmin(runtime, embedder, log, async () => {
+    const next = adapt(await loadIndex(loadOptions));
+    Object.assign(runtime, servingParts(config, next.dense && !embedder ? { ...next, dense: undefined, manifest: { ...next.manifest, retrieval: 'lexical', reason: runtime.index.manifest.reason } } : next, { embedder, embedQuery, log }), { app: runtime.app });
+  });
+}
+
+/** With ADMIN_API_KEY: changes made through the admin API are built in the background, then `apply` swaps them in. */
+function withAdmin(runtime: Runtime, embedder: OpenedEmbedder | undefined, log: (entry: Record<string, unknown>) => void, apply: () => Promise<void>): Runtime {
+  const { config } = runtime;
+  if (!config.admin) return runtime;
+  const job = createIndexJob({
+    build: (onEvent) => buildIndex(config, { loadEmbedder: embedder ? async () => embedder : undefined, onEvent }),
+    apply,
+    log,
+  });
+  runtime.indexJob = job;
+  runtime.app = adminApp({ config: { ...config, admin: config.admin }, job, currentIndex: () => runtime.index, currentApp: () => runtime.servedApp, log });
+  return runtime;
+}
+
+/**
+ * Searcher, answerer and app over an index that changes under a running server (a new PostgreSQL generation): every
+ * read goes to the generation serving now, and per-generation values are rebuilt once when it changes.
+ */
+function followingParts(
+  config: Config,
+  current: () => LoadedIndex,
+  parts: { embedder?: OpenedEmbedder; embedQuery?: CachedEmbedQuery; log: (entry: Record<string, unknown>) => void },
+): Pick<Runtime, 'index' | 'searcher' | 'mode' | 'answerer' | 'servedApp'> {
+  const followed = followIndex(current);
+  const searcherNow = followed.per((ix) => createSearcher({ index: ix, embedQuery: parts.embedQuery, fusion: fusionOf(config), maxEmbedChars: config.questions.embedMaxChars }));
+  const first = searcherNow();
+  const searcher = { defaultMode: first.defaultMode, search: (query: string, o: SearchOptions) => searcherNow().search(query, o) };
+  const listItemsNow = followed.per((ix) => createListItemLookup(ix.chunks));
+  return assemble(config, followed.view, searcher, (chunk: Chunk) => listItemsNow()(chunk), parts);
+}
+
+/** Searcher, answerer and app over one index: rebuilt whole when a new index is swapped in. */
+function servingParts(
+  config: Config,
+  index: LoadedIndex,
+  parts: { embedder?: OpenedEmbedder; embedQuery?: CachedEmbedQuery; log: (entry: Record<string, unknown>) => void },
+): Pick<Runtime, 'index' | 'searcher' | 'mode' | 'answerer' | 'servedApp'> {
+  const searcher = createSearcher({ index, embedQuery: parts.embedQuery, fusion: fusionOf(config), maxEmbedChars: config.questions.embedMaxChars });
+  return assemble(config, index, searcher, createListItemLookup(index.chunks), parts);
+}
+
+const fusionOf = (config: Config) => ({ k: config.fusion.k, weights: [config.fusion.lexicalWeight, 1] as [number, number] });
+
+function assemble(
+  config: Config,
+  index: LoadedIndex,
+  searcher: Searcher & { defaultMode: RetrievalMode },
+  listItemsAfter: ListItemsAfter,
+  parts: { embedder?: OpenedEmbedder; embedQuery?: CachedEmbedQuery; log: (entry: Record<string, unknown>) => void },
+): Pick<Runtime, 'index' | 'searcher' | 'mode' | 'answerer' | 'servedApp'> {
+  const { embedder, embedQuery, log } = parts;
+  const scoreSentences =
+    embedder && embedQuery ? createSentenceSimilarity({ embedQuery, embedPassages: (texts) => embedder.embedDocuments(texts), maxEntries: SENTENCE_CACHE_ENTRIES }) : undefined;
+  const answerer = createAnswerer(config, {
+    onLlmError: (error) => log({ level: 'warn', msg: 'LLM call failed; answered extractively', error: error instanceof Error ? error.message : String(error) }),
+    scoreSentences,
+    listItemsAfter,
+  });
+  const servedApp = createApp({
+    config,
+    index,
+    searcher,
+    answerer,
+    detectLanguage,
+    log,
+    rewriteQuestion: config.llm ? createQuestionRewriter(createChatModel(config.llm), Math.min(config.llm.timeoutMs, REWRITE_TIMEOUT_MS)) : undefined,
+    extraRoutes: widgetRoutes({ index, publicUrl: config.server.publicUrl }),
+  });
+  return { index, searcher, mode: searcher.defaultMode, answerer, servedApp };
+}
+
+/** `adapt` applied once per index object, so per-index values are not rebuilt on every read. */
+function adaptedOnce(current: () => LoadedIndex, adapt: (ix: LoadedIndex) => LoadedIndex): () => LoadedIndex {
+  let source: LoadedIndex | undefined;
+  let adapted: LoadedIndex | undefined;
+  return () => {
+    const now = current();
+    if (now !== source) {
+      source = now;
+      adapted = adapt(now);
+    }
+    return adapted!;
+  };
+}
+
+/** The file index in INDEX_DIR: built first when missing, damaged, or lexical-only while the model now loads. */
+async function loadOrBuildFileIndex(
+  config: Config,
+  options: RuntimeOptions,
+  openOnce: () => Promise<OpenedEmbedder>,
+  log: (entry: Record<string, unknown>) => void,
+): Promise<{ index: LoadedIndex; builtNow: boolean }> {
+  const loadOptions = { indexDir: config.indexDir, model: config.embedding.model, retrieval: config.retrieval, efSearch: config.hnsw.efSearch };
   let index: LoadedIndex;
   let builtNow = false;
   if (options.buildIfMissing !== false && ((await modelChanged(config, openOnce, log)) || (await modelArrivedLater(config, openOnce, log)))) {
@@ -97,74 +252,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     builtNow = true;
   }
 
-  let embedder: OpenedEmbedder | undefined;
-  if (index.dense) {
-    try {
-      embedder = await openOnce();
-      // The model at the configured place may have changed since the build: its vectors must fit the index.
-      assertSameModel(index.manifest, config.embedding.model, embedder.dimensions);
-    } catch (error) {
-      if (config.retrieval === 'hybrid') throw error;
-      const reason =
-        error instanceof IndexMismatchError
-          ? `The index has vectors, but the query model does not fit them: ${error.message}`
-          : `The index has vectors, but the query model could not be loaded: ${(error as Error).message}`;
-      await embedder?.dispose().catch(() => {});
-      embedder = undefined;
-      log({ level: 'warn', msg: `${reason} Answering with lexical retrieval.` });
-      index = { ...index, dense: undefined, manifest: { ...index.manifest, retrieval: 'lexical', reason } };
-    }
-  }
-
-  const embedQuery = embedder ? cachedQueryEmbedder((q) => embedder!.embedQuery(q), options.queryCacheEntries ?? QUERY_CACHE_ENTRIES) : undefined;
-  // An index built a moment ago matches the corpus; one loaded from disk may not.
-  const stale = builtNow ? undefined : describeCorpusChanges(await corpusChanges(index.manifest, config.corpusDir));
-  if (stale) log({ level: 'warn', msg: stale });
-  const serving = servingParts(config, index, { embedder, embedQuery, log });
-  const runtime: Runtime = { config, ...serving, embedder, queryCache: embedQuery, app: serving.servedApp };
-  if (config.admin) {
-    // Changes made through the admin API are built in the background and swapped in when complete.
-    const job = createIndexJob({
-      build: (onEvent) => buildIndex(config, { loadEmbedder: embedder ? async () => embedder! : undefined, onEvent }),
-      apply: async () => {
-        let next = await loadIndex(loadOptions);
-        if (next.dense && !embedder) next = { ...next, dense: undefined, manifest: { ...next.manifest, retrieval: 'lexical', reason: runtime.index.manifest.reason } };
-        Object.assign(runtime, servingParts(config, next, { embedder, embedQuery, log }), { app: runtime.app });
-      },
-      log,
-    });
-    runtime.indexJob = job;
-    runtime.app = adminApp({ config: { ...config, admin: config.admin }, job, currentIndex: () => runtime.index, currentApp: () => runtime.servedApp, log });
-  }
-  return runtime;
-}
-
-/** Searcher, answerer and app over one index: rebuilt whole when a new index is swapped in. */
-function servingParts(
-  config: Config,
-  index: LoadedIndex,
-  parts: { embedder?: OpenedEmbedder; embedQuery?: CachedEmbedQuery; log: (entry: Record<string, unknown>) => void },
-): Pick<Runtime, 'index' | 'searcher' | 'mode' | 'answerer' | 'servedApp'> {
-  const { embedder, embedQuery, log } = parts;
-  const searcher = createSearcher({ index, embedQuery, fusion: { k: config.fusion.k, weights: [config.fusion.lexicalWeight, 1] }, maxEmbedChars: config.questions.embedMaxChars });
-  const scoreSentences =
-    embedder && embedQuery ? createSentenceSimilarity({ embedQuery, embedPassages: (texts) => embedder.embedDocuments(texts), maxEntries: SENTENCE_CACHE_ENTRIES }) : undefined;
-  const answerer = createAnswerer(config, {
-    onLlmError: (error) => log({ level: 'warn', msg: 'LLM call failed; answered extractively', error: error instanceof Error ? error.message : String(error) }),
-    scoreSentences,
-    listItemsAfter: createListItemLookup(index.chunks),
-  });
-  const servedApp = createApp({
-    config,
-    index,
-    searcher,
-    answerer,
-    detectLanguage,
-    log,
-    rewriteQuestion: config.llm ? createQuestionRewriter(createChatModel(config.llm), Math.min(config.llm.timeoutMs, REWRITE_TIMEOUT_MS)) : undefined,
-    extraRoutes: widgetRoutes({ index, publicUrl: config.server.publicUrl }),
-  });
-  return { index, searcher, mode: searcher.defaultMode, answerer, servedApp };
+  return { index, builtNow };
 }
 
 /**

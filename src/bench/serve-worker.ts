@@ -10,6 +10,7 @@ import { createListItemLookup } from '../answer/list-items.js';
 import { loadConfig } from '../config.js';
 import { detectLanguage } from '../corpus/language.js';
 import { loadIndex } from '../index/load-index.js';
+import { openLiveIndex } from '../index/postgres/live-index.js';
 import { createSearcher } from '../retrieval/create-searcher.js';
 import type { OpenedEmbedder } from '../embedding/open-embedder.js';
 import { createRuntime } from '../runtime.js';
@@ -29,7 +30,10 @@ interface BenchApp {
 }
 
 async function syntheticApp(): Promise<BenchApp> {
-  const index = await loadIndex({ indexDir: config.indexDir, model: RANDOM_MODEL_ID, retrieval: 'hybrid', efSearch: config.hnsw.efSearch });
+  // With DATABASE_URL the synthetic index is a PostgreSQL generation (the store comparison of bench:postgres).
+  const index = config.database
+    ? (await openLiveIndex(config, () => {})).current()
+    : await loadIndex({ indexDir: config.indexDir, model: RANDOM_MODEL_ID, retrieval: 'hybrid', efSearch: config.hnsw.efSearch });
   const embedder = createRandomTextEmbedder(index.manifest.dimensions ?? 384);
   const searcher = createSearcher({ index, embedQuery: embedder.embedQuery, fusion: { k: config.fusion.k, weights: [config.fusion.lexicalWeight, 1] } });
   const app = createApp({ config, index, searcher, answerer: createAnswerer(config, { listItemsAfter: createListItemLookup(index.chunks) }), detectLanguage, log: () => {} });

@@ -18,7 +18,7 @@ async function candidates(runtime: Runtime, query: string): Promise<Omit<Candida
   if (!index.dense || !embedder) throw new Error('fusion tuning needs a hybrid index and the embedding model');
   return {
     lexical: index.lexical.search(query, CANDIDATES, detectLanguage(query)),
-    dense: index.dense.search(await embedder.embedQuery(query), CANDIDATES),
+    dense: await index.dense.search(await embedder.embedQuery(query), CANDIDATES),
   };
 }
 

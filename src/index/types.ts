@@ -50,6 +50,6 @@ export interface LoadedIndex {
   /** Source documents with their paragraphs, by relative file path. */
   documents: Map<string, SourceDocument>;
   lexical: { search(query: string, k: number, language?: DetectedLanguage): RankedId[] };
-  /** Present in hybrid mode. */
-  dense?: { search(vector: Float32Array | number[], k: number): RankedId[] };
+  /** Present in hybrid mode: in memory (HNSW file) or in a database (pgvector), hence possibly async. */
+  dense?: { search(vector: Float32Array | number[], k: number): RankedId[] | Promise<RankedId[]> };
 }

@@ -35,7 +35,7 @@ export function createSearcher({ index, embedQuery, fusion = { k: 60 }, maxEmbed
     }
     const candidates = Math.max(options.topK * CANDIDATES_PER_HIT, 20);
     const lexical = mode === 'dense' ? [] : index.lexical.search(query, candidates, options.language);
-    const dense = mode === 'lexical' ? [] : index.dense!.search(await embedQuery!(embeddedPart(query, maxEmbedChars)), candidates);
+    const dense = mode === 'lexical' ? [] : await index.dense!.search(await embedQuery!(embeddedPart(query, maxEmbedChars)), candidates);
 
     const ranked =
       mode === 'hybrid'
