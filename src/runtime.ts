@@ -12,7 +12,9 @@ import { IndexCorruptError, IndexMissingError, loadIndex } from './index/load-in
 import { IndexMismatchError, assertSameModel, readManifest } from './index/manifest.js';
 import type { LoadedIndex } from './index/types.js';
 import { createListItemLookup } from './answer/list-items.js';
+import { createSentenceAligner } from './answer/sentence-aligner.js';
 import { createSentenceSimilarity } from './answer/sentence-similarity.js';
+import { analyzeText } from './index/analyzer.js';
 import { createSearcher } from './retrieval/create-searcher.js';
 import type { RetrievalMode, Searcher } from './retrieval/types.js';
 import { createApp } from './server/app.js';
@@ -37,6 +39,8 @@ const QUERY_CACHE_ENTRIES = 2000;
 
 /** Distinct sentences whose vectors are kept for answer sentence choice (1.5 KB each: ~30 MB at most). */
 const SENTENCE_CACHE_ENTRIES = 20_000;
+/** Sentences whose token states are kept for word alignment (~60 KB each: 2,000 hold ~120 MB at most). */
+const ALIGNMENT_CACHE_ENTRIES = 2_000;
 
 export interface RuntimeOptions {
   /** Build the index when INDEX_DIR has none (default true). */
@@ -108,7 +112,12 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   if (stale) log({ level: 'warn', msg: stale });
   const scoreSentences =
     embedder && embedQuery ? createSentenceSimilarity({ embedQuery, embedPassages: (texts) => embedder!.embedDocuments(texts), maxEntries: SENTENCE_CACHE_ENTRIES }) : undefined;
+  const tokenStates = embedder?.tokenStates;
+  const alignSentences = tokenStates
+    ? createSentenceAligner({ tokenStates, isContent: (word, language) => analyzeText(word, language).length > 0, maxEntries: ALIGNMENT_CACHE_ENTRIES })
+    : undefined;
   const answerer = createAnswerer(config, {
+    alignSentences,
     onLlmError: (error) => log({ level: 'warn', msg: 'LLM call failed; answered extractively', error: error instanceof Error ? error.message : String(error) }),
     scoreSentences,
     listItemsAfter: createListItemLookup(index.chunks),

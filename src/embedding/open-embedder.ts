@@ -47,6 +47,7 @@ export async function openEmbedder(config: Config, onProgress?: (event: ModelPro
     embedDocuments: (texts) => embeddings.embedDocuments(texts),
     embedQuery: (text) => embeddings.embedQuery(text),
     embedRaw: (texts) => embeddings.embedRaw(texts),
+    ...(embeddings.hasTokenStates && { tokenStates: (texts, kind) => embeddings.tokenStates(texts, kind) }),
     dispose: () => embeddings.dispose(),
     embeddings,
   };

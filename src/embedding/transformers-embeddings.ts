@@ -7,6 +7,8 @@ import { loadFeatureExtractor, type ModelProgress } from './load-feature-extract
 import { ModelLoadError, reasonOf } from './model-load-error.js';
 import { isDirectory, locateModel, readDeclaredProfile } from './model-location.js';
 import { profileForModel, type ModelProfile } from './model-profile.js';
+import type { TextKind, TokenStates } from './token-states.js';
+import { hasAlignmentOutput, readTokenStates } from './transformers-token-states.js';
 
 export interface TransformersEmbeddingsOptions {
   /** A hub id such as `Xenova/multilingual-e5-small` (found in `modelsDir`, downloaded there when allowed), or a local model folder (absolute, or relative to `cwd`). */
@@ -122,6 +124,17 @@ export class TransformersEmbeddings extends Embeddings {
       (output.tolist() as number[][]).forEach((vector, j) => (vectors[batch[j]!] = vector));
     }
     return vectors;
+  }
+
+  /** Whether the model's graph outputs middle-layer token states (for word alignment). Known after `load()`. */
+  get hasTokenStates(): boolean {
+    return this.loaded ? hasAlignmentOutput(this.loaded.extract) : false;
+  }
+
+  /** Middle-layer token states of each text, with the query or passage prefix, in input order. */
+  async tokenStates(texts: string[], kind: TextKind): Promise<TokenStates[]> {
+    const { extract, profile } = await this.ready();
+    return readTokenStates(extract, texts, kind === 'query' ? profile.queryPrefix : profile.passagePrefix, this.settings.batchSize);
   }
 
   /** Releases the ONNX session. The instance can be loaded again afterwards. */
