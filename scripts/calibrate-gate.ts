@@ -1,5 +1,5 @@
 /**
- * `npm run eval:gate -- [--answerable DIR]… [--unanswerable DIR]… [--cache DIR] [--limit N] [--write]`: computes the
+ * `npm run eval:gate -- [--questions FILE]… [--answerable DIR]… [--unanswerable DIR]… [--cache DIR] [--limit N] [--write]`: computes the
  * learned gate's features on answerable questions (the project's, and BEIR dev sets indexed by
  * `npm run eval -- --beir DIR --cache DIR`) and unanswerable ones (BEIR queries asked against the project corpus),
  * retrains the gate on half of them, chooses its operating points on the other half, prints the calibration table,
@@ -26,7 +26,7 @@ const { values } = parseArgs({
     unanswerable: { type: 'string', multiple: true, default: [] },
     cache: { type: 'string', default: '.cache/eval' },
     limit: { type: 'string', default: '200' },
-    questions: { type: 'string', default: 'src/eval/questions.jsonl' },
+    questions: { type: 'string', multiple: true, default: ['src/eval/questions.jsonl'] },
     write: { type: 'boolean', default: false },
   },
 });
@@ -58,7 +58,8 @@ const quoted = (answer: string) => new Set([...answer.matchAll(/\[(\d+)\]/g)].ma
 
 const examples: GateExample[] = [];
 const project = await open(config);
-for (const q of parseQuestions(await readFile(values.questions, 'utf8'), values.questions)) {
+const projectQuestions = (await Promise.all(values.questions.map(async (file) => parseQuestions(await readFile(file, 'utf8'), file)))).flat();
+for (const q of projectQuestions) {
   const { result, features } = await project.ask(q.question);
   const right = [...quoted(result.answer)].some((n) => q.gold.some(([f, p]) => result.citations[n - 1]?.file === f && result.citations[n - 1]?.paragraph === p));
   if (features) examples.push({ set: q.cross ? 'project cross-lingual' : 'project same-language', answerable: true, right, features });

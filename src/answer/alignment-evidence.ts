@@ -8,6 +8,10 @@ import type { RankedSentence } from './rank-sentences.js';
 import type { GateFeatures } from './support-gate.js';
 import type { Citation, GlossTerm, QuoteSpan } from './types.js';
 
+/** Question words asking for a number or a date, in the four languages (how many/much, when, what year, rank). */
+const ASKS_FOR_NUMBER = /\b(?:how (?:many|much|long|old)|when|what year|which year|in what year|quant[iaeo]|quando|in che anno|che anno)\b|(?:^|\s)(?:كم|متى|في أي عام|في أي سنة)(?:\s|$)|(?:қанша|қашан|неше|нешінші|қай жылы)/iu;
+const HAS_NUMBER = /\p{N}/u;
+
 /** Most gloss terms shown: the key terms, not a word-by-word translation. */
 const MAX_GLOSS_TERMS = 5;
 /** Aligned words this far apart (in characters) are glossed as one phrase. */
@@ -15,9 +19,9 @@ const PHRASE_GAP = 2;
 
 /**
  * The learned gate's features from the ranked sentences (best first).
- * @example gateFeaturesOf(ranked, hits, 'en', true).alignment // 0.75
+ * @example gateFeaturesOf('Who won?', ranked, hits, 'en', true).alignment // 0.75
  */
-export function gateFeaturesOf(ranked: readonly RankedSentence[], hits: readonly SearchHit[], language: DetectedLanguage, sharesName: boolean): GateFeatures {
+export function gateFeaturesOf(question: string, ranked: readonly RankedSentence[], hits: readonly SearchHit[], language: DetectedLanguage, sharesName: boolean): GateFeatures {
   const best = ranked[0];
   const bySimilarity = [...ranked].sort((a, b) => (b.similarity ?? -1) - (a.similarity ?? -1));
   const top = bySimilarity[0];
@@ -31,7 +35,14 @@ export function gateFeaturesOf(ranked: readonly RankedSentence[], hits: readonly
     softAlignment: best?.alignment?.softCoverage ?? 0,
     sharesName: sharesName ? 1 : 0,
     crossLingual: passageLanguage !== language && passageLanguage !== 'other' && language !== 'other' ? 1 : 0,
+    answerType: answerTypeMatch(question, best?.text ?? ''),
   };
+}
+
+/** 1 when a question asking for a number or date meets a sentence holding one, -1 when not, 0 for other questions. */
+export function answerTypeMatch(question: string, sentence: string): number {
+  if (!ASKS_FOR_NUMBER.test(question)) return 0;
+  return HAS_NUMBER.test(sentence) ? 1 : -1;
 }
 
 /** Aligned words of a quoted sentence as spans within its citation's paragraph, merged when adjacent. */

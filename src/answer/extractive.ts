@@ -77,7 +77,7 @@ export function composeExtractiveAnswer(
     sharesName: ranked.some((s) => s.matchedTerms.some((t) => names.has(t)) || sharesPhoneticKey(s.text, input.hits[s.hitIndex]!.chunk.language, names)),
   };
   // The learned gate needs the model's signals; without them (lexical mode) the hand-set rule decides.
-  const features = similarities && alignments && ranked.length ? gateFeaturesOf(ranked, input.hits, input.language, signals.sharesName) : undefined;
+  const features = similarities && alignments && ranked.length ? gateFeaturesOf(input.question, ranked, input.hits, input.language, signals.sharesName) : undefined;
   const support = ranked.length === 0 ? 'none' : features ? gateSupport(features, options.gate) : judgeSupport(signals, input.hits, options);
 
   // "Possibly relevant" quotes as much as an answer would: the reader judges, and the right sentence is often not the first.

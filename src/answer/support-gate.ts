@@ -22,9 +22,11 @@ export interface GateFeatures {
   sharesName: number;
   /** 1 when the best sentence's passage is in another language than the question. */
   crossLingual: number;
+  /** For a question asking for a number or a date: 1 when the best sentence holds a number, -1 when not; else 0. */
+  answerType: number;
 }
 
-export const GATE_FEATURES = ['similarity', 'similarityMargin', 'evidence', 'alignment', 'softAlignment', 'sharesName', 'crossLingual'] as const satisfies ReadonlyArray<keyof GateFeatures>;
+export const GATE_FEATURES = ['similarity', 'similarityMargin', 'evidence', 'alignment', 'softAlignment', 'sharesName', 'crossLingual', 'answerType'] as const satisfies ReadonlyArray<keyof GateFeatures>;
 
 export interface GateModel {
   version: number;

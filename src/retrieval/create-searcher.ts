@@ -1,6 +1,7 @@
 /** The Searcher over a loaded index: lexical, dense or both fused, at most one hit per paragraph. */
 import type { Chunk } from '../chunking/types.js';
 import type { LoadedIndex, RankedId } from '../index/types.js';
+import { balanceLanguages } from './balance-languages.js';
 import { fuseRankings, type FusionOptions } from './fuse-rankings.js';
 import type { RetrievalMode, SearchHit, SearchOptions, Searcher } from './types.js';
 
@@ -10,16 +11,20 @@ export interface SearcherDeps {
   embedQuery?: (query: string) => Promise<number[]>;
   /** Hybrid fusion as [lexical, dense] weights and RRF's k; default equal weights, k 60. */
   fusion?: FusionOptions;
+  /** Re-rank dense candidates against their own language's scores (see balance-languages.ts). Default true. */
+  balanceLanguages?: boolean;
 }
 
 /** How many candidates each index contributes per requested hit, before paragraph de-duplication. */
 const CANDIDATES_PER_HIT = 4;
+/** Dense candidates read before language balancing, per candidate kept: enough for every language's median. */
+const BALANCE_DEPTH = 4;
 
 /**
  * Creates a Searcher. Its default mode is hybrid when the index has vectors and a query embedder is given, lexical otherwise.
  * @example const searcher = createSearcher({ index, embedQuery: (q) => embedder.embedQuery(q) });
  */
-export function createSearcher({ index, embedQuery, fusion = { k: 60 } }: SearcherDeps): Searcher & { defaultMode: RetrievalMode } {
+export function createSearcher({ index, embedQuery, fusion = { k: 60 }, balanceLanguages: balance = true }: SearcherDeps): Searcher & { defaultMode: RetrievalMode } {
   const denseAvailable = Boolean(index.dense && embedQuery);
   const defaultMode: RetrievalMode = denseAvailable ? 'hybrid' : 'lexical';
 
@@ -30,7 +35,7 @@ export function createSearcher({ index, embedQuery, fusion = { k: 60 } }: Search
     }
     const candidates = Math.max(options.topK * CANDIDATES_PER_HIT, 20);
     const lexical = mode === 'dense' ? [] : index.lexical.search(query, candidates, options.language);
-    const dense = mode === 'lexical' ? [] : index.dense!.search(await embedQuery!(query), candidates);
+    const dense = mode === 'lexical' ? [] : denseCandidates(await embedQuery!(query), candidates);
 
     const ranked =
       mode === 'hybrid'
@@ -43,6 +48,12 @@ export function createSearcher({ index, embedQuery, fusion = { k: 60 } }: Search
         : (mode === 'lexical' ? lexical : dense).map((r) => withComponent(r, mode));
 
     return onePerParagraph(ranked, index, options.topK);
+  }
+
+  function denseCandidates(vector: number[], candidates: number): RankedId[] {
+    if (!balance) return index.dense!.search(vector, candidates);
+    const deep = index.dense!.search(vector, candidates * BALANCE_DEPTH);
+    return balanceLanguages(deep, (i) => index.chunks[i]?.language ?? 'other').slice(0, candidates);
   }
 
   return { search, defaultMode };
