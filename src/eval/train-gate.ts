@@ -49,7 +49,9 @@ export function trainGate(examples: readonly GateExample[], trainedOn: string, o
   const { train, held } = splitHalves(examples);
   const rows = train.map((e) => GATE_FEATURES.map((f) => e.features[f]));
   const mean = GATE_FEATURES.map((_, j) => rows.reduce((s, r) => s + r[j]!, 0) / Math.max(1, rows.length));
-  const scale = GATE_FEATURES.map((_, j) => Math.sqrt(rows.reduce((s, r) => s + (r[j]! - mean[j]!) ** 2, 0) / Math.max(1, rows.length)) || 1);
+  const deviation = (j: number) => Math.sqrt(rows.reduce((s, r) => s + (r[j]! - mean[j]!) ** 2, 0) / Math.max(1, rows.length));
+  // A feature that never varies in the data (rounding leaves it a hair above 0) keeps scale 1 and learns nothing.
+  const scale = GATE_FEATURES.map((_, j) => (deviation(j) > 1e-9 ? deviation(j) : 1));
   const x = rows.map((r) => r.map((v, j) => (v - mean[j]!) / scale[j]!));
   const y = train.map((e) => (e.answerable && e.right ? 1 : 0));
   const weights = GATE_FEATURES.map(() => 0);
