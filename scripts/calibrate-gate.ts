@@ -4,6 +4,7 @@
  * `npm run eval -- --beir DIR --cache DIR`) and unanswerable ones (BEIR queries asked against the project corpus),
  * retrains the gate on half of them, chooses its operating points on the other half, prints the calibration table,
  * and with --write saves the weights to src/answer/gate-weights.json. Needs EMBEDDING_MODEL (the real model).
+ * `--examples FILE` keeps the measured features (written after each set); `--from FILE` retrains from them alone.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -28,6 +29,8 @@ const { values } = parseArgs({
     limit: { type: 'string', default: '200' },
     questions: { type: 'string', multiple: true, default: ['src/eval/questions.jsonl'] },
     write: { type: 'boolean', default: false },
+    examples: { type: 'string' },
+    from: { type: 'string' },
   },
 });
 const limit = Number(values.limit);
@@ -56,35 +59,47 @@ async function open(c: Config): Promise<{ runtime: Runtime; ask: (q: string) => 
 /** The [n] citations an answer quotes. */
 const quoted = (answer: string) => new Set([...answer.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1])));
 
-const examples: GateExample[] = [];
-const project = await open(config);
-const projectQuestions = (await Promise.all(values.questions.map(async (file) => parseQuestions(await readFile(file, 'utf8'), file)))).flat();
-for (const q of projectQuestions) {
-  const { result, features } = await project.ask(q.question);
-  const right = [...quoted(result.answer)].some((n) => q.gold.some(([f, p]) => result.citations[n - 1]?.file === f && result.citations[n - 1]?.paragraph === p));
-  if (features) examples.push({ set: q.cross ? 'project cross-lingual' : 'project same-language', answerable: true, right, features });
-}
-for (const dir of values.unanswerable) {
-  const set = await readBeirSet(path.resolve(dir));
-  for (const q of set.queries.slice(0, limit)) {
-    const { features } = await project.ask(q.text);
-    if (features) examples.push({ set: `${set.name} → project corpus`, answerable: false, right: false, features });
+const examples: GateExample[] = values.from ? (JSON.parse(await readFile(values.from, 'utf8')) as GateExample[]) : [];
+const progress = async (what: string) => {
+  console.error(`${what}: ${examples.length} questions measured`);
+  if (values.examples) await writeFile(values.examples, JSON.stringify(examples));
+};
+if (!values.from) await measure();
+
+/** Asks every question with the answer quoted as if answered, and keeps its features and whether it is right. */
+async function measure(): Promise<void> {
+  const project = await open(config);
+  const projectQuestions = (await Promise.all(values.questions.map(async (file) => parseQuestions(await readFile(file, 'utf8'), file)))).flat();
+  for (const q of projectQuestions) {
+    const { result, features } = await project.ask(q.question);
+    const right = [...quoted(result.answer)].some((n) => q.gold.some(([f, p]) => result.citations[n - 1]?.file === f && result.citations[n - 1]?.paragraph === p));
+    if (features) examples.push({ set: q.cross ? 'project cross-lingual' : 'project same-language', answerable: true, right, features });
   }
-}
-await project.runtime.embedder?.dispose();
-for (const dir of values.answerable) {
-  const set = await readBeirSet(path.resolve(dir));
-  const names = documentFileNames(set.corpus.map((p) => p.id));
-  const c = { ...config, indexDir: path.join(values.cache, set.name, 'index'), corpusDir: path.join(values.cache, set.name, 'corpus') };
-  const beir = await open(c);
-  for (const q of set.queries.filter((x) => set.qrels.has(x.id)).slice(0, limit)) {
-    const { result, features } = await beir.ask(q.text);
-    const gold = new Set([...set.qrels.get(q.id)!].map((id) => names.get(id)));
-    // Where the set gives answer strings, the answer must hold one; otherwise quoting the gold passage is right.
-    const right = [...quoted(result.answer)].some((n) => gold.has(result.citations[n - 1]?.file)) && (!q.answers?.length || answerContainsGold(result.answer, q.answers));
-    if (features) examples.push({ set: set.name, answerable: true, right, features });
+  await progress('project questions');
+  for (const dir of values.unanswerable) {
+    const set = await readBeirSet(path.resolve(dir));
+    for (const q of set.queries.slice(0, limit)) {
+      const { features } = await project.ask(q.text);
+      if (features) examples.push({ set: `${set.name} → project corpus`, answerable: false, right: false, features });
+    }
+    await progress(`${set.name} → project corpus`);
   }
-  await beir.runtime.embedder?.dispose();
+  await project.runtime.embedder?.dispose();
+  for (const dir of values.answerable) {
+    const set = await readBeirSet(path.resolve(dir));
+    const names = documentFileNames(set.corpus.map((p) => p.id));
+    const c = { ...config, indexDir: path.join(values.cache, set.name, 'index'), corpusDir: path.join(values.cache, set.name, 'corpus') };
+    const beir = await open(c);
+    for (const q of set.queries.filter((x) => set.qrels.has(x.id)).slice(0, limit)) {
+      const { result, features } = await beir.ask(q.text);
+      const gold = new Set([...set.qrels.get(q.id)!].map((id) => names.get(id)));
+      // Where the set gives answer strings, the answer must hold one; otherwise quoting the gold passage is right.
+      const right = [...quoted(result.answer)].some((n) => gold.has(result.citations[n - 1]?.file)) && (!q.answers?.length || answerContainsGold(result.answer, q.answers));
+      if (features) examples.push({ set: set.name, answerable: true, right, features });
+    }
+    await beir.runtime.embedder?.dispose();
+    await progress(set.name);
+  }
 }
 
 const sets = [...new Set(examples.map((e) => e.set))];

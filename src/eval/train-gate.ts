@@ -29,6 +29,9 @@ export interface TrainOptions {
 
 export const defaultTrainOptions: TrainOptions = { precision: 0.95, unanswerablePossible: 0.15, unanswerableAnswered: 0.01, iterations: 3000, learningRate: 0.5, l2: 0.001 };
 
+/** An operating point is judged on at least this many answered records: precision over a handful means nothing. */
+const MIN_ANSWERED = 10;
+
 /** Every other record of each set is held back, so both halves hold every set in the same proportion. */
 export function splitHalves<T extends { set: string }>(records: readonly T[]): { train: T[]; held: T[] } {
   const seen = new Map<string, number>();
@@ -81,10 +84,12 @@ export function operatingPoints(held: readonly GateExample[], model: GateModel, 
     const above = scored.filter((s) => s.p >= t);
     const right = above.filter((s) => s.e.answerable && s.e.right).length;
     const unanswered = unanswerable.filter((s) => s.p >= t).length / Math.max(1, unanswerable.length);
-    return above.length > 0 && right / above.length >= options.precision && unanswered <= options.unanswerableAnswered;
+    return above.length >= MIN_ANSWERED && right / above.length >= options.precision && unanswered <= options.unanswerableAnswered;
   };
-  const answered = candidates.find((t) => candidates.filter((u) => u >= t).every(ok)) ?? 1;
-  const possibleOk = (t: number) => unanswerable.filter((s) => s.p >= t).length / Math.max(1, unanswerable.length) <= options.unanswerablePossible;
+  const answered = candidates.find(ok) ?? 1;
+  // Every unanswerable set within the bound, not only their mix.
+  const unanswerableSets = [...new Set(unanswerable.map((s) => s.e.set))].map((set) => unanswerable.filter((s) => s.e.set === set));
+  const possibleOk = (t: number) => unanswerableSets.every((group) => group.filter((s) => s.p >= t).length / group.length <= options.unanswerablePossible);
   const possible = Math.min(answered, candidates.find(possibleOk) ?? answered);
   return { answered, possible };
 }
