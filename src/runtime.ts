@@ -15,7 +15,9 @@ import { IndexMismatchError, assertSameModel, readManifest } from './index/manif
 import type { LoadedIndex } from './index/types.js';
 import { createListItemLookup, type ListItemsAfter } from './answer/list-items.js';
 import type { Chunk } from './chunking/types.js';
+import { createSentenceAligner } from './answer/sentence-aligner.js';
 import { createSentenceSimilarity } from './answer/sentence-similarity.js';
+import { analyzeText } from './index/analyzer.js';
 import { createSearcher } from './retrieval/create-searcher.js';
 import { followIndex } from './retrieval/follow-index.js';
 import { openLiveIndex, type LiveIndex } from './index/postgres/live-index.js';
@@ -56,6 +58,8 @@ const REWRITE_TIMEOUT_MS = 5000;
 
 /** Distinct sentences whose vectors are kept for answer sentence choice (1.5 KB each: ~30 MB at most). */
 const SENTENCE_CACHE_ENTRIES = 20_000;
+/** Sentences whose token states are kept for word alignment (~60 KB each: 2,000 hold ~120 MB at most). */
+const ALIGNMENT_CACHE_ENTRIES = 2_000;
 
 export interface RuntimeOptions {
   /** Build the index when INDEX_DIR has none (default true). */
@@ -189,7 +193,12 @@ function assemble(
   const { embedder, embedQuery, log } = parts;
   const scoreSentences =
     embedder && embedQuery ? createSentenceSimilarity({ embedQuery, embedPassages: (texts) => embedder.embedDocuments(texts), maxEntries: SENTENCE_CACHE_ENTRIES }) : undefined;
+  const tokenStates = embedder?.tokenStates;
+  const alignSentences = tokenStates
+    ? createSentenceAligner({ tokenStates, isContent: (word, language) => analyzeText(word, language).length > 0, maxEntries: ALIGNMENT_CACHE_ENTRIES })
+    : undefined;
   const answerer = createAnswerer(config, {
+    alignSentences,
     onLlmError: (error) => log({ level: 'warn', msg: 'LLM call failed; answered extractively', error: error instanceof Error ? error.message : String(error) }),
     scoreSentences,
     listItemsAfter,

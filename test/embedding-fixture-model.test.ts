@@ -55,7 +55,7 @@ describe('make-fixture-model', () => {
   it('declares the inputs and output transformers.js feeds and reads for a BERT model', async () => {
     const model = ModelProto.decode(await readFile(path.join(FIXTURE_MODEL_DIR, 'onnx', 'model_quantized.onnx')));
     expect(model.graph!.input!.map((i) => i.name)).toEqual(['input_ids', 'attention_mask', 'token_type_ids']);
-    expect(model.graph!.output!.map((o) => o.name)).toEqual(['last_hidden_state']);
+    expect(model.graph!.output!.map((o) => o.name)).toEqual(['last_hidden_state', 'alignment_hidden_state']);
     const config = JSON.parse(await readFile(path.join(FIXTURE_MODEL_DIR, 'config.json'), 'utf8'));
     expect(config.model_type).toBe('bert');
   });

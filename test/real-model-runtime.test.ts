@@ -51,4 +51,20 @@ describe.skipIf(skip !== undefined)(`the service on the real model${skip ? ` (sk
       expect(body.citations.some((c: { file: string; paragraph: number; language: string }) => c.file === q.file && c.paragraph === q.paragraph && c.language === 'ar')).toBe(true);
     });
   }
+
+  it('aligns the question with the quoted Arabic sentence: highlighted words inside the quote, a gloss from the quote', async () => {
+    expect(runtime.embedder?.tokenStates, 'the converted graph outputs alignment_hidden_state').toBeDefined();
+    const [q] = CROSS_LINGUAL;
+    const hits = await runtime.searcher.search(q!.question, { topK: 5, language: 'en' });
+    const result = await runtime.answerer.answer({ question: q!.question, language: 'en', hits });
+    expect(result.support).not.toBe('none');
+    const quoted = result.citations.filter((c) => c.quotes.length > 0);
+    expect(quoted.flatMap((c) => c.highlights ?? []).length).toBeGreaterThan(0);
+    for (const c of quoted) for (const h of c.highlights ?? []) expect(c.quotes.some((span) => span.start <= h.start && h.end <= span.end)).toBe(true);
+    expect(result.gloss!.length).toBeGreaterThan(0);
+    for (const term of result.gloss!) {
+      expect(q!.question).toContain(term.question);
+      expect(result.citations.find((c) => c.id === term.citation)!.text).toContain(term.source.split(' … ')[0]);
+    }
+  });
 });

@@ -1,5 +1,6 @@
 /** The fixture network as ONNX graphs: BERT-style embeddings, LayerNorm and one tanh dense layer with a residual, in float32 and uint8-weight form. */
 import type { onnx } from 'onnx-proto';
+import { ALIGNMENT_OUTPUT } from '../../src/embedding/onnx/bert-encoder-graph.js';
 import { DataType, floatTensor, int64Tensor, node, uint8Tensor, valueInfo } from '../../src/embedding/onnx/onnx-builders.js';
 import { quantizeUint8 } from './quantize.js';
 import { seededRandom, uniformWeights } from './seeded-random.js';
@@ -50,6 +51,8 @@ function trunk(wordTable: string, dense: onnx.INodeProto[]): onnx.INodeProto[] {
     node('Cast', ['attention_mask'], ['mask_float'], { to: DataType.FLOAT }),
     node('Unsqueeze', ['mask_float', 'last_axis'], ['mask']),
     node('Mul', ['hidden', 'mask'], ['last_hidden_state']),
+    // The states before the dense layer stand for the middle layer a real encoder's word alignment reads.
+    node('Identity', ['normed'], [ALIGNMENT_OUTPUT]),
   ];
 }
 
@@ -70,7 +73,10 @@ function graph(name: string, d: FixtureDimensions, nodes: onnx.INodeProto[], ini
     node: nodes,
     initializer,
     input: INPUT_NAMES.map((n) => valueInfo(n, DataType.INT64, ['batch', 'sequence'])),
-    output: [valueInfo('last_hidden_state', DataType.FLOAT, ['batch', 'sequence', d.hiddenSize])],
+    output: [
+      valueInfo('last_hidden_state', DataType.FLOAT, ['batch', 'sequence', d.hiddenSize]),
+      valueInfo(ALIGNMENT_OUTPUT, DataType.FLOAT, ['batch', 'sequence', d.hiddenSize]),
+    ],
   };
 }
 

@@ -3,6 +3,7 @@ import type { Config } from '../config.js';
 import { createExtractiveAnswerer } from './extractive.js';
 import { createGenerativeAnswerer } from './generative.js';
 import type { ListItemsAfter } from './list-items.js';
+import type { AlignSentences } from './sentence-aligner.js';
 import type { ScoreSentences } from './sentence-similarity.js';
 import type { Answerer } from './types.js';
 
@@ -11,6 +12,8 @@ export interface AnswererDeps {
   onLlmError?: (error: unknown) => void;
   /** The embedding model's sentence similarity: the extractive answerer chooses sentences by meaning too. */
   scoreSentences?: ScoreSentences;
+  /** Word alignment through the model's token states: the learned gate, highlights and gloss need it. */
+  alignSentences?: AlignSentences;
   /** The index's list items after a passage ending in ":" (`createListItemLookup(index.chunks)`). */
   listItemsAfter?: ListItemsAfter;
 }
@@ -20,6 +23,6 @@ export interface AnswererDeps {
  * @example const answerer = createAnswerer(loadConfig(), { onLlmError: (error) => console.error(error) });
  */
 export function createAnswerer(config: Config, deps: AnswererDeps = {}): Answerer {
-  const extractive = createExtractiveAnswerer({ scoreSentences: deps.scoreSentences, listItemsAfter: deps.listItemsAfter });
+  const extractive = createExtractiveAnswerer({ scoreSentences: deps.scoreSentences, alignSentences: deps.alignSentences, listItemsAfter: deps.listItemsAfter });
   return config.llm ? createGenerativeAnswerer(config.llm, { fallback: extractive, onError: deps.onLlmError }) : extractive;
 }

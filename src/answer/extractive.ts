@@ -3,13 +3,17 @@ import type { Chunk } from '../chunking/types.js';
 import type { DetectedLanguage } from '../corpus/types.js';
 import { analyzeText, phoneticTerms } from '../index/analyzer.js';
 import type { SearchHit } from '../retrieval/types.js';
+import { gateFeaturesOf, glossTerms, highlightSpans } from './alignment-evidence.js';
 import { buildCitations } from './citations.js';
 import { endsWithColon, type ListItemsAfter } from './list-items.js';
 import { defaultGroundingThresholds, judgeSupport, type GroundingThresholds, type SupportSignals } from './grounding.js';
 import { messagesFor } from './messages.js';
 import { withQuotes } from './quote-spans.js';
 import { rankSentences, type AnalyzeText, type RankedSentence } from './rank-sentences.js';
+import type { AlignSentences } from './sentence-aligner.js';
 import type { ScoreSentences } from './sentence-similarity.js';
+import { defaultGateModel, gateSupport, type GateFeatures, type GateModel } from './support-gate.js';
+import type { SentenceAlignment } from './word-alignment.js';
 import { splitSentences } from './sentences.js';
 import type { AnswerEvent, AnswerInput, AnswerResult, Answerer } from './types.js';
 
@@ -24,11 +28,16 @@ export interface ExtractiveOptions extends GroundingThresholds {
   scoreSentences?: ScoreSentences;
   /** The list items after a passage ending in ":" (the index's paragraphs); without it such a sentence is quoted alone. */
   listItemsAfter?: ListItemsAfter;
+  /** Word alignment through the model's token states; with it and `scoreSentences`, the learned gate decides. */
+  alignSentences?: AlignSentences;
+  /** The learned gate (gate-weights.json unless given). */
+  gate: GateModel;
 }
 
 /** What the answerer looked up before composing: sentence similarities by text, list items by chunk id. */
 export interface AnswerContext {
   similarities?: ReadonlyMap<string, number>;
+  alignments?: ReadonlyMap<string, SentenceAlignment>;
   listItems?: ReadonlyMap<string, Chunk[]>;
 }
 
@@ -37,6 +46,7 @@ export const defaultExtractiveOptions: ExtractiveOptions = {
   analyze: analyzeText,
   maxSentences: 3,
   maxAnswerChars: 600,
+  gate: defaultGateModel,
 };
 
 /** A further sentence is quoted only if it scores at least this share of the best sentence's score. */
@@ -56,17 +66,19 @@ export function composeExtractiveAnswer(
   input: AnswerInput,
   options: ExtractiveOptions,
   context: AnswerContext = {},
-): { pieces: string[]; result: AnswerResult; signals: SupportSignals } {
-  const { similarities } = context;
+): { pieces: string[]; result: AnswerResult; signals: SupportSignals; features?: GateFeatures } {
+  const { similarities, alignments } = context;
   const messages = messagesFor(input.language);
-  const ranked = rankSentences(input.question, input.language, input.hits, options.analyze, similarities);
+  const ranked = rankSentences(input.question, input.language, input.hits, options.analyze, similarities, alignments);
   const names = nameTerms(input.question, input, options.analyze);
   const signals: SupportSignals = {
     bestEvidence: Math.max(0, ...ranked.map((s) => s.evidence)),
     bestSentenceSimilarity: similarities && ranked.length ? Math.max(...ranked.map((s) => s.similarity ?? -1)) : undefined,
     sharesName: ranked.some((s) => s.matchedTerms.some((t) => names.has(t)) || sharesPhoneticKey(s.text, input.hits[s.hitIndex]!.chunk.language, names)),
   };
-  const support = ranked.length === 0 ? 'none' : judgeSupport(signals, input.hits, options);
+  // The learned gate needs the model's signals; without them (lexical mode) the hand-set rule decides.
+  const features = similarities && alignments && ranked.length ? gateFeaturesOf(input.question, ranked, input.hits, input.language, signals.sharesName) : undefined;
+  const support = ranked.length === 0 ? 'none' : features ? gateSupport(features, options.gate) : judgeSupport(signals, input.hits, options);
 
   // "Possibly relevant" quotes as much as an answer would: the reader judges, and the right sentence is often not the first.
   const chosen = support === 'none' ? [] : selectSentences(ranked, input.hits, options);
@@ -79,8 +91,13 @@ export function composeExtractiveAnswer(
       : support === 'possible'
         ? [messages.possiblyRelevant(commonLanguage(chosen.map((s) => input.hits[s.hitIndex]!.chunk.language))), ...quoted.map(quote)]
         : [messages.noAnswer, ...(citations.length > 0 ? [` ${messages.nearestPassages}`] : [])];
-  const result = { answer: pieces.join(''), citations: withQuotes(citations, quoted), grounded: support === 'answered', support, warnings: [] };
-  return { pieces, result, signals };
+  const withSpans = withQuotes(citations, quoted).map((citation, i) => {
+    const highlights = chosen.filter((s) => s.hitIndex === i).flatMap((s) => highlightSpans(s, citation));
+    return alignments ? { ...citation, highlights } : citation;
+  });
+  const gloss = alignments ? { gloss: glossTerms(input.question, input.language, chosen, input.hits) } : {};
+  const result = { answer: pieces.join(''), citations: withSpans, grounded: support === 'answered', support, ...gloss, warnings: [] };
+  return { pieces, result, signals, features };
 }
 
 /** The one language of all the quoted passages, or `other` when they differ. */
@@ -138,6 +155,7 @@ function sharesPhoneticKey(text: string, language: AnswerInput['language'], name
  */
 function selectSentences(ranked: RankedSentence[], hits: readonly SearchHit[], options: ExtractiveOptions): RankedSentence[] {
   const [best] = ranked;
+  const languageOf = (s: RankedSentence) => hits[s.hitIndex]!.chunk.language;
   const termsOf = (s: RankedSentence) => new Set(options.analyze(s.text, hits[s.hitIndex]!.chunk.language));
   const chosen = [{ sentence: best, terms: termsOf(best) }];
   let length = best.text.length;
@@ -145,6 +163,8 @@ function selectSentences(ranked: RankedSentence[], hits: readonly SearchHit[], o
     if (chosen.length >= options.maxSentences || sentence.score < RELATIVE_SCORE_FLOOR * best.score) break;
     // A sentence sharing no term adds nothing once the best one does.
     if (best.coverage > 0 && sentence.coverage === 0 && sentence.similarity === undefined) continue;
+    // Another passage is quoted only in the best sentence's language and when it shares the question's terms itself.
+    if (sentence.hitIndex !== best.hitIndex && (languageOf(sentence) !== languageOf(best) || sentence.evidence === 0)) continue;
     if (length + sentence.text.length > options.maxAnswerChars) continue;
     const terms = termsOf(sentence);
     if (chosen.some((c) => c.sentence.text === sentence.text || jaccard(c.terms, terms) >= NEAR_DUPLICATE)) continue;
@@ -168,6 +188,13 @@ export async function sentenceSimilarities(input: AnswerInput, score: ScoreSente
   return new Map(texts.map((t, i) => [t, values[i]!]));
 }
 
+/** The word alignment of the question with every distinct sentence of the hits, by sentence text. */
+export async function sentenceAlignments(input: AnswerInput, align: AlignSentences): Promise<Map<string, SentenceAlignment>> {
+  const texts = [...new Set(input.hits.flatMap((h) => splitSentences(h.chunk.text).map((s) => s.text)))];
+  const values = await align(input.question, input.language, texts);
+  return new Map(texts.map((t, i) => [t, values[i]!]));
+}
+
 /** The list items after each hit that ends in ":", by chunk id. */
 function listItemsOf(hits: readonly SearchHit[], lookup: ListItemsAfter | undefined): Map<string, Chunk[]> | undefined {
   if (!lookup) return undefined;
@@ -186,7 +213,8 @@ export function createExtractiveAnswerer(options: Partial<ExtractiveOptions> = {
   const settings: ExtractiveOptions = { ...defaultExtractiveOptions, ...options };
   const compose = async (input: AnswerInput) => {
     const similarities = settings.scoreSentences && input.hits.length ? await sentenceSimilarities(input, settings.scoreSentences) : undefined;
-    return composeExtractiveAnswer(input, settings, { similarities, listItems: listItemsOf(input.hits, settings.listItemsAfter) });
+    const alignments = settings.alignSentences && input.hits.length ? await sentenceAlignments(input, settings.alignSentences) : undefined;
+    return composeExtractiveAnswer(input, settings, { similarities, alignments, listItems: listItemsOf(input.hits, settings.listItemsAfter) });
   };
 
   return {

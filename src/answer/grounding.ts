@@ -2,6 +2,8 @@
  * Decides how far retrieved passages support a question, three ways: `answered` (the answer is grounded),
  * `possible` (a passage shares the question's names or numbers, or comes close in meaning, but cannot be confirmed)
  * and `none` (not in the documents). The thresholds were chosen on measured distributions: README, "The grounded gate".
+ * This hand-set rule decides when the model gives no sentence similarities or token states (lexical mode); with them
+ * the learned gate does (support-gate.ts, docs/cross-lingual.md).
  */
 import type { SearchHit } from '../retrieval/types.js';
 

@@ -2,6 +2,7 @@
 import type { DetectedLanguage } from '../corpus/types.js';
 import type { SearchHit } from '../retrieval/types.js';
 import { splitSentences, type Sentence } from './sentences.js';
+import type { SentenceAlignment } from './word-alignment.js';
 
 /** Turns text into index terms (the signature of `analyzeText` in src/index/analyzer.ts). */
 export type AnalyzeText = (text: string, language?: DetectedLanguage) => string[];
@@ -21,16 +22,20 @@ export interface RankedSentence extends Sentence {
   matchedTerms: string[];
   /** Cosine similarity of the sentence to the question, when a model scored it. */
   similarity?: number;
+  /** Word alignment of the question with the sentence, when the model gives token states. */
+  alignment?: SentenceAlignment;
   /**
    * `COVERAGE_WEIGHT * coverage * brevity + RANK_WEIGHT / (hitIndex + 1)`, see INFORMATIVE_TERMS for brevity; with
    * similarities, `SEMANTIC_WEIGHT * closeness` is added, closeness being the similarity's place between the
-   * candidates' lowest and highest (0–1).
+   * candidates' lowest and highest (0–1); with alignments, `ALIGNMENT_WEIGHT * coverage` (aligned share of the question).
    */
   score: number;
 }
 
 /** Meaning decides among sentences when a model scored them: an English question shares no word with an Arabic answer. */
 const SEMANTIC_WEIGHT = 1;
+/** Word alignment tells the sentence that carries the question's words from one that is only on the same topic. */
+const ALIGNMENT_WEIGHT = 0.5;
 
 /** Overlap decides; the retrieval rank breaks near-ties and orders sentences when nothing overlaps (cross-lingual hits). */
 const COVERAGE_WEIGHT = 0.8;
@@ -55,6 +60,7 @@ export function rankSentences(
   hits: readonly SearchHit[],
   analyze: AnalyzeText,
   similarities?: ReadonlyMap<string, number>,
+  alignments?: ReadonlyMap<string, SentenceAlignment>,
 ): RankedSentence[] {
   const questionWords = questionWordTerms(question, language, analyze);
   const sentences = hits.flatMap(({ chunk }, hitIndex) =>
@@ -80,9 +86,11 @@ export function rankSentences(
     const coverage = questionWeight > 0 ? matchedWeight / questionWeight : 0;
     const brevity = Math.min(1, terms.size / INFORMATIVE_TERMS);
     const similarity = similarities?.get(sentence.text);
-    const score = COVERAGE_WEIGHT * coverage * brevity + RANK_WEIGHT / (sentence.hitIndex + 1) + SEMANTIC_WEIGHT * closeness(similarity);
+    const alignment = alignments?.get(sentence.text);
+    const score =
+      COVERAGE_WEIGHT * coverage * brevity + RANK_WEIGHT / (sentence.hitIndex + 1) + SEMANTIC_WEIGHT * closeness(similarity) + ALIGNMENT_WEIGHT * (alignment?.coverage ?? 0);
     const evidence = matched.length >= Math.min(2, questionWords.length) ? coverage : 0;
-    return { ...sentence, coverage, evidence, matchedTerms, similarity, score };
+    return { ...sentence, coverage, evidence, matchedTerms, similarity, ...(alignment && { alignment }), score };
   });
   return ranked.sort((a, b) => b.score - a.score || a.hitIndex - b.hitIndex || a.start - b.start);
 }

@@ -10,6 +10,8 @@ export interface AnswerOutcome {
   grounded: boolean;
   /** Shown as "Possibly relevant": neither confirmed nor sent away. */
   possible: boolean;
+  /** Where the question has gold answer strings: one stands in an answer marked answered. */
+  goldInAnswered?: boolean;
 }
 
 export interface AnswerSummary {
@@ -24,6 +26,14 @@ export interface AnswerSummary {
   wronglyConfident: number;
   /** Share of answers in the "possibly relevant" state. */
   possible: number;
+  /** Right and marked answered (confident). */
+  rightAndConfident: number;
+  /** Right but only "possibly relevant" (hedged). */
+  rightButHedged: number;
+  /** Marked neither answered nor possible: "not in the documents". */
+  nothingFound: number;
+  /** Among questions with gold answer strings: one stands in an answer marked answered; undefined without strings. */
+  goldInAnswered?: number;
 }
 
 const normalize = (s: string) => s.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').trim();
@@ -42,7 +52,8 @@ export function containsGoldString(text: string, answers: readonly string[]): bo
 export function judgeAnswer(result: AnswerResult, isGold: (file: string, paragraph: number) => boolean, goldStrings?: readonly string[]): AnswerOutcome {
   const quotesGold = result.citations.some((c) => c.quotes.length > 0 && isGold(c.file, c.paragraph));
   const holdsString = !goldStrings?.length || containsGoldString(result.answer, goldStrings);
-  return { right: quotesGold && holdsString, grounded: result.grounded, possible: result.support === 'possible' };
+  const outcome = { right: quotesGold && holdsString, grounded: result.grounded, possible: result.support === 'possible' };
+  return goldStrings?.length ? { ...outcome, goldInAnswered: result.grounded && containsGoldString(result.answer, goldStrings) } : outcome;
 }
 
 /** The figures over a group of answerable questions. */
@@ -52,6 +63,7 @@ export function summarizeAnswers(outcomes: readonly AnswerOutcome[]): AnswerSumm
   const grounded = outcomes.filter((o) => o.grounded);
   const groundedRight = grounded.filter((o) => o.right).length;
   const rightCount = outcomes.filter((o) => o.right).length;
+  const withStrings = outcomes.filter((o) => o.goldInAnswered !== undefined);
   return {
     questions: n,
     answerRight: share(rightCount),
@@ -59,5 +71,9 @@ export function summarizeAnswers(outcomes: readonly AnswerOutcome[]): AnswerSumm
     groundedRecall: rightCount ? groundedRight / rightCount : 0,
     wronglyConfident: share(grounded.length - groundedRight),
     possible: share(outcomes.filter((o) => o.possible).length),
+    rightAndConfident: share(groundedRight),
+    rightButHedged: share(outcomes.filter((o) => o.right && o.possible).length),
+    nothingFound: share(outcomes.filter((o) => !o.grounded && !o.possible).length),
+    ...(withStrings.length && { goldInAnswered: withStrings.filter((o) => o.goldInAnswered).length / withStrings.length }),
   };
 }

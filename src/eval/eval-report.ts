@@ -98,7 +98,7 @@ export function renderEvalMarkdown(report: EvalReport): string {
   }
   const answered = report.groups.filter((row) => row.answers);
   if (answered.length > 0) {
-    lines.push('', `## Answers (the service's answer from the top ${setup.topK})`, '', ANSWER_LEGEND, '', ANSWER_HEADER, '|---|---:|---:|---:|---:|---:|---:|');
+    lines.push('', `## Answers (the service's answer from the top ${setup.topK})`, '', ANSWER_LEGEND, '', ANSWER_HEADER, '|---|---:|---:|---:|---:|---:|---:|---:|---:|');
     for (const row of answered) lines.push(`| ${row.group} | ${answerCells(row.answers!).join(' | ')} |`);
   }
   if (report.warnings.length > 0) {
@@ -115,11 +115,12 @@ export function renderEvalMarkdown(report: EvalReport): string {
 }
 
 const ANSWER_LEGEND =
-  'right: the answer quotes a gold paragraph; grounded precision: right among answers marked grounded; grounded recall: marked grounded among the right answers; wrongly confident: marked grounded but wrong; possible: shown as "Possibly relevant".';
-const ANSWER_HEADER = '| group | n | right | grounded precision | grounded recall | wrongly confident | possible |';
+  'right: the answer quotes a gold paragraph; confident: marked answered; hedged: shown as "Possibly relevant"; nothing found: "not in the documents"; grounded precision: right among answers marked answered; grounded recall: marked answered among the right answers.';
+const ANSWER_HEADER = '| group | n | right | right and confident | right but hedged | wrong and confident | nothing found | grounded precision | grounded recall |';
 
 function answerCells(a: AnswerSummary): string[] {
-  return [String(a.questions), pct(a.answerRight), a.groundedPrecision === undefined ? '—' : pct(a.groundedPrecision), pct(a.groundedRecall), pct(a.wronglyConfident), pct(a.possible)];
+  const precision = a.groundedPrecision === undefined ? '—' : pct(a.groundedPrecision);
+  return [String(a.questions), pct(a.answerRight), pct(a.rightAndConfident), pct(a.rightButHedged), pct(a.wronglyConfident), pct(a.nothingFound), precision, pct(a.groundedRecall)];
 }
 
 /** A short plain-text summary for the terminal: the metric table without misses. */
@@ -137,7 +138,7 @@ export function renderEvalSummary(report: EvalReport): string {
   });
   const answered = report.groups.filter((row) => row.answers);
   const answerLines = answered.length
-    ? ['', `answers (${ANSWER_LEGEND})`, `${'group'.padEnd(14)} ${'n'.padStart(3)}  right  g.prec g.rec  wrong+ possible`,
+    ? ['', `answers (${ANSWER_LEGEND})`, `${'group'.padEnd(14)} ${'n'.padStart(3)}  right  right+ hedged wrong+ none   g.prec g.rec`,
         ...answered.map((row) => {
           const [n, ...cells] = answerCells(row.answers!);
           return `${row.group.padEnd(14)} ${n!.padStart(3)}  ${cells.map((c) => c.padEnd(6)).join(' ')}`;

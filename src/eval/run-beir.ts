@@ -199,16 +199,16 @@ export function renderBeirMarkdown(r: BeirReport): string {
     `Model: ${r.model ?? 'none (lexical)'}; index ${r.indexRetrieval}${r.lexicalReason ? ` (${r.lexicalReason.split('\n')[0]})` : ''}. ` +
       `Build ${r.buildSeconds.toFixed(0)} s, queries ${r.querySeconds.toFixed(0)} s.`,
     '',
-    '| mode | R@1 | R@5 | R@10 | MRR | nDCG@10 | answer holds gold | right | grounded | grounded precision | grounded recall | wrongly confident | possible |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| mode | R@1 | R@5 | R@10 | MRR | nDCG@10 | answer holds gold | gold in an answered answer | right | right and confident | right but hedged | wrong and confident | nothing found | grounded precision |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
     ...r.rows.map(
       (row) =>
-        `| ${row.mode} | ${f(row.recallAt1)} | ${f(row.recallAt5)} | ${f(row.recallAt10)} | ${f(row.mrr)} | ${f(row.ndcgAt10)} | ${f(row.answerContainsGold)} | ` +
-        `${f(row.answerRight)} | ${f(row.grounded)} | ${f(row.groundedPrecision)} | ${f(row.groundedRecall)} | ${f(row.wronglyConfident)} | ${f(row.possible)} |`,
+        `| ${row.mode} | ${f(row.recallAt1)} | ${f(row.recallAt5)} | ${f(row.recallAt10)} | ${f(row.mrr)} | ${f(row.ndcgAt10)} | ${f(row.answerContainsGold)} | ${f(row.goldInAnswered)} | ` +
+        `${f(row.answerRight)} | ${f(row.rightAndConfident)} | ${f(row.rightButHedged)} | ${f(row.wronglyConfident)} | ${f(row.nothingFound)} | ${f(row.groundedPrecision)} |`,
     ),
     '',
     r.queriesWithAnswers ? `"answer holds gold": share of the ${r.queriesWithAnswers} queries with gold answer strings whose /api/ask answer text contains one.` : 'The set has no gold answer strings.',
-    '"right": the answer quotes a gold passage (and holds a gold string, where the set has them); grounded precision: right among answers marked grounded; grounded recall: marked grounded among the right answers; wrongly confident: marked grounded but wrong.',
+    '"right": the answer quotes a gold passage (and holds a gold string, where the set has them); confident: marked answered; hedged: "possibly relevant"; nothing found: "not in the documents"; grounded precision: right among answers marked answered.',
     '',
   ].join('\n');
 }

@@ -1,6 +1,7 @@
 /** The Searcher over a loaded index: lexical, dense or both fused, at most one hit per paragraph. */
 import type { Chunk } from '../chunking/types.js';
 import type { LoadedIndex, RankedId } from '../index/types.js';
+import { balanceLanguages } from './balance-languages.js';
 import { fuseRankings, type FusionOptions } from './fuse-rankings.js';
 import type { RetrievalMode, SearchHit, SearchOptions, Searcher } from './types.js';
 
@@ -15,16 +16,20 @@ export interface SearcherDeps {
    * cost grows with length, so this bounds what one question can make the server spend. Default: no cap.
    */
   maxEmbedChars?: number;
+  /** Re-rank dense candidates against their own language's scores (see balance-languages.ts). Default true. */
+  balanceLanguages?: boolean;
 }
 
 /** How many candidates each index contributes per requested hit, before paragraph de-duplication. */
 const CANDIDATES_PER_HIT = 4;
+/** Dense candidates read before language balancing, per candidate kept: enough for every language's median. */
+const BALANCE_DEPTH = 4;
 
 /**
  * Creates a Searcher. Its default mode is hybrid when the index has vectors and a query embedder is given, lexical otherwise.
  * @example const searcher = createSearcher({ index, embedQuery: (q) => embedder.embedQuery(q) });
  */
-export function createSearcher({ index, embedQuery, fusion = { k: 60 }, maxEmbedChars = Infinity }: SearcherDeps): Searcher & { defaultMode: RetrievalMode } {
+export function createSearcher({ index, embedQuery, fusion = { k: 60 }, maxEmbedChars = Infinity, balanceLanguages: balance = true }: SearcherDeps): Searcher & { defaultMode: RetrievalMode } {
   const denseAvailable = Boolean(index.dense && embedQuery);
   const defaultMode: RetrievalMode = denseAvailable ? 'hybrid' : 'lexical';
 
@@ -35,7 +40,7 @@ export function createSearcher({ index, embedQuery, fusion = { k: 60 }, maxEmbed
     }
     const candidates = Math.max(options.topK * CANDIDATES_PER_HIT, 20);
     const lexical = mode === 'dense' ? [] : index.lexical.search(query, candidates, options.language);
-    const dense = mode === 'lexical' ? [] : await index.dense!.search(await embedQuery!(embeddedPart(query, maxEmbedChars)), candidates);
+    const dense = mode === 'lexical' ? [] : await denseCandidates(await embedQuery!(embeddedPart(query, maxEmbedChars)), candidates);
 
     const ranked =
       mode === 'hybrid'
@@ -48,6 +53,12 @@ export function createSearcher({ index, embedQuery, fusion = { k: 60 }, maxEmbed
         : (mode === 'lexical' ? lexical : dense).map((r) => withComponent(r, mode));
 
     return onePerParagraph(ranked, index, options.topK);
+  }
+
+  async function denseCandidates(vector: number[], candidates: number): Promise<RankedId[]> {
+    if (!balance) return index.dense!.search(vector, candidates);
+    const deep = await index.dense!.search(vector, candidates * BALANCE_DEPTH);
+    return balanceLanguages(deep, (i) => index.chunks[i]?.language ?? 'other').slice(0, candidates);
   }
 
   return { search, defaultMode };

@@ -1,0 +1,80 @@
+/**
+ * What the answer shows and the gate reads from word alignment: the learned gate's features, the highlighted words
+ * inside the quoted sentences, and the gloss (question words ↔ the quote's aligned words).
+ */
+import type { DetectedLanguage } from '../corpus/types.js';
+import type { SearchHit } from '../retrieval/types.js';
+import type { RankedSentence } from './rank-sentences.js';
+import type { GateFeatures } from './support-gate.js';
+import type { Citation, GlossTerm, QuoteSpan } from './types.js';
+
+/** Question words asking for a number or a date, in the four languages (how many/much, when, what year, rank). */
+const ASKS_FOR_NUMBER = /\b(?:how (?:many|much|long|old)|when|what year|which year|in what year|quant[iaeo]|quando|in che anno|che anno)\b|(?:^|\s)(?:كم|متى|في أي عام|في أي سنة)(?:\s|$)|(?:қанша|қашан|неше|нешінші|қай жылы)/iu;
+const HAS_NUMBER = /\p{N}/u;
+
+/** Most gloss terms shown: the key terms, not a word-by-word translation. */
+const MAX_GLOSS_TERMS = 5;
+/** Aligned words this far apart (in characters) are glossed as one phrase. */
+const PHRASE_GAP = 2;
+
+/**
+ * The learned gate's features from the ranked sentences (best first).
+ * @example gateFeaturesOf('Who won?', ranked, hits, 'en', true).alignment // 0.75
+ */
+export function gateFeaturesOf(question: string, ranked: readonly RankedSentence[], hits: readonly SearchHit[], language: DetectedLanguage, sharesName: boolean): GateFeatures {
+  const best = ranked[0];
+  const bySimilarity = [...ranked].sort((a, b) => (b.similarity ?? -1) - (a.similarity ?? -1));
+  const top = bySimilarity[0];
+  const rival = bySimilarity.find((s) => s.hitIndex !== top?.hitIndex);
+  const passageLanguage = best ? hits[best.hitIndex]!.chunk.language : language;
+  return {
+    similarity: top?.similarity ?? 0,
+    similarityMargin: top && rival ? (top.similarity ?? 0) - (rival.similarity ?? 0) : 0,
+    evidence: Math.max(0, ...ranked.map((s) => s.evidence)),
+    alignment: best?.alignment?.coverage ?? 0,
+    softAlignment: best?.alignment?.softCoverage ?? 0,
+    sharesName: sharesName ? 1 : 0,
+    crossLingual: passageLanguage !== language && passageLanguage !== 'other' && language !== 'other' ? 1 : 0,
+    answerType: answerTypeMatch(question, best?.text ?? ''),
+  };
+}
+
+/** 1 when a question asking for a number or date meets a sentence holding one, -1 when not, 0 for other questions. */
+export function answerTypeMatch(question: string, sentence: string): number {
+  if (!ASKS_FOR_NUMBER.test(question)) return 0;
+  return HAS_NUMBER.test(sentence) ? 1 : -1;
+}
+
+/** Aligned words of a quoted sentence as spans within its citation's paragraph, merged when adjacent. */
+export function highlightSpans(sentence: RankedSentence, citation: Citation): QuoteSpan[] {
+  const words = (sentence.alignment?.links ?? []).flatMap((l) => l.sentence).sort((a, b) => a.start - b.start);
+  const spans: QuoteSpan[] = [];
+  for (const w of words) {
+    const start = citation.start + sentence.start + w.start;
+    const end = citation.start + sentence.start + w.end;
+    const last = spans.at(-1);
+    if (last && start - last.end <= PHRASE_GAP && /^\s*$/u.test(citation.text.slice(last.end - citation.start, start - citation.start))) last.end = Math.max(last.end, end);
+    else if (!last || start >= last.end) spans.push({ start, end });
+  }
+  return spans;
+}
+
+/**
+ * The question's aligned content words beside the quote's words, from the first quoted sentence in another
+ * language than the question (a reader of the question's language needs no gloss of their own language).
+ */
+export function glossTerms(question: string, language: DetectedLanguage, quoted: readonly RankedSentence[], hits: readonly SearchHit[]): GlossTerm[] {
+  const sentence = quoted.find((s) => s.alignment && hits[s.hitIndex]!.chunk.language !== language);
+  if (!sentence?.alignment) return [];
+  return [...sentence.alignment.links]
+    .sort((a, b) => b.similarity - a.similarity)
+    .slice(0, MAX_GLOSS_TERMS)
+    .sort((a, b) => a.question.start - b.question.start)
+    .map((link) => {
+      const first = link.sentence[0]!;
+      const last = link.sentence.at(-1)!;
+      const contiguous = /^[^.!?؟;]*$/u.test(sentence.text.slice(first.end, last.start)) && last.start - first.end <= 20;
+      const source = contiguous ? sentence.text.slice(first.start, last.end) : link.sentence.map((w) => sentence.text.slice(w.start, w.end)).join(' … ');
+      return { question: question.slice(link.question.start, link.question.end), source, citation: sentence.hitIndex + 1 };
+    });
+}

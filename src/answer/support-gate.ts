@@ -1,0 +1,67 @@
+/**
+ * The learned gate: a logistic regression over signals computed at answer time gives the probability that the
+ * quoted answer is right; two operating points turn it into `answered`, `possible` or `none`. The weights and
+ * the operating points are trained by `npm run eval:gate` and kept in gate-weights.json beside this file.
+ */
+import type { Support } from './grounding.js';
+import weightsFile from './gate-weights.json' with { type: 'json' };
+
+/** The gate's inputs, each a number; the names are the keys of the weights file. */
+export interface GateFeatures {
+  /** Best cosine of a candidate sentence to the question. */
+  similarity: number;
+  /** The best-similarity sentence's passage against the next passage's best sentence. */
+  similarityMargin: number;
+  /** Best IDF-weighted share of the question's terms in one sentence (0 when only one word is shared). */
+  evidence: number;
+  /** Share of the question's content words aligned (mutual best token match) in the best sentence. */
+  alignment: number;
+  /** Mean best token similarity of the question's content words in the best sentence. */
+  softAlignment: number;
+  /** 1 when a sentence holds one of the question's names or numbers (also in another script). */
+  sharesName: number;
+  /** 1 when the best sentence's passage is in another language than the question. */
+  crossLingual: number;
+  /** For a question asking for a number or a date: 1 when the best sentence holds a number, -1 when not; else 0. */
+  answerType: number;
+}
+
+export const GATE_FEATURES = ['similarity', 'similarityMargin', 'evidence', 'alignment', 'softAlignment', 'sharesName', 'crossLingual', 'answerType'] as const satisfies ReadonlyArray<keyof GateFeatures>;
+
+export interface GateModel {
+  version: number;
+  features: readonly string[];
+  /** Standardisation of each feature before the weights apply. */
+  mean: number[];
+  scale: number[];
+  weights: number[];
+  bias: number;
+  /** Probability at or above which the answer is `answered`, and `possible`. */
+  answered: number;
+  possible: number;
+  /** What the model was trained on, and its held-out figures. */
+  trainedOn: string;
+}
+
+export const GATE_MODEL_VERSION = 1;
+
+/** The trained model shipped with the code. */
+export const defaultGateModel: GateModel = weightsFile as GateModel;
+
+/**
+ * Probability that the answer is right under `model`.
+ * @example gateProbability({ similarity: 0.88, ... }, defaultGateModel) // 0.97
+ */
+export function gateProbability(features: GateFeatures, model: GateModel): number {
+  const z = model.features.reduce((sum, name, i) => {
+    const value = features[name as keyof GateFeatures] ?? 0;
+    return sum + model.weights[i]! * ((value - model.mean[i]!) / model.scale[i]!);
+  }, model.bias);
+  return 1 / (1 + Math.exp(-z));
+}
+
+/** The support level at the model's operating points. */
+export function gateSupport(features: GateFeatures, model: GateModel): Support {
+  const p = gateProbability(features, model);
+  return p >= model.answered ? 'answered' : p >= model.possible ? 'possible' : 'none';
+}

@@ -1,0 +1,124 @@
+/**
+ * Trains the learned gate (src/answer/support-gate.ts): a logistic regression on standardised features, fitted by
+ * gradient descent with a small L2 penalty, then operating points chosen on held-back records: `answered` at the
+ * lowest probability whose answered precision reaches the target, `possible` at the lowest whose share of
+ * unanswerable questions at or above it stays within its bound. Pure and deterministic.
+ */
+import { GATE_FEATURES, GATE_MODEL_VERSION, gateProbability, type GateFeatures, type GateModel } from '../answer/support-gate.js';
+
+export interface GateExample {
+  set: string;
+  /** False for a question asked against a corpus that cannot answer it. */
+  answerable: boolean;
+  /** Whether the answer, quoted as if answered, is right. */
+  right: boolean;
+  features: GateFeatures;
+}
+
+export interface TrainOptions {
+  /** Answered precision wanted on the held-back records. */
+  precision: number;
+  /** Most unanswerable questions at `possible` or above. */
+  unanswerablePossible: number;
+  /** Most unanswerable questions `answered`. */
+  unanswerableAnswered: number;
+  iterations: number;
+  learningRate: number;
+  l2: number;
+}
+
+export const defaultTrainOptions: TrainOptions = { precision: 0.95, unanswerablePossible: 0.15, unanswerableAnswered: 0.01, iterations: 3000, learningRate: 0.5, l2: 0.001 };
+
+/** An operating point is judged on at least this many answered records: precision over a handful means nothing. */
+const MIN_ANSWERED = 10;
+
+/** Every other record of each set is held back, so both halves hold every set in the same proportion. */
+export function splitHalves<T extends { set: string }>(records: readonly T[]): { train: T[]; held: T[] } {
+  const seen = new Map<string, number>();
+  const train: T[] = [];
+  const held: T[] = [];
+  for (const r of records) {
+    const n = seen.get(r.set) ?? 0;
+    seen.set(r.set, n + 1);
+    (n % 2 === 0 ? train : held).push(r);
+  }
+  return { train, held };
+}
+
+/**
+ * @example const model = trainGate(examples, 'project questions; dev halves of xquad_en-ar …').model
+ */
+export function trainGate(examples: readonly GateExample[], trainedOn: string, options: TrainOptions = defaultTrainOptions): { model: GateModel; held: GateExample[] } {
+  const { train, held } = splitHalves(examples);
+  const rows = train.map((e) => GATE_FEATURES.map((f) => e.features[f]));
+  const mean = GATE_FEATURES.map((_, j) => rows.reduce((s, r) => s + r[j]!, 0) / Math.max(1, rows.length));
+  const deviation = (j: number) => Math.sqrt(rows.reduce((s, r) => s + (r[j]! - mean[j]!) ** 2, 0) / Math.max(1, rows.length));
+  // A feature that never varies in the data (rounding leaves it a hair above 0) keeps scale 1 and learns nothing.
+  const scale = GATE_FEATURES.map((_, j) => (deviation(j) > 1e-9 ? deviation(j) : 1));
+  const x = rows.map((r) => r.map((v, j) => (v - mean[j]!) / scale[j]!));
+  const y = train.map((e) => (e.answerable && e.right ? 1 : 0));
+  const weights = GATE_FEATURES.map(() => 0);
+  let bias = 0;
+  for (let step = 0; step < options.iterations; step += 1) {
+    const gradient = weights.map(() => 0);
+    let gradientBias = 0;
+    x.forEach((row, i) => {
+      const p = 1 / (1 + Math.exp(-(row.reduce((s, v, j) => s + v * weights[j]!, bias))));
+      const error = p - y[i]!;
+      row.forEach((v, j) => (gradient[j]! += error * v));
+      gradientBias += error;
+    });
+    weights.forEach((w, j) => (weights[j] = w - options.learningRate * (gradient[j]! / x.length + options.l2 * w)));
+    bias -= options.learningRate * (gradientBias / x.length);
+  }
+  const fitted: GateModel = { version: GATE_MODEL_VERSION, features: [...GATE_FEATURES], mean, scale, weights, bias, answered: 1, possible: 1, trainedOn };
+  return { model: { ...fitted, ...operatingPoints(held, fitted, options) }, held };
+}
+
+/** The operating points on held-back records. */
+export function operatingPoints(held: readonly GateExample[], model: GateModel, options: TrainOptions): { answered: number; possible: number } {
+  const scored = held.map((e) => ({ e, p: gateProbability(e.features, model) }));
+  const unanswerable = scored.filter((s) => !s.e.answerable);
+  const candidates = [...new Set(scored.map((s) => s.p))].sort((a, b) => a - b);
+  const ok = (t: number) => {
+    const above = scored.filter((s) => s.p >= t);
+    const right = above.filter((s) => s.e.answerable && s.e.right).length;
+    const unanswered = unanswerable.filter((s) => s.p >= t).length / Math.max(1, unanswerable.length);
+    return above.length >= MIN_ANSWERED && right / above.length >= options.precision && unanswered <= options.unanswerableAnswered;
+  };
+  const answered = candidates.find(ok) ?? 1;
+  // Every unanswerable set within the bound, not only their mix.
+  const unanswerableSets = [...new Set(unanswerable.map((s) => s.e.set))].map((set) => unanswerable.filter((s) => s.e.set === set));
+  const possibleOk = (t: number) => unanswerableSets.every((group) => group.filter((s) => s.p >= t).length / group.length <= options.unanswerablePossible);
+  const possible = Math.min(answered, candidates.find(possibleOk) ?? answered);
+  return { answered, possible };
+}
+
+export interface GateTableRow {
+  set: string;
+  questions: number;
+  rightAnswered: number;
+  rightPossible: number;
+  wrongAnswered: number;
+  none: number;
+}
+
+/** Per set: shares of right-and-answered, right-but-possible, wrong-and-answered and none, under the model. */
+export function gateTable(examples: readonly GateExample[], model: GateModel): GateTableRow[] {
+  return [...new Set(examples.map((e) => e.set))].map((set) => {
+    const group = examples.filter((e) => e.set === set);
+    const level = (e: GateExample) => {
+      const p = gateProbability(e.features, model);
+      return p >= model.answered ? 'answered' : p >= model.possible ? 'possible' : 'none';
+    };
+    const share = (test: (e: GateExample) => boolean) => group.filter(test).length / group.length;
+    return {
+      set,
+      questions: group.length,
+      rightAnswered: share((e) => e.right && level(e) === 'answered'),
+      rightPossible: share((e) => e.right && level(e) === 'possible'),
+      wrongAnswered: share((e) => !e.right && level(e) === 'answered'),
+      none: share((e) => level(e) === 'none'),
+    };
+  });
+}

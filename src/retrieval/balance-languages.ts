@@ -1,0 +1,32 @@
+/**
+ * Dense similarity prefers passages in the query's own language: an Arabic question scores Arabic passages above an
+ * Italian passage that answers it. Each passage's cosine is compared with the others of its language among the
+ * query's deep candidate list (minus that language's median there), so the best passage of every language competes
+ * on how far it stands out, not on the language's offset. Pure.
+ */
+import type { RankedId } from '../index/types.js';
+
+/** Fewer candidates of a language than this keep their raw scores: a median of two or three says nothing. */
+const MIN_PER_LANGUAGE = 4;
+
+/**
+ * The candidates re-ranked by cosine minus their language's median cosine among the candidates, best first.
+ * @example balanceLanguages(dense, (i) => chunks[i].language).slice(0, 20)
+ */
+export function balanceLanguages(candidates: readonly RankedId[], languageOf: (index: number) => string): RankedId[] {
+  const byLanguage = new Map<string, number[]>();
+  for (const c of candidates) {
+    const language = languageOf(c.index);
+    byLanguage.set(language, [...(byLanguage.get(language) ?? []), c.score]);
+  }
+  const median = new Map([...byLanguage].map(([language, scores]) => [language, scores.length >= MIN_PER_LANGUAGE ? middle(scores) : undefined]));
+  const overall = middle(candidates.map((c) => c.score));
+  const adjusted = candidates.map((c) => ({ c, key: c.score - (median.get(languageOf(c.index)) ?? overall) }));
+  return adjusted.sort((a, b) => b.key - a.key || a.c.index - b.c.index).map(({ c }) => c);
+}
+
+function middle(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}

@@ -1,0 +1,46 @@
+/** The gate's trainer: a logistic regression that separates right from wrong, with operating points from held-back data. */
+import { describe, expect, it } from 'vitest';
+import { gateProbability, gateSupport, type GateFeatures } from '../src/answer/support-gate.js';
+import { defaultTrainOptions, gateTable, splitHalves, trainGate, type GateExample } from '../src/eval/train-gate.js';
+import { seededRandom } from '../src/bench/seeded-random.js';
+
+const base: GateFeatures = { similarity: 0.8, similarityMargin: 0, evidence: 0, alignment: 0.5, softAlignment: 0.6, sharesName: 0, crossLingual: 1, answerType: 0 };
+
+/** Right answers have higher similarity and alignment; unanswerable ones the lowest similarity. */
+function examples(n: number): GateExample[] {
+  const random = seededRandom(7);
+  return Array.from({ length: n }, (_, i) => {
+    const kind = Math.floor(i / 2) % 3; // 0 right, 1 wrong, 2 unanswerable: pairs, so both halves get every kind
+    const noise = () => (random() - 0.5) * 0.04;
+    const features = { ...base, similarity: [0.86, 0.8, 0.76][kind]! + noise(), alignment: [0.8, 0.4, 0.3][kind]! + noise() * 5 };
+    return { set: kind === 2 ? 'unanswerable' : 'answerable', answerable: kind !== 2, right: kind === 0, features };
+  });
+}
+
+describe('trainGate', () => {
+  const { model, held } = trainGate(examples(300), 'synthetic');
+
+  it('learns that similarity and alignment speak for a right answer', () => {
+    expect(model.weights[model.features.indexOf('similarity')]!).toBeGreaterThan(0);
+    expect(model.weights[model.features.indexOf('alignment')]!).toBeGreaterThan(0);
+    expect(gateProbability({ ...base, similarity: 0.87, alignment: 0.85 }, model)).toBeGreaterThan(gateProbability({ ...base, similarity: 0.79, alignment: 0.4 }, model));
+  });
+
+  it('chooses operating points that keep held-back precision and unanswerable questions out of answered', () => {
+    const rows = gateTable(held, model);
+    const answerable = rows.find((r) => r.set === 'answerable')!;
+    expect(answerable.wrongAnswered / (answerable.wrongAnswered + answerable.rightAnswered)).toBeLessThanOrEqual(1 - defaultTrainOptions.precision);
+    expect(rows.find((r) => r.set === 'unanswerable')!.rightAnswered).toBe(0);
+    expect(model.possible).toBeLessThanOrEqual(model.answered);
+    expect(gateSupport({ ...base, similarity: 0.7, alignment: 0.1 }, model)).toBe('none');
+  });
+});
+
+describe('splitHalves', () => {
+  it('holds back every other record of each set', () => {
+    const records = ['a', 'a', 'b', 'a', 'b'].map((set, i) => ({ set, i }));
+    const { train, held } = splitHalves(records);
+    expect(train.map((r) => r.i)).toEqual([0, 2, 3]);
+    expect(held.map((r) => r.i)).toEqual([1, 4]);
+  });
+});
