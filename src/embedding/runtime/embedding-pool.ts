@@ -74,14 +74,17 @@ export async function createEmbeddingPool(s: PoolSettings): Promise<EmbeddingPoo
       if (!alive.has(worker)) continue;
       const job = waiting.shift()!;
       running.set(worker, job);
+      worker.ref(); // a worker keeps the process alive only while it works: an idle pool never holds a command open
       worker.postMessage({ ...job.request, id: nextId++ } as WorkerRequest);
     }
   };
   for (const worker of idle) {
+    worker.unref();
     worker.on('message', (reply: WorkerReply) => {
       const job = running.get(worker);
       running.delete(worker);
       idle.push(worker);
+      worker.unref();
       if (job) reply.ok ? job.resolve(reply) : job.reject(new Error(`embedding failed: ${reply.message}`));
       dispatch();
     });
