@@ -22,7 +22,7 @@ export function remainingMs(context: BenchContext): number {
   return context.deadline - performance.now();
 }
 
-/** The settings a worker sees: HNSW and chunking as configured, loopback, no request logs, rate limit off. */
+/** The settings a worker sees: HNSW and chunking as configured, loopback, no request logs, rate limit and question caps off (the load comes from one client). */
 export function workerEnv(settings: BenchSettings, modelsDir: string): Record<string, string> {
   return {
     MODELS_DIR: modelsDir,
@@ -36,6 +36,8 @@ export function workerEnv(settings: BenchSettings, modelsDir: string): Record<st
     PORT: '0',
     LOG_REQUESTS: '0',
     RATE_LIMIT_PER_MINUTE: '0',
+    QUESTIONS_PER_CLIENT: '0',
+    QUESTIONS_IN_FLIGHT: '0',
     BENCH_DIMENSIONS: String(settings.dimensions),
   };
 }
