@@ -1,6 +1,6 @@
 /**
  * Texts for comparing two embedders, per language, from what the project holds: the corpus (ar, it, kk), the
- * README's prose (en) and the evaluation questions (all four). Short texts are questions and single sentences;
+ * README's and docs/how-it-works.md's prose (en) and the evaluation and follow-up questions (all four). Short texts are questions and single sentences;
  * passages are ~500-character windows of a document, cut at spaces, starting every ~120 characters.
  */
 import { readdir, readFile } from 'node:fs/promises';
@@ -37,21 +37,27 @@ function windowsOf(text: string): string[] {
   return windows;
 }
 
-/** README prose: paragraphs without code, tables, headings or lists. */
+/** Documentation prose (README.md and docs/how-it-works.md): paragraphs without code, tables, headings or lists. */
 function readmeProse(readme: string): string[] {
   const withoutCode = readme.replace(/```[\s\S]*?```/g, '');
   return withoutCode.split(/\n\s*\n/).map((block) => block.replace(/\s*\n\s*/g, ' ').trim()).filter((b) => /^[A-Z]/.test(b) && !b.includes('|'));
 }
 
 /** Up to `perKind` short texts and as many passages per language. */
-export async function parityTexts(perKind = 28): Promise<ParityText[]> {
+export async function parityTexts(perKind = 32): Promise<ParityText[]> {
   const documents: string[][] = [];
   for (const file of (await readdir(CORPUS_DIR)).sort()) {
     documents.push((await readFile(path.join(CORPUS_DIR, file), 'utf8')).split('\n').map((l) => l.trim()).filter(Boolean));
   }
-  documents.push(readmeProse(await readFile(path.join(REPO_ROOT, 'README.md'), 'utf8')));
-  const questions = (await readFile(path.join(REPO_ROOT, 'src/eval/questions.jsonl'), 'utf8'))
-    .split('\n').filter(Boolean).map((line) => (JSON.parse(line) as { question: string }).question);
+  // The README is a short page since the depth moved into docs/: the pipeline page adds English prose.
+  for (const page of ['README.md', 'docs/how-it-works.md']) documents.push(readmeProse(await readFile(path.join(REPO_ROOT, page), 'utf8')));
+  const questions: string[] = [];
+  for (const file of ['src/eval/questions.jsonl', 'src/eval/follow-ups.jsonl']) {
+    for (const line of (await readFile(path.join(REPO_ROOT, file), 'utf8')).split('\n').filter(Boolean)) {
+      const record = JSON.parse(line) as { question: string; previous?: string };
+      questions.push(...(record.previous ? [record.previous, record.question] : [record.question]));
+    }
+  }
 
   const texts: ParityText[] = [];
   const add = (text: string, kind: ParityText['kind']) => {
