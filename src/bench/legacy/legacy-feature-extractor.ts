@@ -2,19 +2,9 @@
 import path from 'node:path';
 import { env, pipeline, type FeatureExtractionPipeline } from '@xenova/transformers';
 import type { ModelLocation } from '../../embedding/model-location.js';
+import type { ModelProgress } from '../../embedding/model-progress.js';
 
-/** A transformers.js progress event (`initiate`, `download`, `progress` with `progress`/`loaded`/`total`, `done`, `ready`). */
-export interface ModelProgress {
-  status: string;
-  /** Model id or folder. */
-  name?: string;
-  /** File within the model, e.g. `onnx/model_quantized.onnx`. */
-  file?: string;
-  /** Percent, 0–100, in `progress` events. */
-  progress?: number;
-  loaded?: number;
-  total?: number;
-}
+export type { ModelProgress };
 
 export interface LoadSettings {
   location: ModelLocation;
