@@ -115,6 +115,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
     lexicalReason ? { ...ix, dense: undefined, manifest: { ...ix.manifest, retrieval: 'lexical', reason: lexicalReason } } : ix;
 
   const embedQuery = embedder ? cachedQueryEmbedder((q) => embedder!.embedQuery(q), options.queryCacheEntries ?? QUERY_CACHE_ENTRIES) : undefined;
+  const deps = servingDeps(embedder, embedQuery, log);
   const close = async () => {
     await live?.close();
   };
@@ -123,7 +124,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
       const { dimensions } = embedder;
       live.onChange((next) => next.dense && config.retrieval !== 'lexical' && assertSameModel(next.manifest, config.embedding.model, dimensions));
     }
-    const serving = followingParts(config, adaptedOnce(() => live.current(), adapt), { embedder, embedQuery, log });
+    const serving = followingParts(config, adaptedOnce(() => live.current(), adapt), deps);
     // A build (npm run index, or the admin job) writes a new generation; every server follows it by polling.
     return withAdmin({ config, ...serving, embedder, queryCache: embedQuery, app: serving.servedApp, live, close }, embedder, log, async () => {});
   }
@@ -131,12 +132,12 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   // An index built a moment ago matches the corpus; one loaded from disk may not.
   const stale = builtNow ? undefined : describeCorpusChanges(await corpusChanges(index.manifest, config.corpusDir));
   if (stale) log({ level: 'warn', msg: stale });
-  const serving = servingParts(config, index, { embedder, embedQuery, log });
+  const serving = servingParts(config, index, deps);
   const runtime: Runtime = { config, ...serving, embedder, queryCache: embedQuery, app: serving.servedApp, close };
   const loadOptions = { indexDir: config.indexDir, model: config.embedding.model, retrieval: config.retrieval, efSearch: config.hnsw.efSearch };
   return withAdmin(runtime, embedder, log, async () => {
     const next = adapt(await loadIndex(loadOptions));
-    Object.assign(runtime, servingParts(config, next.dense && !embedder ? { ...next, dense: undefined, manifest: { ...next.manifest, retrieval: 'lexical', reason: runtime.index.manifest.reason } } : next, { embedder, embedQuery, log }), { app: runtime.app });
+    Object.assign(runtime, servingParts(config, next.dense && !embedder ? { ...next, dense: undefined, manifest: { ...next.manifest, retrieval: 'lexical', reason: runtime.index.manifest.reason } } : next, deps), { app: runtime.app });
   });
 }
 
@@ -161,7 +162,7 @@ function withAdmin(runtime: Runtime, embedder: OpenedEmbedder | undefined, log: 
 function followingParts(
   config: Config,
   current: () => LoadedIndex,
-  parts: { embedder?: OpenedEmbedder; embedQuery?: CachedEmbedQuery; log: (entry: Record<string, unknown>) => void },
+  parts: ServingDeps,
 ): Pick<Runtime, 'index' | 'searcher' | 'mode' | 'answerer' | 'servedApp'> {
   const followed = followIndex(current);
   const searcherNow = followed.per((ix) => createSearcher({ index: ix, embedQuery: parts.embedQuery, fusion: fusionOf(config), maxEmbedChars: config.questions.embedMaxChars }));
@@ -175,7 +176,7 @@ function followingParts(
 function servingParts(
   config: Config,
   index: LoadedIndex,
-  parts: { embedder?: OpenedEmbedder; embedQuery?: CachedEmbedQuery; log: (entry: Record<string, unknown>) => void },
+  parts: ServingDeps,
 ): Pick<Runtime, 'index' | 'searcher' | 'mode' | 'answerer' | 'servedApp'> {
   const searcher = createSearcher({ index, embedQuery: parts.embedQuery, fusion: fusionOf(config), maxEmbedChars: config.questions.embedMaxChars });
   return assemble(config, index, searcher, createListItemLookup(index.chunks), parts);
@@ -188,15 +189,9 @@ function assemble(
   index: LoadedIndex,
   searcher: Searcher & { defaultMode: RetrievalMode },
   listItemsAfter: ListItemsAfter,
-  parts: { embedder?: OpenedEmbedder; embedQuery?: CachedEmbedQuery; log: (entry: Record<string, unknown>) => void },
+  parts: ServingDeps,
 ): Pick<Runtime, 'index' | 'searcher' | 'mode' | 'answerer' | 'servedApp'> {
-  const { embedder, embedQuery, log } = parts;
-  const scoreSentences =
-    embedder && embedQuery ? createSentenceSimilarity({ embedQuery, embedPassages: (texts) => embedder.embedDocuments(texts), maxEntries: SENTENCE_CACHE_ENTRIES }) : undefined;
-  const tokenStates = embedder?.tokenStates;
-  const alignSentences = tokenStates
-    ? createSentenceAligner({ tokenStates, isContent: (word, language) => analyzeText(word, language).length > 0, maxEntries: ALIGNMENT_CACHE_ENTRIES })
-    : undefined;
+  const { scoreSentences, alignSentences, log } = parts;
   const answerer = createAnswerer(config, {
     alignSentences,
     onLlmError: (error) => log({ level: 'warn', msg: 'LLM call failed; answered extractively', error: error instanceof Error ? error.message : String(error) }),
@@ -214,6 +209,25 @@ function assemble(
     extraRoutes: widgetRoutes({ index, publicUrl: config.server.publicUrl }),
   });
   return { index, searcher, mode: searcher.defaultMode, answerer, servedApp };
+}
+
+/** What serving needs besides the index: the query embedder and the model's sentence caches, kept across index swaps. */
+interface ServingDeps {
+  embedQuery?: CachedEmbedQuery;
+  scoreSentences?: ReturnType<typeof createSentenceSimilarity>;
+  alignSentences?: ReturnType<typeof createSentenceAligner>;
+  log: (entry: Record<string, unknown>) => void;
+}
+
+/** The model's sentence vectors and token states depend on the text alone, so one cache of each serves every index. */
+function servingDeps(embedder: OpenedEmbedder | undefined, embedQuery: CachedEmbedQuery | undefined, log: ServingDeps['log']): ServingDeps {
+  const scoreSentences =
+    embedder && embedQuery ? createSentenceSimilarity({ embedQuery, embedPassages: (texts) => embedder.embedDocuments(texts), maxEntries: SENTENCE_CACHE_ENTRIES }) : undefined;
+  const tokenStates = embedder?.tokenStates;
+  const alignSentences = tokenStates
+    ? createSentenceAligner({ tokenStates, isContent: (word, language) => analyzeText(word, language).length > 0, maxEntries: ALIGNMENT_CACHE_ENTRIES })
+    : undefined;
+  return { embedQuery, scoreSentences, alignSentences, log };
 }
 
 /** `adapt` applied once per index object, so per-index values are not rebuilt on every read. */
