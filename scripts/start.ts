@@ -28,4 +28,4 @@ await runCli(async (signal) => {
     `Serving ${manifest.files.length} files (${manifest.chunks} chunks) on http://${config.server.host}:${server.port} ` +
       `— ${runtime.mode} retrieval (${why}); answers: ${config.llm ? `LLM ${config.llm.model}` : 'extractive'}`,
   );
-});
+}, { keepsRunning: true });

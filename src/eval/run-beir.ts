@@ -112,14 +112,23 @@ export async function runBeir(o: BeirOptions): Promise<BeirReport> {
 
   const config: Config = { ...o.config, corpusDir, indexDir };
   const buildStarted = performance.now();
-  // Built (incrementally) every run, so the index always matches the set and the configured model.
-  await buildIndex(config, { loadEmbedder: wantsModel ? () => openEmbedder(config) : undefined, onEvent: o.onBuildEvent });
-  const buildSeconds = (performance.now() - buildStarted) / 1000;
-
-  const runtime = await createRuntime(
-    { ...config, retrieval: wantsModel ? 'hybrid' : 'lexical' },
-    { buildIfMissing: false, log: () => {}, queryCacheEntries: Math.max(2000, queries.length) },
-  );
+  // One model serves the build and the queries, and is closed at the end: an open pool would keep the command alive.
+  let opened: ReturnType<typeof openEmbedder> | undefined;
+  const openOnce = () => (opened ??= openEmbedder(config));
+  let runtime: Awaited<ReturnType<typeof createRuntime>>;
+  let buildSeconds: number;
+  try {
+    // Built (incrementally) every run, so the index always matches the set and the configured model.
+    await buildIndex(config, { loadEmbedder: wantsModel ? openOnce : undefined, onEvent: o.onBuildEvent });
+    buildSeconds = (performance.now() - buildStarted) / 1000;
+    runtime = await createRuntime(
+      { ...config, retrieval: wantsModel ? 'hybrid' : 'lexical' },
+      { buildIfMissing: false, log: () => {}, queryCacheEntries: Math.max(2000, queries.length), openEmbedder: openOnce },
+    );
+  } catch (error) {
+    await (await opened?.catch(() => undefined))?.dispose();
+    throw error;
+  }
   const queryStarted = performance.now();
   if (wantsModel && runtime.embedder && runtime.queryCache) {
     // One batched pass instead of a model call per query: the vectors embedQuery would give, computed together.
@@ -170,7 +179,7 @@ export async function runBeir(o: BeirOptions): Promise<BeirReport> {
       });
     }
   } finally {
-    await runtime.embedder?.dispose();
+    await (await opened?.catch(() => undefined))?.dispose();
   }
   return {
     set: set.name,
