@@ -1,13 +1,13 @@
 /**
- * `npm run eval:fusion -- [--beir DIR]… [--cache DIR] [--limit N]`: scores RRF k × lexical weight on the project's
- * questions (per language pair) and on BEIR sets already indexed by `npm run eval -- --beir DIR --cache DIR`.
+ * `npm run eval:fusion -- [--beir DIR]… [--cache DIR] [--limit N]`: scores lexical coverage weights on the project's
+ * questions (same-language and cross-lingual) and on BEIR sets already indexed by `npm run eval -- --beir DIR --cache DIR`.
  * Needs EMBEDDING_MODEL (the real model) and an INDEX_DIR for the project corpus.
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config.js';
 import { beirSet, projectSets } from '../src/eval/collect-candidates.js';
-import { fusionGrid, scoreGrid, type TuningSet } from '../src/eval/tune-fusion.js';
+import { scoreGrid, type TuningSet } from '../src/eval/tune-fusion.js';
 import { prepareModel } from '../src/cli/prepare-model.js';
 
 const { values } = parseArgs({
@@ -16,7 +16,6 @@ const { values } = parseArgs({
     cache: { type: 'string', default: '.cache/eval' },
     limit: { type: 'string' },
     questions: { type: 'string', default: 'src/eval/questions.jsonl' },
-    top: { type: 'string', default: '15' },
   },
 });
 const { config } = await prepareModel(loadConfig(), { provision: false });
@@ -26,15 +25,11 @@ for (const dir of values.beir) {
   console.error(`collecting ${dir}`);
   sets.push(await beirSet(config, path.resolve(dir), path.resolve(values.cache), limit));
 }
-const ks = [1, 5, 10, 20, 30, 60, 100];
-const weights = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 1, 1.25];
-const { dense, rows } = scoreGrid(sets, fusionGrid(ks, weights));
-const names = sets.map((s) => s.name);
+const rows = scoreGrid(sets, [0, 0.05, 0.1, 0.15, 0.2, 0.3, 0.5, 1]);
 const f = (v: number) => v.toFixed(3);
-console.log(`| k | lexical weight | ${names.map((n) => `${n} (${sets.find((s) => s.name === n)!.queries.length})`).join(' | ')} | mean gain | worst gain |`);
-console.log(`|---|---:|${names.map(() => '---:').join('|')}|---:|---:|`);
-console.log(`| dense alone | — | ${names.map((n) => f(dense[n]!)).join(' | ')} | — | — |`);
-const equal = rows.find((r) => r.point.k === 60 && r.point.weights[0] === 1)!;
-for (const r of [equal, ...rows.slice(0, Number(values.top))]) {
-  console.log(`| ${r.point.k} | ${r.point.weights[0]} | ${names.map((n) => f(r.recall[n]!)).join(' | ')} | ${f(r.meanGain)} | ${f(r.worstGain)} |`);
+console.log(`| lexical weight | ${sets.map((s) => `${s.name} (${s.queries.length}) R@1 / R@5`).join(' | ')} | mean R@1 | mean R@5 |`);
+console.log(`|---:|${sets.map(() => '---:').join('|')}|---:|---:|`);
+for (const r of rows) {
+  const cells = sets.map((s) => `${f(r.recall1[s.name]!)} / ${f(r.recall5[s.name]!)}`);
+  console.log(`| ${r.lexicalWeight ?? 'dense alone'} | ${cells.join(' | ')} | ${f(r.meanRecall1)} | ${f(r.meanRecall5)} |`);
 }

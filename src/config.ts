@@ -20,8 +20,8 @@ const optionalString = z
   .optional()
   .transform((v) => (v && v.trim() ? v.trim() : undefined));
 
-/** Hybrid fusion chosen on data (README, "Fusion tuned on data"): `npm run eval:fusion` reproduces the choice. */
-export const DEFAULT_FUSION = { k: 5, lexicalWeight: 0.2 } as const;
+/** Hybrid fusion chosen on data (docs/fusion-and-gate.md): `npm run eval:fusion` reproduces the choice. */
+export const DEFAULT_FUSION = { lexicalWeight: 0.15 } as const;
 
 /** Every setting, its environment variable and its default. Documented in README.md ("Settings"). */
 const schema = z.object({
@@ -58,7 +58,6 @@ const schema = z.object({
   PUBLIC_URL: optionalString.pipe(z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional()),
   FEEDBACK_DIR: z.string().default('./data/feedback'),
   SUGGESTIONS: z.string().optional(),
-  FUSION_RRF_K: int(0, 10_000).default(DEFAULT_FUSION.k),
   FUSION_LEXICAL_WEIGHT: z.coerce.number().min(0).max(100).default(DEFAULT_FUSION.lexicalWeight),
   // Document management (docs/team.md): the admin routes exist only when ADMIN_API_KEY is set.
   ADMIN_API_KEY: optionalString,
@@ -143,8 +142,8 @@ export interface Config {
     /** Origin the pages advertise in the embed snippet (PUBLIC_URL, no trailing slash); relative URLs when unset. */
     publicUrl?: string;
   };
-  /** Weighted reciprocal rank fusion of the hybrid mode: RRF's k and the lexical list's weight (the dense list's is 1). */
-  fusion: { k: number; lexicalWeight: number };
+  /** Hybrid fusion: the weight of a chunk's lexical coverage beside its balanced dense score (retrieval/fuse-scores.ts). */
+  fusion: { lexicalWeight: number };
   /** Present only when both LLM_BASE_URL and LLM_MODEL are set. */
   llm?: { baseUrl: string; model: string; apiKey?: string; timeoutMs: number };
   /** Folder of the feedback JSON-lines file. */
@@ -239,7 +238,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       trustProxy,
       publicUrl: e.PUBLIC_URL?.replace(/\/+$/, ''),
     },
-    fusion: { k: e.FUSION_RRF_K, lexicalWeight: e.FUSION_LEXICAL_WEIGHT },
+    fusion: { lexicalWeight: e.FUSION_LEXICAL_WEIGHT },
     llm:
       e.LLM_BASE_URL && e.LLM_MODEL
         ? { baseUrl: e.LLM_BASE_URL, model: e.LLM_MODEL, apiKey: e.LLM_API_KEY, timeoutMs: e.LLM_TIMEOUT_MS }

@@ -165,7 +165,7 @@ function followingParts(
   parts: ServingDeps,
 ): Pick<Runtime, 'index' | 'searcher' | 'mode' | 'answerer' | 'servedApp'> {
   const followed = followIndex(current);
-  const searcherNow = followed.per((ix) => createSearcher({ index: ix, embedQuery: parts.embedQuery, fusion: fusionOf(config), maxEmbedChars: config.questions.embedMaxChars }));
+  const searcherNow = followed.per((ix) => createSearcher({ index: ix, embedQuery: parts.embedQuery, fusion: config.fusion, maxEmbedChars: config.questions.embedMaxChars }));
   const first = searcherNow();
   const searcher = { defaultMode: first.defaultMode, search: (query: string, o: SearchOptions) => searcherNow().search(query, o) };
   const listItemsNow = followed.per((ix) => createListItemLookup(ix.chunks));
@@ -178,11 +178,9 @@ function servingParts(
   index: LoadedIndex,
   parts: ServingDeps,
 ): Pick<Runtime, 'index' | 'searcher' | 'mode' | 'answerer' | 'servedApp'> {
-  const searcher = createSearcher({ index, embedQuery: parts.embedQuery, fusion: fusionOf(config), maxEmbedChars: config.questions.embedMaxChars });
+  const searcher = createSearcher({ index, embedQuery: parts.embedQuery, fusion: config.fusion, maxEmbedChars: config.questions.embedMaxChars });
   return assemble(config, index, searcher, createListItemLookup(index.chunks), parts);
 }
-
-const fusionOf = (config: Config) => ({ k: config.fusion.k, weights: [config.fusion.lexicalWeight, 1] as [number, number] });
 
 function assemble(
   config: Config,

@@ -36,6 +36,7 @@ export function gateFeaturesOf(question: string, ranked: readonly RankedSentence
     sharesName: sharesName ? 1 : 0,
     crossLingual: passageLanguage !== language && passageLanguage !== 'other' && language !== 'other' ? 1 : 0,
     answerType: answerTypeMatch(question, best?.text ?? ''),
+    topPassage: best?.hitIndex === 0 ? 1 : 0,
   };
 }
 

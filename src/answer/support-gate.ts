@@ -24,9 +24,11 @@ export interface GateFeatures {
   crossLingual: number;
   /** For a question asking for a number or a date: 1 when the best sentence holds a number, -1 when not; else 0. */
   answerType: number;
+  /** 1 when the best sentence is from the passage retrieval ranked first; a quote from further down is less often right. */
+  topPassage: number;
 }
 
-export const GATE_FEATURES = ['similarity', 'similarityMargin', 'evidence', 'alignment', 'softAlignment', 'sharesName', 'crossLingual', 'answerType'] as const satisfies ReadonlyArray<keyof GateFeatures>;
+export const GATE_FEATURES = ['similarity', 'similarityMargin', 'evidence', 'alignment', 'softAlignment', 'sharesName', 'crossLingual', 'answerType', 'topPassage'] as const satisfies ReadonlyArray<keyof GateFeatures>;
 
 export interface GateModel {
   version: number;

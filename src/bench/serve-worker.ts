@@ -35,7 +35,7 @@ async function syntheticApp(): Promise<BenchApp> {
     ? (await openLiveIndex(config, () => {})).current()
     : await loadIndex({ indexDir: config.indexDir, model: RANDOM_MODEL_ID, retrieval: 'hybrid', efSearch: config.hnsw.efSearch });
   const embedder = createRandomTextEmbedder(index.manifest.dimensions ?? 384);
-  const searcher = createSearcher({ index, embedQuery: embedder.embedQuery, fusion: { k: config.fusion.k, weights: [config.fusion.lexicalWeight, 1] } });
+  const searcher = createSearcher({ index, embedQuery: embedder.embedQuery, fusion: config.fusion });
   const app = createApp({ config, index, searcher, answerer: createAnswerer(config, { listItemsAfter: createListItemLookup(index.chunks) }), detectLanguage, log: () => {} });
   return { app, mode: searcher.defaultMode, chunks: index.chunks.length };
 }

@@ -10,15 +10,16 @@ import { parseQuestions } from './questions.js';
 import { documentFileNames } from './run-beir.js';
 import type { CandidateLists, TuningSet } from './tune-fusion.js';
 
-/** As many candidates per list as the searcher takes for /api/ask (topK 5 × 4). */
+/** As many candidates as the searcher takes for /api/ask: topK 5 × 4 lexical, and 4 times as many dense to balance languages. */
 export const CANDIDATES = 20;
+const DENSE_CANDIDATES = 80;
 
 async function candidates(runtime: Runtime, query: string): Promise<Omit<CandidateLists, 'gold'>> {
   const { index, embedder } = runtime;
   if (!index.dense || !embedder) throw new Error('fusion tuning needs a hybrid index and the embedding model');
   return {
     lexical: index.lexical.search(query, CANDIDATES, detectLanguage(query)),
-    dense: await index.dense.search(await embedder.embedQuery(query), CANDIDATES),
+    dense: await index.dense.search(await embedder.embedQuery(query), DENSE_CANDIDATES),
   };
 }
 

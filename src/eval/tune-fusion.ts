@@ -1,13 +1,14 @@
 /**
- * Fusion tuning: each query's lexical and dense candidate lists are taken once from the real indexes, then every
- * (RRF k, lexical weight, dense weight) of a grid is scored by recall@5 per question set, without re-running the model.
+ * Fusion tuning: each query's lexical list and deep dense list are taken once from the real indexes, then every
+ * lexical weight of a grid is scored by recall@1 and recall@5 per question set, without re-running the model.
  */
 import type { Chunk } from '../chunking/types.js';
 import type { RankedId } from '../index/types.js';
-import { fuseRankings, type FusionOptions } from '../retrieval/fuse-rankings.js';
+import { balanceLanguages } from '../retrieval/balance-languages.js';
+import { fuseScores } from '../retrieval/fuse-scores.js';
 import { recallAtK } from './metrics.js';
 
-/** One query's two candidate lists, the key (paragraph or record) of each chunk they name, and its gold keys. */
+/** One query's lexical list (with coverage), its deep dense list (raw cosines) and its gold keys. */
 export interface CandidateLists {
   lexical: RankedId[];
   dense: RankedId[];
@@ -15,29 +16,26 @@ export interface CandidateLists {
 }
 
 export interface TuningSet {
-  /** A language pair or set name (`xquad_en-ar`, `project en→ar`). */
+  /** A language pair or set name (`xquad_en-ar`, `project cross-lingual`). */
   name: string;
   queries: CandidateLists[];
   keyOf: (chunk: Chunk) => string;
   chunks: readonly Chunk[];
 }
 
-export interface GridPoint extends Required<FusionOptions> {}
-
 export interface TuningRow {
-  point: GridPoint;
-  /** Recall@5 of the fused ranking per set name, and of dense alone as the reference. */
-  recall: Record<string, number>;
-  /** Mean over sets of (fused − dense). */
-  meanGain: number;
-  /** The worst set's fused − dense. */
-  worstGain: number;
+  /** The lexical coverage weight; undefined for dense alone (balanced). */
+  lexicalWeight?: number;
+  /** Recall@1 and recall@5 of the fused ranking per set name. */
+  recall1: Record<string, number>;
+  recall5: Record<string, number>;
+  /** Mean over sets of recall@1, then of recall@5. */
+  meanRecall1: number;
+  meanRecall5: number;
 }
 
-const TOP = 5;
-
 /** The first `k` distinct keys of a ranking of chunk indexes. */
-export function topKeys(ranked: readonly { index: number }[], chunks: readonly Chunk[], keyOf: (c: Chunk) => string, k = TOP): string[] {
+export function topKeys(ranked: readonly { index: number }[], chunks: readonly Chunk[], keyOf: (c: Chunk) => string, k = 5): string[] {
   const keys: string[] = [];
   for (const r of ranked) {
     const chunk = chunks[r.index];
@@ -51,29 +49,23 @@ export function topKeys(ranked: readonly { index: number }[], chunks: readonly C
 
 const mean = (values: number[]) => (values.length ? values.reduce((s, v) => s + v, 0) / values.length : 0);
 
-/** Recall@5 of one fusion setting on one set; `point` undefined scores dense alone. */
-export function setRecall(set: TuningSet, point?: GridPoint): number {
-  return mean(
-    set.queries.map((q) => {
-      const ranked = point ? fuseRankings([q.lexical, q.dense], point) : q.dense;
-      return recallAtK(topKeys(ranked, set.chunks, set.keyOf), q.gold, TOP);
-    }),
-  );
-}
-
-/** Every grid point scored on every set, best first (by worst-set gain, then mean gain). */
-export function scoreGrid(sets: readonly TuningSet[], grid: readonly GridPoint[]): { dense: Record<string, number>; rows: TuningRow[] } {
-  const dense = Object.fromEntries(sets.map((s) => [s.name, setRecall(s)]));
-  const rows = grid.map((point) => {
-    const recall = Object.fromEntries(sets.map((s) => [s.name, setRecall(s, point)]));
-    const gains = sets.map((s) => recall[s.name]! - dense[s.name]!);
-    return { point, recall, meanGain: mean(gains), worstGain: Math.min(...gains) };
+/** Recall@1 and @5 of one lexical weight on one set; `lexicalWeight` undefined ranks by the balanced dense list alone. */
+export function setRecall(set: TuningSet, lexicalWeight?: number): { recall1: number; recall5: number } {
+  const languageOf = (i: number) => set.chunks[i]?.language ?? 'other';
+  const ranks = set.queries.map((q) => {
+    const dense = balanceLanguages(q.dense, languageOf);
+    const keys = topKeys(lexicalWeight === undefined ? dense : fuseScores(q.lexical, dense, lexicalWeight), set.chunks, set.keyOf);
+    return { r1: recallAtK(keys, q.gold, 1), r5: recallAtK(keys, q.gold, 5) };
   });
-  rows.sort((a, b) => b.meanGain - a.meanGain || b.worstGain - a.worstGain);
-  return { dense, rows };
+  return { recall1: mean(ranks.map((r) => r.r1)), recall5: mean(ranks.map((r) => r.r5)) };
 }
 
-/** The grid: k × lexical weight, dense weight fixed at 1 (only the ratio and k matter to the ranking). */
-export function fusionGrid(ks: readonly number[], lexicalWeights: readonly number[]): GridPoint[] {
-  return ks.flatMap((k) => lexicalWeights.map((w) => ({ k, weights: [w, 1] })));
+/** Dense alone, then every weight, scored on every set. */
+export function scoreGrid(sets: readonly TuningSet[], weights: readonly number[]): TuningRow[] {
+  return [undefined, ...weights].map((lexicalWeight) => {
+    const figures = sets.map((s) => [s.name, setRecall(s, lexicalWeight)] as const);
+    const recall1 = Object.fromEntries(figures.map(([n, f]) => [n, f.recall1]));
+    const recall5 = Object.fromEntries(figures.map(([n, f]) => [n, f.recall5]));
+    return { lexicalWeight, recall1, recall5, meanRecall1: mean(Object.values(recall1)), meanRecall5: mean(Object.values(recall5)) };
+  });
 }

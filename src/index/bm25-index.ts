@@ -101,6 +101,20 @@ export class Bm25Searcher {
     return this.data.docLengths.length;
   }
 
+  /**
+   * The most a document could match of the query: the sum of its distinct terms' IDF, a term no document holds
+   * counting as the rarest. A document's BM25 over this is the share of the query it covers (about, at tf 1).
+   */
+  queryWeight(queryTerms: readonly string[]): number {
+    const { termOffsets, docLengths } = this.data;
+    let weight = 0;
+    for (const term of new Set(queryTerms)) {
+      const id = this.termIds.get(term);
+      weight += idf(docLengths.length, id === undefined ? 0 : termOffsets[id + 1]! - termOffsets[id]!);
+    }
+    return weight;
+  }
+
   /** The `k` best documents for the query terms (each counted once), best first; ties by document order. */
   search(queryTerms: readonly string[], k: number): ScoredDoc[] {
     const { docLengths, termOffsets, postingDocs, postingTfs, params } = this.data;
@@ -113,18 +127,23 @@ export class Bm25Searcher {
       if (id === undefined) continue;
       const from = termOffsets[id]!;
       const to = termOffsets[id + 1]!;
-      const idf = Math.log(1 + (n - (to - from) + 0.5) / (to - from + 0.5));
+      const termIdf = idf(n, to - from);
       for (let p = from; p < to; p++) {
         const doc = postingDocs[p]!;
         const tf = postingTfs[p]!;
         if (scores[doc] === 0) touched.push(doc);
-        scores[doc] += (idf * tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * docLengths[doc]!) / this.averageLength));
+        scores[doc] += (termIdf * tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * docLengths[doc]!) / this.averageLength));
       }
     }
     const best = topK(touched, scores, k);
     for (const doc of touched) scores[doc] = 0;
     return best;
   }
+}
+
+/** BM25's inverse document frequency of a term found in `df` of `n` documents. */
+function idf(n: number, df: number): number {
+  return Math.log(1 + (n - df + 0.5) / (df + 0.5));
 }
 
 /** The k highest-scoring documents among `candidates`, with a bounded min-heap (O(n log k)). */

@@ -62,12 +62,13 @@ export class LexicalIndex implements LexicalSearcher {
     }
   }
 
-  /** Up to `k` chunks sharing terms with `query`, best BM25 score first; `language` is the query's. */
+  /** Up to `k` chunks sharing terms with `query`, best BM25 score first, each with its coverage of the query; `language` is the query's. */
   search(query: string, k: number, language?: DetectedLanguage): RankedId[] {
     const { terms: words, phonetic } = analyzeForIndex(query, language);
     const terms = [...words, ...phonetic];
     if (terms.length === 0 || k <= 0) return [];
-    return this.searcher.search(terms, k).map(({ doc, score }) => ({ index: doc, score }));
+    const weight = this.searcher.queryWeight(terms);
+    return this.searcher.search(terms, k).map(({ doc, score }) => ({ index: doc, score, coverage: Math.min(1, score / weight) }));
   }
 
   /** The saved form, restored by {@link LexicalIndex.fromBuffer}. */

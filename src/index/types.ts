@@ -41,6 +41,8 @@ export interface RankedId {
   /** Position of the chunk in the index's chunk array. */
   index: number;
   score: number;
+  /** Lexical hits: the share (0–1) of the query's IDF weight the chunk matches, comparable across queries as BM25 is not. */
+  coverage?: number;
 }
 
 /** Everything the server needs, loaded once. */

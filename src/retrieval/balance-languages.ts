@@ -6,14 +6,19 @@
  */
 import type { RankedId } from '../index/types.js';
 
+/** A dense candidate with its cosine (`score`) and its cosine less its language's median (`balanced`). */
+export interface BalancedId extends RankedId {
+  balanced: number;
+}
+
 /** Fewer candidates of a language than this keep their raw scores: a median of two or three says nothing. */
 const MIN_PER_LANGUAGE = 4;
 
 /**
- * The candidates re-ranked by cosine minus their language's median cosine among the candidates, best first.
+ * The candidates with their balanced scores, best balanced first.
  * @example balanceLanguages(dense, (i) => chunks[i].language).slice(0, 20)
  */
-export function balanceLanguages(candidates: readonly RankedId[], languageOf: (index: number) => string): RankedId[] {
+export function balanceLanguages(candidates: readonly RankedId[], languageOf: (index: number) => string): BalancedId[] {
   const byLanguage = new Map<string, number[]>();
   for (const c of candidates) {
     const language = languageOf(c.index);
@@ -21,8 +26,8 @@ export function balanceLanguages(candidates: readonly RankedId[], languageOf: (i
   }
   const median = new Map([...byLanguage].map(([language, scores]) => [language, scores.length >= MIN_PER_LANGUAGE ? middle(scores) : undefined]));
   const overall = middle(candidates.map((c) => c.score));
-  const adjusted = candidates.map((c) => ({ c, key: c.score - (median.get(languageOf(c.index)) ?? overall) }));
-  return adjusted.sort((a, b) => b.key - a.key || a.c.index - b.c.index).map(({ c }) => c);
+  const balanced = candidates.map((c) => ({ ...c, balanced: c.score - (median.get(languageOf(c.index)) ?? overall) }));
+  return balanced.sort((a, b) => b.balanced - a.balanced || a.index - b.index);
 }
 
 function middle(values: readonly number[]): number {

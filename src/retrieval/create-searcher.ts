@@ -1,16 +1,16 @@
 /** The Searcher over a loaded index: lexical, dense or both fused, at most one hit per paragraph. */
 import type { Chunk } from '../chunking/types.js';
-import type { LoadedIndex, RankedId } from '../index/types.js';
-import { balanceLanguages } from './balance-languages.js';
-import { fuseRankings, type FusionOptions } from './fuse-rankings.js';
+import type { LoadedIndex } from '../index/types.js';
+import { balanceLanguages, type BalancedId } from './balance-languages.js';
+import { fuseScores } from './fuse-scores.js';
 import type { RetrievalMode, SearchHit, SearchOptions, Searcher } from './types.js';
 
 export interface SearcherDeps {
   index: LoadedIndex;
   /** Embeds a query (with the model's query prefix). Required for dense and hybrid search. */
   embedQuery?: (query: string) => Promise<number[]>;
-  /** Hybrid fusion as [lexical, dense] weights and RRF's k; default equal weights, k 60. */
-  fusion?: FusionOptions;
+  /** Hybrid fusion: the weight of lexical coverage beside the balanced dense score (see fuse-scores.ts). */
+  fusion?: { lexicalWeight: number };
   /**
    * Most characters of a query the model embeds (QUERY_EMBED_MAX_CHARS): the rest still counts for BM25. Embedding
    * cost grows with length, so this bounds what one question can make the server spend. Default: no cap.
@@ -24,12 +24,14 @@ export interface SearcherDeps {
 const CANDIDATES_PER_HIT = 4;
 /** Dense candidates read before language balancing, per candidate kept: enough for every language's median. */
 const BALANCE_DEPTH = 4;
+/** The configured default (config.ts, DEFAULT_FUSION) is what servers use; this is for a searcher made without config. */
+const DEFAULT_LEXICAL_WEIGHT = 0.15;
 
 /**
  * Creates a Searcher. Its default mode is hybrid when the index has vectors and a query embedder is given, lexical otherwise.
  * @example const searcher = createSearcher({ index, embedQuery: (q) => embedder.embedQuery(q) });
  */
-export function createSearcher({ index, embedQuery, fusion = { k: 60 }, maxEmbedChars = Infinity, balanceLanguages: balance = true }: SearcherDeps): Searcher & { defaultMode: RetrievalMode } {
+export function createSearcher({ index, embedQuery, fusion = { lexicalWeight: DEFAULT_LEXICAL_WEIGHT }, maxEmbedChars = Infinity, balanceLanguages: balance = true }: SearcherDeps): Searcher & { defaultMode: RetrievalMode } {
   const denseAvailable = Boolean(index.dense && embedQuery);
   const defaultMode: RetrievalMode = denseAvailable ? 'hybrid' : 'lexical';
 
@@ -44,28 +46,22 @@ export function createSearcher({ index, embedQuery, fusion = { k: 60 }, maxEmbed
 
     const ranked =
       mode === 'hybrid'
-        ? fuseRankings([lexical, dense], fusion).map((f) => ({
-            index: f.index,
-            score: f.score,
-            lexicalScore: f.scores[0],
-            denseScore: f.scores[1],
-          }))
-        : (mode === 'lexical' ? lexical : dense).map((r) => withComponent(r, mode));
+        ? fuseScores(lexical, dense, fusion.lexicalWeight)
+        : mode === 'lexical'
+          ? lexical.map((r) => ({ index: r.index, score: r.score, lexicalScore: r.score }))
+          : dense.slice(0, candidates).map((r) => ({ index: r.index, score: r.score, denseScore: r.score }));
 
     return onePerParagraph(ranked, index, options.topK);
   }
 
-  async function denseCandidates(vector: number[], candidates: number): Promise<RankedId[]> {
-    if (!balance) return index.dense!.search(vector, candidates);
+  /** The deep dense list, balanced across languages (or as the model ranks it, with balancing off). */
+  async function denseCandidates(vector: number[], candidates: number): Promise<BalancedId[]> {
     const deep = await index.dense!.search(vector, candidates * BALANCE_DEPTH);
-    return balanceLanguages(deep, (i) => index.chunks[i]?.language ?? 'other').slice(0, candidates);
+    if (!balance) return deep.map((d) => ({ ...d, balanced: d.score }));
+    return balanceLanguages(deep, (i) => index.chunks[i]?.language ?? 'other');
   }
 
   return { search, defaultMode };
-}
-
-function withComponent(r: RankedId, mode: 'lexical' | 'dense') {
-  return mode === 'lexical' ? { ...r, lexicalScore: r.score } : { ...r, denseScore: r.score };
 }
 
 /** Keeps the best-ranked chunk of each paragraph, up to topK, each with its document's title. */
