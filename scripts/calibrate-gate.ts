@@ -104,7 +104,9 @@ async function measure(): Promise<void> {
 }
 
 const sets = [...new Set(examples.map((e) => e.set))];
-const { model, held } = trainGate(examples, `${examples.length} questions (up to ${limit} per set): ${sets.join(', ')}; trained on every other question of each set, operating points chosen on the rest`);
+// Counted, not taken from --limit: examples read with --from may have been measured with another limit.
+const largestSet = Math.max(...sets.map((name) => examples.filter((e) => e.set === name).length));
+const { model, held } = trainGate(examples, `${examples.length} questions (up to ${largestSet} per set): ${sets.join(', ')}; trained on every other question of each set, operating points chosen on the rest`);
 const f = (v: number) => v.toFixed(3);
 console.log(`answered at p ≥ ${f(model.answered)}, possible at p ≥ ${f(model.possible)}`);
 console.log(model.features.map((name, i) => `${name}: ${f(model.weights[i]!)}`).join(', '), `bias ${f(model.bias)}`);
