@@ -3,7 +3,8 @@ import type { PostgresComparison, StoreRun } from './postgres-step.js';
 
 /** The comparison as a Markdown section. */
 export function renderPostgresMarkdown(r: PostgresComparison, { step = '', provenance }: { step?: string; provenance: string }): string {
-  const lines = [`## ${step}File index and PostgreSQL side by side (${r.chunks.toLocaleString('en')} synthetic chunks, random 384-d vectors)`, '', provenance, ''];
+  const took = r.elapsedSec === undefined ? '' : ` The comparison took ${r.elapsedSec} s.`;
+  const lines = [`## ${step}File index and PostgreSQL side by side (${r.chunks.toLocaleString('en')} synthetic chunks, random 384-d vectors)`, '', `${provenance}${took}`, ''];
   lines.push('| | files | PostgreSQL |', '|---|---:|---:|');
   const by = (store: StoreRun['store']) => r.stores.find((s) => s.store === store);
   const cell = (store: StoreRun['store'], pick: (s: StoreRun) => string | undefined) => {

@@ -34,6 +34,8 @@ export interface PostgresComparison {
   databaseBytes?: number;
   /** BM25 scored in the API process against scored by a SQL query over a postings table. */
   sqlBm25?: SqlBm25Result;
+  /** Wall time of the whole comparison, servers started and stopped included. */
+  elapsedSec?: number;
 }
 
 /**
@@ -50,7 +52,9 @@ export async function runPostgresSection(context: BenchContext, documents: reado
     return undefined;
   }
   context.log(`g. the file index and PostgreSQL side by side at ${context.settings.postgres.size.toLocaleString('en')} chunks`);
-  return runPostgresComparison(context, documents, { size: context.settings.postgres.size, binDir, port: await freePort() });
+  const started = performance.now();
+  const result = await runPostgresComparison(context, documents, { size: context.settings.postgres.size, binDir, port: await freePort() });
+  return { ...result, elapsedSec: round((performance.now() - started) / 1000, 1) };
 }
 
 /**
