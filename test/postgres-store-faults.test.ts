@@ -134,6 +134,11 @@ describe.skipIf(skip !== undefined)(`PostgreSQL primary and two replicas${skip ?
     const plain = await createDatabase(cluster, 'plain', { vector: false });
     await expect(serve({ DATABASE_URL: plain })).rejects.toThrow(/has no `vector` extension \(pgvector\)\. Run `CREATE EXTENSION vector;`/);
     await expect(serve({ DATABASE_URL: unbuilt }, { buildIfMissing: false })).rejects.toThrow(/No index in the database at 127\.0\.0\.1:\d+\/unbuilt yet\. Run `npm run index`/);
+    // A server that would build the first generation but has no documents says where the build belongs; nothing is built.
+    await expect(serve({ DATABASE_URL: unbuilt, CORPUS_DIR: path.join(project.root, 'no-such-folder') })).rejects.toThrow(
+      /No index in the database at 127\.0\.0\.1:\d+\/unbuilt yet, and this server could not build the first generation: Corpus folder not found.*Run `npm run index` with the same DATABASE_URL/,
+    );
+    expect(await query('SELECT 1 FROM rag_generations WHERE complete', unbuilt)).toHaveLength(0);
   });
 
   it('builds the first generation once when three servers start together on an empty database, and /health names it', async () => {

@@ -40,7 +40,15 @@ export async function openOrBuildLiveIndex(config: Config, deps: FirstGeneration
       if (!waiting) deps.log({ level: 'info', msg: `No index in the database at ${where} yet: building the first generation` });
       await deps.build(() => hasGeneration(database));
     } catch (error) {
-      if (!(error instanceof BuildLockedError)) throw error;
+      if (deps.signal?.aborted) throw error;
+      if (!(error instanceof BuildLockedError)) {
+        // Typically an API machine without the documents: say where the first build belongs.
+        throw new IndexMissingError(
+          `No index in the database at ${where} yet, and this server could not build the first generation: ${(error as Error).message} ` +
+            'Run `npm run index` with the same DATABASE_URL where the documents are (or give this server CORPUS_DIR).',
+          { cause: error },
+        );
+      }
       if (!waiting) deps.log({ level: 'info', msg: `Another process is building the first index generation into ${where}; waiting for it` });
       waiting = true;
       await sleep(deps.waitMs ?? 1_000, undefined, { signal: deps.signal });
