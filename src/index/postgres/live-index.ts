@@ -1,8 +1,8 @@
 /**
- * The index a server reads from PostgreSQL, kept current: told by the build's NOTIFY (LISTEN on the primary), and
+ * The index a server reads from PostgreSQL, kept current: when a build's NOTIFY arrives (LISTEN on the primary), and
  * every DATABASE_POLL_MS as a fallback, it asks (a replica, or the primary) which generation is current and, when it
- * changed, loads it and swaps it in. Requests in flight finish on the
- * generation they started with; a generation that fails to load is logged and the previous one keeps serving.
+ * changed, loads it and swaps it in. Requests in flight finish on the generation they started with; a generation
+ * that fails to load is logged and the previous one keeps serving.
  */
 import type pg from 'pg';
 import type { Config } from '../../config.js';
