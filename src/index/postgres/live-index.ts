@@ -1,7 +1,7 @@
 /**
- * The index a server reads from PostgreSQL, kept current: when a build's NOTIFY arrives (LISTEN on the primary), and
- * every DATABASE_POLL_MS as a fallback, it asks (a replica, or the primary) which generation is current and, when it
- * changed, loads it and swaps it in. Requests in flight finish on the generation they started with; a generation
+ * The index a server reads from PostgreSQL, kept current: it loads the generation a build announces by NOTIFY (LISTEN
+ * on the primary) and, every DATABASE_POLL_MS as a fallback, asks (a replica, or the primary) which generation is
+ * current and loads it when it changed. Requests in flight finish on the generation they started with; a generation
  * that fails to load is logged and the previous one keeps serving.
  */
 import type pg from 'pg';
