@@ -263,8 +263,9 @@ describe.skipIf(skip !== undefined)(`PostgreSQL primary and two replicas${skip ?
     }, 15_000);
   }, 60_000);
 
-  it('answers every request while the primary restarts, and serves the next build afterwards', async () => {
+  it('answers every request while the primary restarts, listens for NOTIFY again, and serves the next build afterwards', async () => {
     const server = await serve({ DATABASE_READ_URLS: replicaUrls(0, 1) });
+    logs.length = 0;
     const before = server.live!.current().generation;
     const statuses = await underLoad(server, async () => {
       await cluster.stop(cluster.primary);
@@ -272,6 +273,9 @@ describe.skipIf(skip !== undefined)(`PostgreSQL primary and two replicas${skip ?
     });
     expect(statuses.length).toBeGreaterThan(20);
     expect(statuses.filter((s) => s !== 200)).toEqual([]);
+    // The connection that listens for NOTIFY went with the primary; it is opened again (first retry after 1 s).
+    await eventually(async () => logs.some((l) => /^Listening for new index generations on .* again$/.test(String(l.msg))), 15_000);
+    expect(logs.some((l) => /^Not listening for new index generations on .* \(polling continues; trying again\)$/.test(String(l.msg)))).toBe(true);
     await build(loadConfig(env(), project.root));
     await eventually(async () => server.live!.current().generation > before, 30_000);
     expect((await search(server, 'elezioni Kazakistan')).status).toBe(200);
