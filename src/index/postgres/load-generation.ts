@@ -26,6 +26,7 @@ export interface GenerationIndex extends LoadedIndex {
 export async function loadGeneration(router: ReadRouter, id: number, options: { retrieval: 'auto' | 'hybrid' | 'lexical' }): Promise<GenerationIndex> {
   const table = chunkTable(id);
   const loaded = await router.run(async (db) => {
+    // A generation made current before became_current_at existed reports when its build began.
     const { rows } = await db.query<{ manifest: string; lexical: Buffer; since: Date }>(
       'SELECT manifest, lexical, COALESCE(became_current_at, created_at) AS since FROM rag_generations WHERE id = $1 AND complete',
       [id],
