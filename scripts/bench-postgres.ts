@@ -6,7 +6,8 @@ import { parseArgs } from 'node:util';
 import { workerEnv } from '../src/bench/bench-context.js';
 import { benchSettings } from '../src/bench/bench-settings.js';
 import { describeMachine } from '../src/bench/machine.js';
-import { renderPostgresMarkdown, runPostgresComparison } from '../src/bench/postgres-step.js';
+import { renderPostgresMarkdown } from '../src/bench/postgres-markdown.js';
+import { runPostgresComparison } from '../src/bench/postgres-step.js';
 import { runCli } from '../src/cli/run-cli.js';
 import { loadConfig } from '../src/config.js';
 import { readCorpus } from '../src/corpus/read-corpus.js';
@@ -35,9 +36,11 @@ await runCli(async () => {
       notes: [],
     };
     const { documents } = await readCorpus(context.corpusDir);
-    const result = await runPostgresComparison(context, documents, { size: Number(values.size), binDir, port: Number(values.port) });
     const machine = describeMachine();
-    const markdown = renderPostgresMarkdown(result, `${machine.cores} cores (${machine.cpuModel}), ${machine.memoryGiB} GiB, load ${machine.loadAverageAtStart.join(" ")} at start`, command);
+    const result = await runPostgresComparison(context, documents, { size: Number(values.size), binDir, port: Number(values.port) });
+    const markdown = renderPostgresMarkdown(result, {
+      provenance: `\`${command}\` on ${machine.cores} cores (${machine.cpuModel}), ${machine.memoryGiB} GiB, load ${machine.loadAverageAtStart.join(' ')} at start.`,
+    });
     await mkdir(values.reports, { recursive: true });
     await writeFile(path.join(values.reports, 'bench-postgres.json'), JSON.stringify({ command, machine, ...result }, null, 2));
     await writeFile(path.join(values.reports, 'bench-postgres.md'), markdown);

@@ -1,4 +1,4 @@
-/** `npm run bench [-- --quick] [--real-model-only]`: build, serving, scaling, HNSW, LangChain and real-model measurements, written to reports/bench.{json,md}. */
+/** `npm run bench [-- --quick] [--real-model-only]`: build, serving, scaling, HNSW, LangChain, real-model and PostgreSQL measurements, written to reports/bench.{json,md}. */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { runCli } from '../src/cli/run-cli.js';

@@ -8,7 +8,7 @@ import type { Config } from './config.js';
 import { detectLanguage } from './corpus/language.js';
 import { openEmbedder, type OpenedEmbedder } from './embedding/open-embedder.js';
 import { cachedQueryEmbedder, type CachedEmbedQuery } from './embedding/query-cache.js';
-import { buildIndex, type BuildEvent } from './index/build-index.js';
+import { buildIfNone, buildIndex, type BuildEvent } from './index/build-index.js';
 import { corpusChanges, describeCorpusChanges } from './index/corpus-changes.js';
 import { IndexCorruptError, IndexMissingError, loadIndex } from './index/load-index.js';
 import { IndexMismatchError, assertSameModel, readManifest } from './index/manifest.js';
@@ -20,7 +20,8 @@ import { createSentenceSimilarity } from './answer/sentence-similarity.js';
 import { analyzeText } from './index/analyzer.js';
 import { createSearcher } from './retrieval/create-searcher.js';
 import { followIndex } from './retrieval/follow-index.js';
-import { openLiveIndex, type LiveIndex } from './index/postgres/live-index.js';
+import { openOrBuildLiveIndex } from './index/postgres/first-generation.js';
+import type { LiveIndex } from './index/postgres/live-index.js';
 import type { RetrievalMode, SearchOptions, Searcher } from './retrieval/types.js';
 import { createIndexJob, type IndexJob } from './index/index-job.js';
 import { adminApp } from './server/admin-app.js';
@@ -62,7 +63,7 @@ const SENTENCE_CACHE_ENTRIES = 20_000;
 const ALIGNMENT_CACHE_ENTRIES = 2_000;
 
 export interface RuntimeOptions {
-  /** Build the index when INDEX_DIR has none (default true). */
+  /** Build the index when INDEX_DIR (or, with DATABASE_URL, the database) has none (default true). */
   buildIfMissing?: boolean;
   onBuildEvent?: (event: BuildEvent) => void;
   /** Aborting stops a build the runtime started (npm start interrupted, or its npm launcher killed); the previous index stays. */
@@ -86,8 +87,11 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   const log = options.log ?? jsonLineLog;
   let index: LoadedIndex;
   let builtNow = false;
-  // With DATABASE_URL the index is a PostgreSQL generation, built by `npm run index` (never by a serving replica).
-  const live = config.database ? await openLiveIndex(config, log) : undefined;
+  // With DATABASE_URL the index is a PostgreSQL generation: built by `npm run index`, or here when there is none yet.
+  const buildFirst = (isBuilt: () => Promise<boolean>) => buildIfNone(config, { loadEmbedder: openOnce, onEvent: options.onBuildEvent, signal: options.signal }, isBuilt);
+  const live = config.database
+    ? await openOrBuildLiveIndex(config, { build: options.buildIfMissing === false ? undefined : buildFirst, log, signal: options.signal })
+    : undefined;
   if (live) index = live.current();
   else ({ index, builtNow } = await loadOrBuildFileIndex(config, options, openOnce, log));
 
@@ -125,7 +129,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
       live.onChange((next) => next.dense && config.retrieval !== 'lexical' && assertSameModel(next.manifest, config.embedding.model, dimensions));
     }
     const serving = followingParts(config, adaptedOnce(() => live.current(), adapt), deps);
-    // A build (npm run index, or the admin job) writes a new generation; every server follows it by polling.
+    // A build (npm run index, or the admin job) writes a new generation; every server follows it (NOTIFY, then polling).
     return withAdmin({ config, ...serving, embedder, queryCache: embedQuery, app: serving.servedApp, live, close }, embedder, log, async () => {});
   }
   index = adapt(index);

@@ -1,6 +1,7 @@
 /**
  * The PostgreSQL store against a real primary and two streaming replicas: start-up errors that say what to do, a
- * build seen by every server without a restart, builders kept apart by the advisory lock, a builder killed with
+ * first generation built once by servers starting together, a build seen by every server without a restart (by
+ * NOTIFY within a moment, by polling otherwise), builders kept apart by the advisory lock, a builder killed with
  * kill -9, a replica killed under load and the primary restarted — with no failed request.
  */
 import { spawn } from 'node:child_process';
@@ -15,6 +16,7 @@ import { BuildLockedError } from '../src/index/build-lock.js';
 import type { LocalCluster } from '../src/index/postgres/local-cluster.js';
 import { supersededGraceMs } from '../src/index/postgres/postgres-target.js';
 import { createRuntime, type Runtime } from '../src/runtime.js';
+import { HealthResponseSchema } from '../src/server/schemas.js';
 import { createDatabase, postgresSkipReason, startTestCluster, waitForReplicas, withDatabase } from './helpers/postgres-cluster.js';
 import { FIXTURE_MODEL_DIR, REPO_ROOT, createTempProject, type TempProject } from './helpers/temp-project.js';
 
@@ -50,8 +52,8 @@ function env(extra: Record<string, string> = {}): Record<string, string> {
 const replicaUrls = (...which: number[]) => which.map((i) => withDatabase(cluster.replicas[i]!.url, 'faults')).join(',');
 const build = (config: Config) => buildIndex(config, { loadEmbedder: () => openEmbedder(config) });
 
-async function serve(extra: Record<string, string>): Promise<Runtime> {
-  const runtime = await createRuntime(loadConfig(env(extra), project.root), { log: (entry) => logs.push(entry) });
+async function serve(extra: Record<string, string>, options: { buildIfMissing?: boolean } = {}): Promise<Runtime> {
+  const runtime = await createRuntime(loadConfig(env(extra), project.root), { ...options, log: (entry) => logs.push(entry) });
   runtimes.push(runtime);
   return runtime;
 }
@@ -89,8 +91,8 @@ async function underLoad(runtime: Runtime, during: () => Promise<void>, concurre
   return statuses;
 }
 
-async function query<T extends pg.QueryResultRow>(sql: string): Promise<T[]> {
-  const client = new pg.Client(url);
+async function query<T extends pg.QueryResultRow>(sql: string, database = url): Promise<T[]> {
+  const client = new pg.Client(database);
   await client.connect();
   try {
     return (await client.query<T>(sql)).rows;
@@ -131,8 +133,30 @@ describe.skipIf(skip !== undefined)(`PostgreSQL primary and two replicas${skip ?
 
     const plain = await createDatabase(cluster, 'plain', { vector: false });
     await expect(serve({ DATABASE_URL: plain })).rejects.toThrow(/has no `vector` extension \(pgvector\)\. Run `CREATE EXTENSION vector;`/);
-    await expect(serve({ DATABASE_URL: unbuilt })).rejects.toThrow(/No index in the database at 127\.0\.0\.1:\d+\/unbuilt yet\. Run `npm run index`/);
+    await expect(serve({ DATABASE_URL: unbuilt }, { buildIfMissing: false })).rejects.toThrow(/No index in the database at 127\.0\.0\.1:\d+\/unbuilt yet\. Run `npm run index`/);
+    // A server that would build the first generation but has no documents says where the build belongs; nothing is built.
+    await expect(serve({ DATABASE_URL: unbuilt, CORPUS_DIR: path.join(project.root, 'no-such-folder') })).rejects.toThrow(
+      /No index in the database at 127\.0\.0\.1:\d+\/unbuilt yet, and this server could not build the first generation: Corpus folder not found.*Run `npm run index` with the same DATABASE_URL/,
+    );
+    expect(await query('SELECT 1 FROM rag_generations WHERE complete', unbuilt)).toHaveLength(0);
   });
+
+  it('builds the first generation once when three servers start together on an empty database, and /health names it', async () => {
+    const empty = await createDatabase(cluster, 'empty');
+    logs.length = 0;
+    const servers = await Promise.all([serve({ DATABASE_URL: empty }), serve({ DATABASE_URL: empty }), serve({ DATABASE_URL: empty })]);
+    const generations = await query<{ id: string; since: Date }>('SELECT id, became_current_at AS since FROM rag_generations', empty);
+    expect(generations).toHaveLength(1);
+    expect(servers.map((s) => s.live!.current().generation)).toEqual([1, 1, 1].map(() => Number(generations[0]!.id)));
+    expect(logs.filter((l) => /building the first generation/.test(String(l.msg))).length).toBeGreaterThan(0);
+    expect((await search(servers[1]!, 'elezioni Kazakistan')).status).toBe(200);
+
+    const health = (await (await servers[2]!.app.request('/health')).json()) as { generation?: { id: number; currentSince: string } };
+    expect(health.generation).toEqual({ id: Number(generations[0]!.id), currentSince: generations[0]!.since.toISOString() });
+    expect(HealthResponseSchema.strict().parse(health)).toEqual(health);
+    const openapi = (await (await servers[2]!.app.request('/openapi.json')).json()) as { components: { schemas: { HealthResponse: { properties: Record<string, unknown> } } } };
+    expect(openapi.components.schemas.HealthResponse.properties.generation).toMatchObject({ properties: { id: { type: 'integer' }, currentSince: { type: 'string' } } });
+  }, 90_000);
 
   it('makes a build current on the primary and on both replicas within seconds, without a restart; old generations are dropped', async () => {
     const servers = [await serve({ DATABASE_READ_URLS: replicaUrls(0) }), await serve({ DATABASE_READ_URLS: replicaUrls(1) }), await serve({})];
@@ -239,8 +263,9 @@ describe.skipIf(skip !== undefined)(`PostgreSQL primary and two replicas${skip ?
     }, 15_000);
   }, 60_000);
 
-  it('answers every request while the primary restarts, and serves the next build afterwards', async () => {
+  it('answers every request while the primary restarts, listens for NOTIFY again, and serves the next build afterwards', async () => {
     const server = await serve({ DATABASE_READ_URLS: replicaUrls(0, 1) });
+    logs.length = 0;
     const before = server.live!.current().generation;
     const statuses = await underLoad(server, async () => {
       await cluster.stop(cluster.primary);
@@ -248,8 +273,29 @@ describe.skipIf(skip !== undefined)(`PostgreSQL primary and two replicas${skip ?
     });
     expect(statuses.length).toBeGreaterThan(20);
     expect(statuses.filter((s) => s !== 200)).toEqual([]);
+    // The connection that listens for NOTIFY went with the primary; it is opened again (first retry after 1 s).
+    await eventually(async () => logs.some((l) => /^Listening for new index generations on .* again$/.test(String(l.msg))), 15_000);
+    expect(logs.some((l) => /^Not listening for new index generations on .* \(polling continues; trying again\)$/.test(String(l.msg)))).toBe(true);
     await build(loadConfig(env(), project.root));
     await eventually(async () => server.live!.current().generation > before, 30_000);
     expect((await search(server, 'elezioni Kazakistan')).status).toBe(200);
   }, 90_000);
+
+  it('switches to a new build within 2 s through LISTEN/NOTIFY, long before the next poll, also when reading from a replica', async () => {
+    const slowPoll = { DATABASE_POLL_MS: '600000' };
+    const servers = [await serve(slowPoll), await serve({ ...slowPoll, DATABASE_READ_URLS: replicaUrls(0, 1) })];
+    const before = servers[0]!.live!.current().generation;
+    await writeFile(path.join(project.corpusDir, 'notified.txt'), 'The wallabyvalley notice.\n\nWallabyvalley clerks announced the count at noon.\n');
+    await build(loadConfig(env(), project.root));
+    const built = Date.now();
+    await eventually(async () => {
+      const found = await Promise.all(servers.map(async (s) => (await search(s, 'wallabyvalley clerks')).files.includes('notified.txt')));
+      return found.every(Boolean);
+    }, 2_000, 50);
+    expect(Date.now() - built).toBeLessThan(2_000);
+    for (const server of servers) {
+      const health = (await (await server.app.request('/health')).json()) as { generation?: { id: number } };
+      expect(health.generation?.id).toBeGreaterThan(before);
+    }
+  }, 60_000);
 });

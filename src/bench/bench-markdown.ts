@@ -2,6 +2,7 @@
 import { formatSize, scalingRun, type BenchReport, type BuildRun, type ScalingRow, type TargetResult } from './bench-report.js';
 import type { LoadResult } from './load-test.js';
 import { markdownTable as table, renderProvenance, renderRealModelSection } from './real-model-markdown.js';
+import { renderPostgresMarkdown } from './postgres-markdown.js';
 import { renderChart } from './svg-chart.js';
 
 const mb = (bytes: number) => (bytes / 2 ** 20).toFixed(1);
@@ -57,6 +58,7 @@ export function renderBenchMarkdown(report: BenchReport, chartFile: string): str
       ['scaling load', `concurrency ${settings.scaling.connections.join(', ')}, ${settings.scaling.durationSec} s per endpoint and concurrency`],
       ['HNSW recall', `${settings.hnswRecall.queries} queries from each data set's distribution, k=${settings.hnswRecall.k}, efSearch ${settings.hnswRecall.efValues.join(', ')} and the configured one; the synthetic indexes of ${settings.hnswRecall.sizes.map(formatSize).join(', ')}, and ${formatSize(settings.hnswRecall.uniformSize)} uniform random vectors built in process`],
       ['LangChain comparison', `${formatSize(settings.langchain.size)} vectors, ${settings.langchain.queries} queries, ${settings.langchain.buildRepeats} build pairs`],
+      ['PostgreSQL (g)', `${formatSize(settings.postgres.size)} synthetic chunks in the file index and in a throw-away local PostgreSQL; search and ask at concurrency 1 and 8, ${settings.scaling.durationSec} s each; 1 and 3 API processes on one database`],
       ['real model (f)', `budget ${settings.realModel.budgetSec} s; synthetic ${formatSize(settings.realModel.syntheticChunks)} chunks; load at concurrency ${settings.realModel.connections.join(', ')}, ${settings.realModel.durationSec} s each; cached query rounds ${settings.realModel.cachedRounds}`],
     ]),
     '',
@@ -130,6 +132,7 @@ export function renderBenchMarkdown(report: BenchReport, chartFile: string): str
     );
   }
   out.push(renderRealModelSection(report));
+  if (report.postgres) out.push(renderPostgresMarkdown(report.postgres, { step: 'g. ', provenance: 'Same run and machine as above; the database server shares the cores with the API processes.' }));
   if (report.notes.length) out.push('## Notes', '', ...report.notes.map((n) => `- ${n}`), '');
   return `${out.join('\n')}\n`;
 }

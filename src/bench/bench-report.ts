@@ -3,6 +3,7 @@ import type { HnswRecallResult } from './hnsw-recall.js';
 import type { LangChainComparison } from './langchain-compare.js';
 import type { LoadResult } from './load-test.js';
 import type { MachineInfo } from './machine.js';
+import type { PostgresComparison } from './postgres-step.js';
 import type { QueryEmbeddingTiming } from './query-embedding-timing.js';
 import type { LatencySummary } from './stats.js';
 
@@ -109,6 +110,8 @@ export interface BenchSettings {
   models: { fixture: string; configured: string };
   /** Step f, with the real model: its own time budget, synthetic corpus size and load runs. */
   realModel: { budgetSec: number; syntheticChunks: number; connections: number[]; durationSec: number; cachedRounds: number };
+  /** Step g: the file index and PostgreSQL side by side on one synthetic corpus of this many chunks. */
+  postgres: { size: number };
 }
 
 export interface BenchReport {
@@ -123,6 +126,8 @@ export interface BenchReport {
   hnsw: HnswRun[];
   langchain?: LangChainComparison;
   realModel: RealModelResult;
+  /** Step g; absent when it was skipped (the notes say why). */
+  postgres?: PostgresComparison;
   targets: TargetResult[];
   notes: string[];
 }

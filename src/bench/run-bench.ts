@@ -1,4 +1,4 @@
-/** The benchmark run: steps a–e within a time budget, f (the real model) within its own, then bench.json, bench.md and the scaling chart in the reports folder. */
+/** The benchmark run: steps a–e within a time budget, f (the real model) within its own, g (PostgreSQL) when its binaries are there, then bench.json, bench.md and the scaling chart in the reports folder. */
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,6 +13,7 @@ import { runBuild } from './build-step.js';
 import type { LangChainComparison } from './langchain-compare.js';
 import { findRealModel, type RealModelChoice } from './find-real-model.js';
 import { describeMachine } from './machine.js';
+import { runPostgresSection, type PostgresComparison } from './postgres-step.js';
 import { runRealModelStep } from './real-model-step.js';
 import { runScalingSize, syntheticIndexDir } from './scaling-step.js';
 import { endpointRequests, measureEndpoints, startBenchServer } from './serve-step.js';
@@ -39,6 +40,7 @@ interface Results {
   hnsw: HnswRun[];
   langchain?: LangChainComparison;
   realModel?: RealModelResult;
+  postgres?: PostgresComparison;
   /** Steps already run (or failed), so none runs twice. */
   done: Set<string>;
 }
@@ -85,6 +87,8 @@ export async function runBench(options: BenchOptions): Promise<{ report: BenchRe
     if (options.realModelOnly) context.notes.push('Steps a–e were not run (--real-model-only).');
     else await runRandomVectorSteps(context, results, configuredIsReal);
     await attempt(context, 'f (real model)', () => runRealModel(context, results, realModel, config.embedding.quantized));
+    if (options.realModelOnly) context.notes.push('Step g (PostgreSQL) was not run (--real-model-only).');
+    else await attempt(context, 'g (PostgreSQL)', async () => void (results.postgres = await runPostgresSection(context, (await readCorpus(context.corpusDir)).documents, options.repoRoot)));
   } finally {
     await rm(workDir, { recursive: true, force: true });
   }
@@ -101,6 +105,7 @@ export async function runBench(options: BenchOptions): Promise<{ report: BenchRe
     scaling: results.scaling,
     hnsw: results.hnsw,
     langchain: results.langchain,
+    postgres: results.postgres,
     realModel: results.realModel ?? { status: 'failed', reason: context.notes.find((n) => n.startsWith('Step f')) ?? 'not run', builds: [] },
     notes: context.notes,
   };

@@ -50,9 +50,22 @@ export class ModelRequiredError extends Error {
  * @example await buildIndex(loadConfig(), { loadEmbedder: () => openEmbedder(config) });
  */
 export async function buildIndex(config: Config, deps: BuildDeps = {}): Promise<BuildReport> {
+  return withTarget(config, (target) => target.withLock(() => buildUnlocked(config, deps, target)));
+}
+
+/**
+ * Builds only when `isBuilt`, asked while holding the build lock, says there is no index yet: processes that start
+ * together on one empty database build it once. Undefined when another process built it first.
+ * @example await buildIfNone(config, { loadEmbedder }, () => hasGeneration(config.database));
+ */
+export async function buildIfNone(config: Config, deps: BuildDeps, isBuilt: () => Promise<boolean>): Promise<BuildReport | undefined> {
+  return withTarget(config, (target) => target.withLock(async () => ((await isBuilt()) ? undefined : buildUnlocked(config, deps, target))));
+}
+
+async function withTarget<T>(config: Config, work: (target: BuildTarget) => Promise<T>): Promise<T> {
   const target = config.database ? await postgresTarget(config.database, config.hnsw) : fileTarget(config.indexDir, config.hnsw);
   try {
-    return await target.withLock(() => buildUnlocked(config, deps, target));
+    return await work(target);
   } finally {
     await target.close();
   }

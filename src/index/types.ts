@@ -54,4 +54,6 @@ export interface LoadedIndex {
   lexical: { search(query: string, k: number, language?: DetectedLanguage): RankedId[] };
   /** Present in hybrid mode: in memory (HNSW file) or in a database (pgvector), hence possibly async. */
   dense?: { search(vector: Float32Array | number[], k: number): RankedId[] | Promise<RankedId[]> };
+  /** With DATABASE_URL: the PostgreSQL generation served, and when a build made it current (ISO 8601). */
+  servedGeneration?: { id: number; currentSince: string };
 }

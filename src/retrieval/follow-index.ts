@@ -32,6 +32,9 @@ export function followIndex(current: () => LoadedIndex): FollowedIndex {
     get dense() {
       return current().dense;
     },
+    get servedGeneration() {
+      return current().servedGeneration;
+    },
   };
   function per<T>(make: (index: LoadedIndex) => T): () => T {
     let made: { index: LoadedIndex; value: T } | undefined;

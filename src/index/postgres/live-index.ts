@@ -1,7 +1,8 @@
 /**
- * The index a server reads from PostgreSQL, kept current: every DATABASE_POLL_MS it asks (a replica, or the primary)
- * which generation is current and, when it changed, loads it and swaps it in. Requests in flight finish on the
- * generation they started with; a generation that fails to load is logged and the previous one keeps serving.
+ * The index a server reads from PostgreSQL, kept current: it loads the generation a build announces by NOTIFY (LISTEN
+ * on the primary) and, every DATABASE_POLL_MS as a fallback, asks (a replica, or the primary) which generation is
+ * current and loads it when it changed. Requests in flight finish on the generation they started with; a generation
+ * that fails to load is logged and the previous one keeps serving.
  */
 import type pg from 'pg';
 import type { Config } from '../../config.js';
@@ -9,6 +10,7 @@ import { IndexMissingError } from '../load-index.js';
 import { checkVectorExtension, describeUrl, openPrimary } from './connect.js';
 import { loadGeneration, type GenerationIndex } from './load-generation.js';
 import { createReadRouter, type ReadRouter } from './read-router.js';
+import { listenForGenerations } from './generation-listener.js';
 import { currentGeneration } from './schema.js';
 
 export interface LiveIndex {
@@ -16,8 +18,8 @@ export interface LiveIndex {
   current(): GenerationIndex;
   /** Called with each new generation before it serves; throwing refuses it (the previous one keeps serving). */
   onChange(listener: (next: GenerationIndex) => void): void;
-  /** Looks for a new generation now (the poller does this every DATABASE_POLL_MS). */
-  refresh(): Promise<void>;
+  /** Looks for a new generation now (the poller does this every DATABASE_POLL_MS), or loads `id` when it is newer. */
+  refresh(id?: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -38,7 +40,9 @@ export async function openLiveIndex(config: Config, log: (entry: Record<string, 
       throw new IndexMissingError(`No index in the database at ${describeUrl(database.url)} yet. Run \`npm run index\` with the same DATABASE_URL to build it.`);
     }
     const first = await loadGeneration(router, id, { retrieval: config.retrieval });
-    return liveIndex(first, router, primary, config, log);
+    const live = liveIndex(first, router, primary, config, log);
+    const listener = await listenForGenerations(database, (announced) => void live.refresh(announced).catch(() => {}), log);
+    return { ...live, close: () => listener.close().then(live.close) };
   } catch (error) {
     await router?.close();
     await primary.end().catch(() => {});
@@ -52,8 +56,10 @@ function liveIndex(first: GenerationIndex, router: ReadRouter, primary: pg.Pool,
   let refreshing: Promise<void> | undefined;
   let failedGeneration: number | undefined;
 
-  async function refreshOnce(): Promise<void> {
-    const id = await router.run((db) => currentGeneration(db));
+  // An announced id is loaded as it is: a replica may not show it as current yet, the primary does.
+  async function refreshOnce(announced?: number): Promise<void> {
+    if (announced !== undefined && announced <= serving.generation) return;
+    const id = announced ?? (await router.run((db) => currentGeneration(db)));
     if (id === null || id === serving.generation || id === failedGeneration) return;
     const started = performance.now();
     try {
@@ -68,7 +74,17 @@ function liveIndex(first: GenerationIndex, router: ReadRouter, primary: pg.Pool,
     }
   }
 
-  const refresh = () => (refreshing ??= refreshOnce().finally(() => (refreshing = undefined)));
+  // A poll joins a refresh under way; an announcement runs after it (the poll may have read the previous id).
+  function refresh(announced?: number): Promise<void> {
+    if (refreshing && announced === undefined) return refreshing;
+    const next: Promise<void> = (refreshing ?? Promise.resolve()).catch(() => {}).then(() => refreshOnce(announced));
+    const clear = () => {
+      if (refreshing === next) refreshing = undefined;
+    };
+    next.then(clear, clear);
+    refreshing = next;
+    return next;
+  }
   let pollFailing = false;
   const timer = setInterval(() => {
     refresh().then(

@@ -26,7 +26,11 @@ export interface GenerationIndex extends LoadedIndex {
 export async function loadGeneration(router: ReadRouter, id: number, options: { retrieval: 'auto' | 'hybrid' | 'lexical' }): Promise<GenerationIndex> {
   const table = chunkTable(id);
   const loaded = await router.run(async (db) => {
-    const { rows } = await db.query<{ manifest: string; lexical: Buffer }>('SELECT manifest, lexical FROM rag_generations WHERE id = $1 AND complete', [id]);
+    // A generation made current before became_current_at existed reports when its build began.
+    const { rows } = await db.query<{ manifest: string; lexical: Buffer; since: Date }>(
+      'SELECT manifest, lexical, COALESCE(became_current_at, created_at) AS since FROM rag_generations WHERE id = $1 AND complete',
+      [id],
+    );
     if (!rows[0]) throw new NotReplicatedYet(`generation ${id} is not complete on this server yet`);
     const documentRows = await db.query<{ document: string }>('SELECT document FROM rag_documents WHERE generation = $1', [id]);
     const chunkRows = await db.query<{ chunk: string }>(`SELECT chunk FROM ${table} ORDER BY position`);
@@ -48,7 +52,8 @@ export async function loadGeneration(router: ReadRouter, id: number, options: { 
     throw new IndexMismatchError(`RETRIEVAL=hybrid, but ${where} is lexical-only (${manifest.reason ?? 'no reason recorded'}). Rebuild it with the embedding model available.`);
   }
   const useDense = manifest.retrieval === 'hybrid' && options.retrieval !== 'lexical';
-  return { generation: id, manifest, chunks, documents, lexical, dense: useDense ? pgvectorSearch(router, table) : undefined };
+  const servedGeneration = { id, currentSince: loaded.since.toISOString() };
+  return { generation: id, servedGeneration, manifest, chunks, documents, lexical, dense: useDense ? pgvectorSearch(router, table) : undefined };
 }
 
 /** Cosine nearest neighbours through pgvector's HNSW index; `score` is cosine similarity, as from the file index. */

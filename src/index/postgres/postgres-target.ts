@@ -76,7 +76,7 @@ export async function postgresTarget(database: DatabaseConfig, hnsw: { m: number
       signal?.throwIfAborted();
       await client.query('BEGIN');
       try {
-        await client.query('UPDATE rag_generations SET complete = true WHERE id = $1', [id]);
+        await client.query('UPDATE rag_generations SET complete = true, became_current_at = now() WHERE id = $1', [id]);
         await client.query('UPDATE rag_generations SET superseded_at = now() WHERE id = (SELECT generation FROM rag_current)');
         await client.query(
           'INSERT INTO rag_current (singleton, generation) VALUES (true, $1) ON CONFLICT (singleton) DO UPDATE SET generation = EXCLUDED.generation',

@@ -24,9 +24,11 @@ CREATE TABLE IF NOT EXISTS rag_generations (
   complete boolean NOT NULL DEFAULT false,
   manifest text,
   lexical bytea,
-  superseded_at timestamptz
+  superseded_at timestamptz,
+  became_current_at timestamptz
 );
 ALTER TABLE rag_generations ADD COLUMN IF NOT EXISTS superseded_at timestamptz;
+ALTER TABLE rag_generations ADD COLUMN IF NOT EXISTS became_current_at timestamptz;
 CREATE TABLE IF NOT EXISTS rag_current (
   singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton),
   generation bigint NOT NULL REFERENCES rag_generations (id)

@@ -14,7 +14,7 @@ export function healthRoutes(deps: ResolvedDeps): Hono {
   const app = new Hono();
   const isKeyHolder = keyChecker(deps.config.server.apiKey);
   app.get('/health', (c) => {
-    const { manifest } = deps.index;
+    const { manifest, servedGeneration } = deps.index;
     const { mode, model } = retrievalInfo(deps);
     const reason =
       manifest.reason ??
@@ -29,6 +29,7 @@ export function healthRoutes(deps: ResolvedDeps): Hono {
       files: manifest.files.length,
       chunks: manifest.chunks,
       builtAt: manifest.builtAt,
+      ...(servedGeneration && { generation: servedGeneration }),
     };
     return c.json(body);
   });
