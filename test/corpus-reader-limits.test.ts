@@ -38,6 +38,25 @@ describe('reader limits', () => {
     expect(reasonOf(await read('many-lines.pdf', { operatorsPerPage: 10_000 }))).toMatch(/READER_MAX_OPERATORS_PER_PAGE=10000 \(\d+ operators on page 1\)/);
   }, 30_000);
 
+  it('skips a PDF whose forms nest past READER_MAX_FORM_DEPTH, or draw each other past READER_MAX_OPERATORS_PER_PAGE, before pdf.js expands them', async () => {
+    const started = performance.now();
+    expect(reasonOf(await read('nested-forms.pdf'))).toMatch(/READER_MAX_FORM_DEPTH=12 \(form XObjects nested deeper\)/);
+    expect(reasonOf(await read('nested-forms.pdf', { formDepth: 100 }))).toMatch(/READER_MAX_OPERATORS_PER_PAGE=500000 \(form XObjects drawing each other \d+\+ times\)/);
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+
+  it('skips a PDF deflate bomb while inflating it, before pdf.js inflates it whole', async () => {
+    expect(reasonOf(await read('deflate-bomb.pdf', { decompressedBytes: 8 << 20 }))).toMatch(/READER_MAX_DECOMPRESSED_BYTES=8388608 \(bytes of PDF streams once inflated\)/);
+    expect(reasonOf(await read('deflate-bomb.pdf'))).toBeUndefined(); // 64 MB inflated is within the default 256 MB
+  }, 30_000);
+
+  it('reads ordinary PDFs with forms and compressed streams as before', async () => {
+    const forms = await hostileDocuments({ ...ISSUE_SIZES, formDepth: 4, lines: 10, textOperators: 10, docxParagraphs: 1, bombBytes: 1, unclosedTags: 1 });
+    const nested = forms.find((d) => d.file === 'nested-forms.pdf')!;
+    const parsed = await readDocument('nested-forms.pdf', nested.bytes, 'pdf', limits({}));
+    expect('document' in parsed && parsed.document.paragraphs.map((p) => p.text).join(' ')).toMatch(/d.*e.*e.*p|deep/);
+  });
+
   it('skips a DOCX of 300,000 paragraphs before mammoth, and a deflate bomb while inflating, naming the setting', async () => {
     expect(reasonOf(await read('many-paragraphs.docx', { paragraphs: 100_000 }))).toMatch(/READER_MAX_PARAGRAPHS=100000 \(Word paragraphs\)/);
     expect(reasonOf(await read('deflate-bomb.docx', { decompressedBytes: 8 << 20 }))).toMatch(/READER_MAX_DECOMPRESSED_BYTES=8388608/);
@@ -64,7 +83,8 @@ describe('isolated reader', () => {
     await writeFile(path.join(corpus, 'page.html'), '<html><title>T</title><body><p>Ciao a tutti, questo è un paragrafo.</p></body></html>');
     await writeFile(path.join(corpus, 'unclosed-tags.html'), docs.get('unclosed-tags.html')!.bytes);
     const warnings: string[] = [];
-    const reader = createIsolatedReader(limits({ timeoutMs: 4_000 }));
+    // Past what the prescan follows (formDepth, operatorsPerPage raised), so pdf.js expands the forms until the time budget.
+    const reader = createIsolatedReader(limits({ timeoutMs: 4_000, formDepth: 100, operatorsPerPage: 2 ** 50 }));
     const started = performance.now();
     const { documents, skipped } = await readCorpus(corpus, { reader, onWarning: (m) => warnings.push(m) }).finally(() => reader.close());
     expect(performance.now() - started).toBeLessThan(20_000);
@@ -78,7 +98,8 @@ describe('isolated reader', () => {
     const file = path.join(dir, 'bomb.pdf');
     const [bomb] = (await hostileDocuments({ ...ISSUE_SIZES, bombBytes: 640 << 20 })).filter((d) => d.file === 'deflate-bomb.pdf');
     await writeFile(file, bomb!.bytes);
-    const reader = createIsolatedReader(limits({ memoryMb: 700 }));
+    // Past what the prescan inflates (decompressedBytes raised), so pdf.js inflates the bomb until the memory budget.
+    const reader = createIsolatedReader(limits({ memoryMb: 700, decompressedBytes: 2 ** 40 }));
     try {
       // The budget is above what reading a real PDF takes (pdf.js and its fonts), so the bomb is what passes it.
       const ordinary = await reader.read('doc.pdf', path.join(REPO_ROOT, 'test/fixtures/documents/000_68c45a22bf89f6e7.pdf'), 'pdf');

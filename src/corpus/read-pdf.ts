@@ -3,6 +3,7 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import type { Extracted } from './parse-document.js';
 import { pageGlyphs, type PdfGlyph } from './pdf-glyphs.js';
 import { pdfParagraphs } from './pdf-layout.js';
+import { prescanPdf } from './pdf-prescan.js';
 import { checkLimit, type ReaderLimits } from './reader-limits.js';
 
 const PDF_MAGIC = '%PDF-';
@@ -10,9 +11,9 @@ const PDF_MAGIC = '%PDF-';
 /**
  * The paragraphs of a PDF (see `pdfParagraphs`). Skipped, with the reason: a file that does not start like
  * a PDF, a password-protected one, and one without a text layer (a scan, which would need OCR).
- * pdf.js expands a page's forms before its operators can be counted, so a page that expands without end is
- * stopped by the reader process's time and memory budgets (see isolated-reader.ts), not here.
- * @throws ReaderLimitError past READER_MAX_PAGES, READER_MAX_OPERATORS_PER_PAGE or READER_MAX_FORM_DEPTH.
+ * Deflate bombs and forms that expand without end are caught before pdf.js by `prescanPdf`; what it cannot see is
+ * stopped by the reader process's time and memory budgets (see isolated-reader.ts).
+ * @throws ReaderLimitError past READER_MAX_DECOMPRESSED_BYTES, READER_MAX_PAGES, READER_MAX_OPERATORS_PER_PAGE or READER_MAX_FORM_DEPTH.
  * @example await readPdf(readFileSync('report.pdf'), DEFAULT_READER_LIMITS) // { ok: true, paragraphs: [{ text: '…', page: 1 }, …] }
  */
 export async function readPdf(bytes: Uint8Array, limits: ReaderLimits): Promise<Extracted> {
@@ -20,6 +21,7 @@ export async function readPdf(bytes: Uint8Array, limits: ReaderLimits): Promise<
   if (!Buffer.from(bytes.subarray(0, 1024)).toString('latin1').includes(PDF_MAGIC)) {
     return { ok: false, reason: 'not a PDF (no %PDF- header)' };
   }
+  await prescanPdf(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), limits);
   // pdf.js takes ownership of the buffer it is given, so it gets a copy.
   const task = getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, verbosity: 0 });
   try {

@@ -8,7 +8,7 @@ export interface ReaderLimits {
   memoryMb: number;
   /** Size of the file itself (READER_MAX_FILE_BYTES). */
   fileBytes: number;
-  /** Bytes a DOCX package may inflate to, all parts together (READER_MAX_DECOMPRESSED_BYTES). */
+  /** Bytes a DOCX package, or a PDF's compressed streams, may inflate to, all together (READER_MAX_DECOMPRESSED_BYTES). */
   decompressedBytes: number;
   /** Pages of a PDF (READER_MAX_PAGES). */
   pages: number;
