@@ -29,6 +29,7 @@ export interface Line {
   spaceAtEnd: boolean;
   /** The median width of the spaces between its words (a font size's quarter when it has none). */
   spaceWidth: number;
+  /** Its units in visual order, kept for right-to-left lines only. */
   units: Unit[];
 }
 
@@ -48,7 +49,8 @@ export function toLines(glyphs: readonly PdfGlyph[]): Line[] {
         rtl,
         spaceAtEnd: units[0]?.text === ' ' || units.at(-1)?.text === ' ',
         spaceWidth: medianSpace(units) ?? group.reduce((m, g) => Math.max(m, g.size), 0) * 0.25,
-        units,
+        // Only a right-to-left line may be ordered again (for its page's paragraph direction).
+        units: rtl ? units : [],
       };
     })
     .filter((line) => line.text !== '')
