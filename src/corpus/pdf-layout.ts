@@ -13,8 +13,9 @@ const PAGE_NUMBER = /^(?:[-–—]\s*)?(?:page|pagina|pag\.|бет|صفحة)?\s*
 
 /**
  * The paragraphs of a document's pages (`pages[i]` holds page i + 1's glyphs), each with the page it starts on.
- * A paragraph whose last line on a page reaches the right margin and whose next page starts with text of the
- * same size continues there (it is cited by the page it starts on).
+ * Within a page a paragraph ends where the spacing grows, the size changes or `endsParagraph` says so (the
+ * line-fit, trailing-space and indent rules). A paragraph continues on the next page when that page starts with
+ * text of the same size that `endsParagraph` does not set apart (it is cited by the page it starts on).
  * @example pdfParagraphs([[{ text: 'C', x: 50, y: 700, width: 8, size: 11 }, …]]) // [{ text: 'Ciao.', page: 1 }]
  */
 export function pdfParagraphs(pages: readonly PdfGlyph[][]): ExtractedParagraph[] {
@@ -34,7 +35,7 @@ export function pdfParagraphs(pages: readonly PdfGlyph[][]): ExtractedParagraph[
     lines.forEach((line, i) => {
       const previous = open?.lines.at(-1);
       const sameSize = previous !== undefined && Math.abs(previous.size - line.size) < 0.5;
-      // Across a page break only the line-fit rule can tell, judged by the column the previous line stood in.
+      // Across a page break spacing says nothing; the line rules judge by the column the previous line stood in.
       const near = i > 0 ? previous !== undefined && previous.y - line.y <= Math.max(line.size * 1.2, pitches.get(Math.round(line.size)) ?? 0) * 1.25 : true;
       if (!(sameSize && near) || (previous && endsParagraph(previous, line, lines[i + 1], i > 0 ? column : previousColumn!))) close();
       open ??= { lines: [], page: pageIndex + 1 };
