@@ -62,6 +62,7 @@ describe('a PDF made from a plain text file (no space between paragraphs)', () =
     expect(report.find((p) => p.startsWith('• جميع التعليقات'))).toMatch(/^• جميع التعليقات تخضع للتدقيق\. الرجاء/);
     const russia = texts(await pdf('004_e58b63fe8df93c8c'));
     expect(russia[0]).toMatch(/شوهدت في مكان آخر\.$/);
+    expect(russia).toContain('إنهم "إرهابيون"');
     expect(russia.join('\n')).not.toMatch(/ \.\p{L}/u);
   });
 });

@@ -27,7 +27,7 @@ export function pdfParagraphs(pages: readonly PdfGlyph[][]): ExtractedParagraph[
   let open: { lines: Line[]; page: number } | undefined;
   let previousColumn: Column | undefined;
   const close = () => {
-    if (open) paragraphs.push({ text: joinLines(open.lines.map((l) => l.text)), page: open.page });
+    if (open) paragraphs.push({ text: joinLines(startOrdered(open.lines).map((l) => l.text)), page: open.page });
     open = undefined;
   };
   const pitches = pitchBySize(pagesOfLines.map((p) => p.lines));
@@ -45,6 +45,17 @@ export function pdfParagraphs(pages: readonly PdfGlyph[][]): ExtractedParagraph[
   });
   close();
   return paragraphs;
+}
+
+/**
+ * A paragraph's first line, when it is right-to-left text in a left-to-right paragraph, ordered again now that its
+ * place is known: nothing right-to-left comes before it, so what stands beyond its right edge is the paragraph's
+ * start, and in a one-line paragraph what stands beyond its left edge is too (its closing quote ends the paragraph).
+ */
+function startOrdered(lines: Line[]): Line[] {
+  const first = lines[0];
+  if (!first?.rtl || first.direction !== 'ltr') return lines;
+  return [reorderLine(first, 'ltr', lines.length === 1 ? { left: 'ltr', right: 'ltr' } : { right: 'ltr' }), ...lines.slice(1)];
 }
 
 /**

@@ -3,7 +3,7 @@
  * they leave gaps, then in logical order for a given paragraph direction. Pure: pdf.js is only in read-pdf.ts.
  */
 import type { PdfGlyph } from './pdf-glyphs.js';
-import { isMostlyRightToLeft, logicalIndices, normalizePresentationForms, type Direction } from './rtl-text.js';
+import { isMostlyRightToLeft, logicalIndices, normalizePresentationForms, type Direction, type KnownEdges } from './rtl-text.js';
 
 /** A piece of a line in visual order: a glyph's text, or a space found between glyphs, with where it stands. */
 interface Unit {
@@ -57,13 +57,13 @@ export function toLines(glyphs: readonly PdfGlyph[]): Line[] {
     .sort((a, b) => b.y - a.y);
 }
 
-/** The line with its text put in logical order for another paragraph direction. */
-export function reorderLine(line: Line, direction: Direction): Line {
-  return line.direction === direction ? line : { ...line, ...ordered(line.units, direction) };
+/** The line with its text put in logical order for another paragraph direction, or with what lies beyond its edges known. */
+export function reorderLine(line: Line, direction: Direction, edges?: KnownEdges): Line {
+  return line.direction === direction && !edges ? line : { ...line, ...ordered(line.units, direction, edges) };
 }
 
-function ordered(units: readonly Unit[], direction: Direction): Pick<Line, 'text' | 'direction' | 'firstWordWidth'> {
-  const order = logicalIndices(units.map((u) => u.text), direction);
+function ordered(units: readonly Unit[], direction: Direction, edges?: KnownEdges): Pick<Line, 'text' | 'direction' | 'firstWordWidth'> {
+  const order = logicalIndices(units.map((u) => u.text), direction, edges);
   const text = markedLigatures(order.map((i) => units[i]!.text)).join('').replace(/\s+/g, ' ').trim();
   let from = Infinity;
   let to = -Infinity;

@@ -54,8 +54,9 @@ export function logicalOrder(units: readonly string[], direction?: Direction): s
  * left-to-right text in a right-to-left paragraph 2, numbers inside right-to-left text 2), then runs reversed from
  * the highest level down; reversing visual order this way gives logical order, as the reversals undo themselves.
  */
-export function logicalIndices(units: readonly string[], direction: Direction = isMostlyRightToLeft(units) ? 'rtl' : 'ltr'): number[] {
-  const edges = direction === 'ltr' && isMostlyRightToLeft(units) ? rtlTextEdges(units) : undefined;
+export function logicalIndices(units: readonly string[], direction: Direction = isMostlyRightToLeft(units) ? 'rtl' : 'ltr', known: KnownEdges = {}): number[] {
+  const guessed = direction === 'ltr' && isMostlyRightToLeft(units) ? rtlTextEdges(units) : undefined;
+  const edges = guessed && { left: known.left ? CLASS_OF[known.left] : guessed.left, right: known.right ? CLASS_OF[known.right] : guessed.right };
   const classes = resolveNeutrals(resolveNumbers(units.map((unit) => classOf(unit, direction)), direction), direction, edges);
   const levels = classes.map((c) => LEVELS[direction][c as Exclude<Class, 'N'>]);
   const order = [...units.keys()];
@@ -74,6 +75,17 @@ export function logicalIndices(units: readonly string[], direction: Direction = 
   }
   return order;
 }
+
+/**
+ * What the text beyond a line's visual edge is, when the caller knows it: a right-to-left line that starts its
+ * left-to-right paragraph has the paragraph's start beyond its right edge ('ltr'), not more right-to-left text.
+ */
+export interface KnownEdges {
+  left?: Direction;
+  right?: Direction;
+}
+
+const CLASS_OF: Record<Direction, Class> = { ltr: 'L', rtl: 'R' };
 
 const LEVELS: Record<Direction, Record<Exclude<Class, 'N'>, number>> = {
   ltr: { L: 0, R: 1, EN: 2 },
