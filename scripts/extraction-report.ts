@@ -1,6 +1,7 @@
 /**
  * Paragraph agreement of the PDF, DOCX and HTML fixtures with the corpus .txt files they were made from (per
- * language and format, character error rate, every mismatch), and the 300-page PDF's reading speed.
+ * language and format, character error rate, every mismatch), the PDFs made from the .txt files as they are
+ * (plain-text/, no space between paragraphs) among them, and the 300-page PDF's reading speed.
  * Run: npx tsx scripts/extraction-report.ts
  */
 import { readFileSync, readdirSync } from 'node:fs';
@@ -17,7 +18,8 @@ for (const name of readdirSync(path.join(root, 'corpus')).filter((f) => f.endsWi
   const source = parseDocument(name, readFileSync(path.join(root, 'corpus', name)), 'txt');
   if (!('document' in source)) continue;
   const language = source.document.language;
-  for (const file of readdirSync(fixtures).filter((f) => f.startsWith(name.replace(/\.txt$/, '.'))).sort()) {
+  const made = (folder: string) => readdirSync(path.join(fixtures, folder)).filter((f) => f.startsWith(name.replace(/\.txt$/, '.'))).sort().map((f) => path.join(folder, f));
+  for (const file of [...made('.'), ...made('plain-text')]) {
     const parsed = await readDocument(file, readFileSync(path.join(fixtures, file)), documentFormatOf(file)!);
     if (!('document' in parsed)) {
       console.log(`${file}: skipped (${parsed.skipped.reason})`);
@@ -25,7 +27,7 @@ for (const name of readdirSync(path.join(root, 'corpus')).filter((f) => f.endsWi
     }
     const format = documentFormatOf(file)!;
     const agreement = compareParagraphs(source.document.paragraphs.map((p) => p.text), parsed.document.paragraphs.map((p) => p.text));
-    const key = `${language} ${format}`;
+    const key = `${language} ${format}${file.startsWith('plain-text') ? ' (plain text)' : ''}`;
     const total = totals.get(key) ?? { matched: 0, paragraphs: 0, errors: 0, chars: 0 };
     const chars = source.document.paragraphs.reduce((n, p) => n + p.text.length + 1, 0);
     totals.set(key, { matched: total.matched + agreement.matched, paragraphs: total.paragraphs + agreement.sourceParagraphs, errors: total.errors + agreement.cer * chars, chars: total.chars + chars });
@@ -38,9 +40,9 @@ for (const name of readdirSync(path.join(root, 'corpus')).filter((f) => f.endsWi
     }
   }
 }
-console.log('\nlanguage format  paragraphs equal  CER');
+console.log('\nlanguage format           paragraphs equal  CER');
 for (const [key, t] of [...totals].sort()) {
-  console.log(`${key.padEnd(15)}  ${t.matched}/${t.paragraphs} (${((100 * t.matched) / t.paragraphs).toFixed(1)}%)  ${((100 * t.errors) / t.chars).toFixed(2)}%`);
+  console.log(`${key.padEnd(24)}  ${t.matched}/${t.paragraphs} (${((100 * t.matched) / t.paragraphs).toFixed(1)}%)  ${((100 * t.errors) / t.chars).toFixed(2)}%`);
 }
 
 const long = readFileSync(path.join(fixtures, 'long-300-pages.pdf'));

@@ -18,6 +18,28 @@ describe('logicalOrder', () => {
   });
 });
 
+describe('logicalOrder of a right-to-left line in a left-to-right paragraph', () => {
+  // Drawn as LibreOffice sets a plain text file: the Arabic reversed from the left margin, the paragraph's own
+  // punctuation where the left-to-right paragraph puts it.
+  it('keeps the full stop and a closing » at the end of the paragraph (drawn at the right)', () => {
+    expect(logicalOrder(['م', 'ل', 'س', '.'], 'ltr').join('')).toBe('سلم.');
+    expect(logicalOrder(['م', 'ل', 'س', ' ', '»'], 'ltr').join('')).toBe('سلم »');
+  });
+
+  it('keeps a bullet at the start (drawn at the left)', () => {
+    expect(logicalOrder(['•', ' ', 'م', 'ل', 'س'], 'ltr').join('')).toBe('• سلم');
+  });
+
+  it('keeps a full stop that ends a line inside the paragraph at the end of the line (drawn at the left, inside the Arabic)', () => {
+    expect(logicalOrder([' ', '.', 'م', 'ل', 'س', ' ', 'ا', 'ب'], 'ltr').join('')).toBe('با سلم. ');
+  });
+
+  it('keeps a number inside the Arabic in its place, its digits in order', () => {
+    expect(logicalOrder(['م', 'ل', 'س', ' ', '1', '2', ' ', 'ا', 'ب'], 'ltr').join('')).toBe('با 12 سلم');
+    expect(logicalOrder(['A', ' ', '1', '2', ' ', 'B'], 'ltr').join('')).toBe('A 12 B');
+  });
+});
+
 describe('normalizePresentationForms', () => {
   it('turns presentation forms into letters and leaves other text alone', () => {
     expect(normalizePresentationForms('\uFEFB\uFE8E …')).toBe('لاا …');
