@@ -7,6 +7,7 @@
  * stopped by the reader process's time and memory budgets.
  */
 import { createInflate } from 'node:zlib';
+import { inflateChunks } from './inflate-chunks.js';
 import { ReaderLimitError, type ReaderLimits } from './reader-limits.js';
 
 const STREAM = Buffer.from('stream');
@@ -48,37 +49,20 @@ export async function prescanPdf(bytes: Buffer, limits: ReaderLimits): Promise<v
     if (/\/Filter\s*(\[\s*)?\/FlateDecode\b/.test(dictionary)) {
       const kept: Buffer[] = [];
       let keptBytes = 0;
-      await inflateChunks(data, (chunk) => {
+      // Damaged data ends the stream quietly: pdf.js decides what to make of it.
+      await inflateChunks(data, createInflate(), (chunk) => {
         inflated += chunk.length;
         if (inflated > limits.decompressedBytes) {
           throw new ReaderLimitError('decompressedBytes', 'bytes of PDF streams once inflated', limits.decompressedBytes);
         }
         if (isForm && keptBytes < FORM_CONTENT_BYTES) kept.push(chunk), (keptBytes += chunk.length);
-      });
+      }, 'end');
       if (isForm) content = Buffer.concat(kept).subarray(0, FORM_CONTENT_BYTES);
     }
     if (isForm && content) forms.set(Number(number), { names: xobjectNames(dictionary), draws: drawnNames(content.toString('latin1')) });
     at = end;
   }
   checkFormExpansion(forms, limits);
-}
-
-/** Inflates zlib data chunk by chunk; damaged data ends the stream quietly (pdf.js decides what to make of it). */
-function inflateChunks(data: Buffer, onChunk: (chunk: Buffer) => void): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const inflate = createInflate();
-    inflate.on('data', (chunk: Buffer) => {
-      try {
-        onChunk(chunk);
-      } catch (error) {
-        inflate.destroy();
-        reject(error);
-      }
-    });
-    inflate.on('end', resolve);
-    inflate.on('error', () => resolve());
-    inflate.end(data);
-  });
 }
 
 /** `/XObject << /Name 12 0 R … >>` of a dictionary. */

@@ -1,5 +1,6 @@
 /** Inflating a ZIP package's entries as a stream under a byte budget, before a library inflates them without one. */
 import { createInflateRaw } from 'node:zlib';
+import { inflateChunks } from './inflate-chunks.js';
 
 /** The inflated total passed the budget. */
 export class InflateBudgetError extends Error {
@@ -36,24 +37,7 @@ export async function inflateWithin(bytes: Buffer, maxBytes: number, onChunk: (n
     const start = local + 30 + bytes.readUInt16LE(local + 26) + bytes.readUInt16LE(local + 28);
     const data = bytes.subarray(start, start + compressedSize);
     if (method === 0) take(name, data);
-    else if (method === 8) await inflateEntry(data, (chunk) => take(name, chunk));
+    else if (method === 8) await inflateChunks(data, createInflateRaw(), (chunk) => take(name, chunk));
   }
   return total;
-}
-
-function inflateEntry(data: Buffer, onChunk: (chunk: Buffer) => void): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const inflate = createInflateRaw();
-    inflate.on('data', (chunk: Buffer) => {
-      try {
-        onChunk(chunk);
-      } catch (error) {
-        inflate.destroy();
-        reject(error);
-      }
-    });
-    inflate.on('end', resolve);
-    inflate.on('error', reject);
-    inflate.end(data);
-  });
 }
