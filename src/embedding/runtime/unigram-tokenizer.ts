@@ -4,7 +4,7 @@
  * typed array instead of its per-character trie (~250 MB less per model copy for multilingual-e5-small). Only the
  * pipeline XLM-R uses is covered; `unigramTokenizer` returns undefined for any other, and the caller falls back.
  */
-import { unigramModel, type UnigramModel } from './unigram-model.js';
+import { unigramModel, type UnigramModel, type UnigramVocab } from './unigram-model.js';
 
 /** What the encoder needs from a tokenizer (a subset of transformers.js' `PreTrainedTokenizer`). */
 export interface TextTokenizer {
@@ -101,9 +101,10 @@ function configToken(config: Record<string, unknown>, ...keys: string[]): string
 
 /**
  * The compact tokenizer for a parsed `tokenizer.json`, or undefined when it is not a Unigram pipeline this covers.
+ * `vocab`, when given, replaces `model.vocab` (read apart from the file, see read-unigram-vocab.ts).
  * @example const tokenizer = unigramTokenizer(JSON.parse(json), JSON.parse(configJson)); tokenizer?.encode('hello');
  */
-export function unigramTokenizer(json: Record<string, unknown>, config: Record<string, unknown>): TextTokenizer | undefined {
+export function unigramTokenizer(json: Record<string, unknown>, config: Record<string, unknown>, vocab?: UnigramVocab): TextTokenizer | undefined {
   const model = json.model as { type?: string; vocab?: unknown; unk_id?: unknown; byte_fallback?: boolean } | undefined;
   const pre = json.pre_tokenizer as Step | null | undefined;
   const post = json.post_processor as { type?: string; single?: TemplateItem[] } | null | undefined;
@@ -114,13 +115,14 @@ export function unigramTokenizer(json: Record<string, unknown>, config: Record<s
   const normalize = normalizerOf((json.normalizer as Step | null | undefined) ?? null);
   if (!normalize) return undefined;
   const replacement = typeof pre.replacement === 'string' ? pre.replacement : '\u2581';
-  const vocab: UnigramModel = unigramModel(model.vocab as Array<[string, number]>, model.unk_id);
+  const pairs = model.vocab as Array<[string, number]>;
+  const pieceModel: UnigramModel = unigramModel(vocab ?? { pieces: pairs.map(([p]) => p), scores: pairs.map(([, s]) => s) }, model.unk_id);
 
   const added = new Map<string, AddedToken>();
   const raw: string[] = [];
   const normalizedContents: string[] = [];
   for (const token of (json.added_tokens ?? []) as AddedToken[]) {
-    if (vocab.idOf.has(token.content)) vocab.idOf.set(token.content, token.id);
+    if (pieceModel.idOf.has(token.content)) pieceModel.idOf.set(token.content, token.id);
     added.set(token.content, token);
     if (token.normalized ?? !token.special) {
       const content = normalize(token.content);
@@ -128,7 +130,7 @@ export function unigramTokenizer(json: Record<string, unknown>, config: Record<s
       normalizedContents.push(content);
     } else raw.push(token.content);
   }
-  const idOf = (token: string) => added.get(token)?.id ?? vocab.idOf.get(token) ?? vocab.unkId;
+  const idOf = (token: string) => added.get(token)?.id ?? pieceModel.idOf.get(token) ?? pieceModel.unkId;
 
   /** Pieces and ids of `text` without special tokens. */
   const pieces = (text: string): { pieces: string[]; ids: number[] } => {
@@ -150,7 +152,7 @@ export function unigramTokenizer(json: Record<string, unknown>, config: Record<s
         }
         let word = sub.replaceAll(' ', replacement);
         if (!word.startsWith(replacement)) word = replacement + word;
-        const segmented = vocab.segment(word);
+        const segmented = pieceModel.segment(word);
         segmented.pieces.forEach((piece, i) => push(piece, segmented.ids[i]!));
       }
     }
@@ -171,7 +173,7 @@ export function unigramTokenizer(json: Record<string, unknown>, config: Record<s
     encode,
     tokenize: (text) => pieces(text).pieces,
     model_max_length: typeof config.model_max_length === 'number' ? config.model_max_length : Infinity,
-    pad_token_id: pad === undefined ? undefined : (added.get(pad)?.id ?? vocab.idOf.get(pad)),
+    pad_token_id: pad === undefined ? undefined : (added.get(pad)?.id ?? pieceModel.idOf.get(pad)),
   };
 }
 
