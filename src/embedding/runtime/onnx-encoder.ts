@@ -1,13 +1,14 @@
 /**
- * A model folder opened for inference: the tokenizer (transformers.js) and one ONNX session (onnxruntime-node),
+ * A model folder opened for inference: the tokenizer (load-tokenizer.ts) and one ONNX session (onnxruntime-node),
  * turning texts into sentence vectors and middle-layer token states. Runs inside an embedding worker thread.
  */
 import path from 'node:path';
-import { AutoTokenizer, env, type PreTrainedTokenizer } from '@huggingface/transformers';
 import * as ort from 'onnxruntime-node';
 import { tokenSpans } from '../token-spans.js';
 import type { TokenStates } from '../token-states.js';
 import { batchesByLength, meanPooled, normalize, padBatch } from './batching.js';
+import { loadTokenizer } from './load-tokenizer.js';
+import { truncateIds } from './unigram-tokenizer.js';
 
 /** The output of the project's graphs (and of any hub export) the sentence vector is pooled from. */
 const LAST_HIDDEN = 'last_hidden_state';
@@ -37,14 +38,6 @@ export interface OnnxEncoder {
   dispose(): Promise<void>;
 }
 
-/** The folder's tokenizer, read only from `dir` (downloads happen before, in `fetchHubModel`). */
-export async function loadTokenizer(dir: string): Promise<PreTrainedTokenizer> {
-  env.allowLocalModels = true;
-  env.allowRemoteModels = false;
-  env.localModelPath = path.dirname(dir);
-  return AutoTokenizer.from_pretrained(path.basename(dir), { local_files_only: true });
-}
-
 /**
  * Opens the tokenizer and the session and runs one probe text to learn the vector size.
  * @example const encoder = await openOnnxEncoder({ dir, file: 'onnx/model_int8.onnx', intraOpThreads: 2, batchSize: 16 });
@@ -61,10 +54,7 @@ export async function openOnnxEncoder(s: EncoderSettings): Promise<OnnxEncoder> 
   const padId = tokenizer.pad_token_id ?? 0;
   const usesTypeIds = session.inputNames.includes('token_type_ids');
 
-  const encodeIds = (text: string): number[] => {
-    const ids = tokenizer.encode(text);
-    return ids.length <= maxTokens ? ids : [...ids.slice(0, maxTokens - 1), ids.at(-1)!];
-  };
+  const encodeIds = (text: string): number[] => truncateIds(tokenizer.encode(text), maxTokens);
 
   /** Runs `sequences` in batches of similar length; `use` gets each batch's output tensor with its row indices. */
   async function run(sequences: number[][], output: string, use: (data: Float32Array, columns: number, hidden: number, rows: number[]) => void) {
