@@ -1,8 +1,5 @@
 /** The corpus's file formats: which reader a file gets, by extension, and reading it into a document. */
 import { buildDocument, parseDocument, type Extracted, type ParsedFile } from './parse-document.js';
-import { readDocx } from './read-docx.js';
-import { readHtml } from './read-html.js';
-import { readPdf } from './read-pdf.js';
 import { checkLimit, DEFAULT_READER_LIMITS, ReaderLimitError, type ReaderLimits } from './reader-limits.js';
 
 export type DocumentFormat = 'txt' | 'md' | 'pdf' | 'docx' | 'html';
@@ -16,10 +13,11 @@ const EXTENSIONS: ReadonlyArray<[string, DocumentFormat]> = [
   ['.htm', 'html'],
 ];
 
+// Loaded on first use: pdf.js, mammoth and the HTML parser hold ~180 MB, which a server that only serves never needs.
 const READERS: Record<'pdf' | 'docx' | 'html', (bytes: Uint8Array, limits: ReaderLimits) => Promise<Extracted>> = {
-  pdf: readPdf,
-  docx: readDocx,
-  html: readHtml,
+  pdf: async (bytes, limits) => (await import('./read-pdf.js')).readPdf(bytes, limits),
+  docx: async (bytes, limits) => (await import('./read-docx.js')).readDocx(bytes, limits),
+  html: async (bytes, limits) => (await import('./read-html.js')).readHtml(bytes, limits),
 };
 
 /** Content types of the original files, for serving them. */
