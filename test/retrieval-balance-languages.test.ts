@@ -27,4 +27,14 @@ describe('balanceLanguages', () => {
     const arabic = candidates.filter((c) => language(c.index) === 'ar');
     expect(balanceLanguages(arabic, language).map((c) => [c.index, c.score])).toEqual(arabic.map((c) => [c.index, c.score]));
   });
+
+  it('leaves the cosines as they are for a question in a language (almost) no candidate is in', () => {
+    const ranked = balanceLanguages(candidates, language, 'en');
+    expect(ranked.map((c) => c.index)).toEqual(candidates.map((c) => c.index));
+    expect(ranked.every((c) => c.balanced === c.score)).toBe(true);
+  });
+
+  it('balances for a question in a language with candidates of its own', () => {
+    expect(balanceLanguages(candidates, language, 'ar')[0]!.index).toBe(10);
+  });
 });

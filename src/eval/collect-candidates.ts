@@ -17,8 +17,10 @@ const DENSE_CANDIDATES = 80;
 async function candidates(runtime: Runtime, query: string): Promise<Omit<CandidateLists, 'gold'>> {
   const { index, embedder } = runtime;
   if (!index.dense || !embedder) throw new Error('fusion tuning needs a hybrid index and the embedding model');
+  const language = detectLanguage(query);
   return {
-    lexical: index.lexical.search(query, CANDIDATES, detectLanguage(query)),
+    language,
+    lexical: index.lexical.search(query, CANDIDATES, language),
     dense: await index.dense.search(await embedder.embedQuery(query), DENSE_CANDIDATES),
   };
 }

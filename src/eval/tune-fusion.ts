@@ -13,6 +13,8 @@ export interface CandidateLists {
   lexical: RankedId[];
   dense: RankedId[];
   gold: ReadonlySet<string>;
+  /** The query's detected language, as the searcher gets it. */
+  language: string;
 }
 
 export interface TuningSet {
@@ -53,7 +55,7 @@ const mean = (values: number[]) => (values.length ? values.reduce((s, v) => s + 
 export function setRecall(set: TuningSet, lexicalWeight?: number): { recall1: number; recall5: number } {
   const languageOf = (i: number) => set.chunks[i]?.language ?? 'other';
   const ranks = set.queries.map((q) => {
-    const dense = balanceLanguages(q.dense, languageOf);
+    const dense = balanceLanguages(q.dense, languageOf, q.language);
     const keys = topKeys(lexicalWeight === undefined ? dense : fuseScores(q.lexical, dense, lexicalWeight), set.chunks, set.keyOf);
     return { r1: recallAtK(keys, q.gold, 1), r5: recallAtK(keys, q.gold, 5) };
   });

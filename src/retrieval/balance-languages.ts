@@ -2,7 +2,9 @@
  * Dense similarity prefers passages in the query's own language: an Arabic question scores Arabic passages above an
  * Italian passage that answers it. Each passage's cosine is compared with the others of its language among the
  * query's deep candidate list (minus that language's median there), so the best passage of every language competes
- * on how far it stands out, not on the language's offset. Pure.
+ * on how far it stands out, not on the language's offset. A question in a language hardly any candidate is in (an
+ * English question over Arabic, Italian and Kazakh documents) has no own-language preference to correct, and
+ * re-ranking its candidates by language only adds noise: they keep their cosines. Pure.
  */
 import type { RankedId } from '../index/types.js';
 
@@ -15,10 +17,14 @@ export interface BalancedId extends RankedId {
 const MIN_PER_LANGUAGE = 4;
 
 /**
- * The candidates with their balanced scores, best balanced first.
- * @example balanceLanguages(dense, (i) => chunks[i].language).slice(0, 20)
+ * The candidates with their balanced scores, best balanced first; with `queryLanguage` given and fewer than
+ * MIN_PER_LANGUAGE candidates in it, their cosines as they are.
+ * @example balanceLanguages(dense, (i) => chunks[i].language, 'ar').slice(0, 20)
  */
-export function balanceLanguages(candidates: readonly RankedId[], languageOf: (index: number) => string): BalancedId[] {
+export function balanceLanguages(candidates: readonly RankedId[], languageOf: (index: number) => string, queryLanguage?: string): BalancedId[] {
+  if (queryLanguage !== undefined && candidates.filter((c) => languageOf(c.index) === queryLanguage).length < MIN_PER_LANGUAGE) {
+    return candidates.map((c) => ({ ...c, balanced: c.score })).sort((a, b) => b.balanced - a.balanced || a.index - b.index);
+  }
   const byLanguage = new Map<string, number[]>();
   for (const c of candidates) {
     const language = languageOf(c.index);

@@ -42,7 +42,7 @@ export function createSearcher({ index, embedQuery, fusion = { lexicalWeight: DE
     }
     const candidates = Math.max(options.topK * CANDIDATES_PER_HIT, 20);
     const lexical = mode === 'dense' ? [] : index.lexical.search(query, candidates, options.language);
-    const dense = mode === 'lexical' ? [] : await denseCandidates(await embedQuery!(embeddedPart(query, maxEmbedChars)), candidates);
+    const dense = mode === 'lexical' ? [] : await denseCandidates(await embedQuery!(embeddedPart(query, maxEmbedChars)), candidates, options.language);
 
     const ranked =
       mode === 'hybrid'
@@ -55,10 +55,10 @@ export function createSearcher({ index, embedQuery, fusion = { lexicalWeight: DE
   }
 
   /** The deep dense list, balanced across languages (or as the model ranks it, with balancing off). */
-  async function denseCandidates(vector: number[], candidates: number): Promise<BalancedId[]> {
+  async function denseCandidates(vector: number[], candidates: number, language: string | undefined): Promise<BalancedId[]> {
     const deep = await index.dense!.search(vector, candidates * BALANCE_DEPTH);
     if (!balance) return deep.map((d) => ({ ...d, balanced: d.score }));
-    return balanceLanguages(deep, (i) => index.chunks[i]?.language ?? 'other');
+    return balanceLanguages(deep, (i) => index.chunks[i]?.language ?? 'other', language);
   }
 
   return { search, defaultMode };
