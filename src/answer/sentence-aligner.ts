@@ -1,6 +1,7 @@
 /**
- * Aligns a question with candidate sentences through the model's token states, keeping the sentences' token states
- * in a bounded least-recently-used cache (sentences of passages asked about before cost no model call).
+ * Aligns a question with candidate sentences through the model's token states, keeping the token states of sentences
+ * and questions, and the alignments, in bounded least-recently-used caches (sentences of passages asked about before
+ * cost no model call; a repeated question costs neither a model call nor an alignment).
  */
 import type { DetectedLanguage } from '../corpus/types.js';
 import type { TokenStateEncoder, TokenStates } from '../embedding/token-states.js';
@@ -13,7 +14,7 @@ export interface SentenceAlignerDeps {
   tokenStates: TokenStateEncoder['tokenStates'];
   /** Whether a word of the question (in its language) is a content word, e.g. the analyzer keeps a term of it. */
   isContent: (word: string, language: DetectedLanguage) => boolean;
-  /** Most sentences' token states kept (about 40 tokens × 384 floats: ~60 KB each). */
+  /** Most texts' token states kept (about 40 tokens × 384 floats: ~60 KB each), and most alignments. */
   maxEntries: number;
 }
 
@@ -22,19 +23,32 @@ export interface SentenceAlignerDeps {
  * (await align('Who won?', 'en', ['Ayan won.']))[0].coverage // 1
  */
 export function createSentenceAligner(deps: SentenceAlignerDeps): AlignSentences {
+  // One recency-ordered cache for both kinds of text: a sentence's states as a passage, a question's as a query.
   const cache = new Map<string, TokenStates>();
+  // A repeated question meets the same sentences: their alignments are kept too (a few KB each).
+  const alignments = new Map<string, SentenceAlignment>();
+  const keep = <T>(map: Map<string, T>, key: string, value: T) => {
+    map.delete(key);
+    map.set(key, value); // Map order is recency order
+    while (map.size > deps.maxEntries) map.delete(map.keys().next().value!);
+  };
   return async (question, language, texts) => {
-    const missing = [...new Set(texts.filter((t) => !cache.has(t)))];
-    const [[questionStates], states] = await Promise.all([deps.tokenStates([question], 'query'), missing.length ? deps.tokenStates(missing, 'passage') : []]);
-    const fresh = new Map(missing.map((text, i) => [text, states[i]!]));
-    for (const [text, s] of fresh) {
-      cache.delete(text);
-      cache.set(text, s); // Map order is recency order
-      while (cache.size > deps.maxEntries) cache.delete(cache.keys().next().value!);
-    }
+    const questionKey = `query\u0000${question}`;
+    const missing = [...new Set(texts.filter((t) => !cache.has(`passage\u0000${t}`)))];
+    const [questionStates, states] = await Promise.all([
+      cache.get(questionKey) ?? deps.tokenStates([question], 'query').then(([q]) => q!),
+      missing.length ? deps.tokenStates(missing, 'passage') : [],
+    ]);
+    keep(cache, questionKey, questionStates);
+    missing.forEach((text, i) => keep(cache, `passage\u0000${text}`, states[i]!));
     return texts.map((text) => {
-      const sentenceStates = fresh.get(text) ?? cache.get(text)!;
-      return alignSentence(question, questionStates!, text, sentenceStates, (word) => deps.isContent(word, language));
+      const key = `${language}\u0000${question}\u0000${text}`;
+      const known = alignments.get(key);
+      if (known) return known;
+      const sentenceStates = cache.get(`passage\u0000${text}`)!;
+      const alignment = alignSentence(question, questionStates, text, sentenceStates, (word) => deps.isContent(word, language));
+      keep(alignments, key, alignment);
+      return alignment;
     });
   };
 }

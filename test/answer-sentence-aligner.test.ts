@@ -1,0 +1,56 @@
+/** The sentence aligner's caches: a sentence or question seen before costs no model call, a repeated question no alignment either. */
+import { describe, expect, it } from 'vitest';
+import { createSentenceAligner } from '../src/answer/sentence-aligner.js';
+import type { TextKind, TokenStates } from '../src/embedding/token-states.js';
+
+/** Token states from the words themselves: one token per word, a one-hot row per distinct lower-cased word. */
+function fakeEncoder() {
+  const calls: { texts: string[]; kind: TextKind }[] = [];
+  const vocabulary = new Map<string, number>();
+  const tokenStates = async (texts: string[], kind: TextKind): Promise<TokenStates[]> => {
+    calls.push({ texts, kind });
+    return texts.map((text) => {
+      const words = [...text.matchAll(/\p{L}+/gu)];
+      const vectors = new Float32Array(words.length * 8);
+      words.forEach((w, i) => {
+        const id = vocabulary.get(w[0].toLowerCase()) ?? vocabulary.set(w[0].toLowerCase(), vocabulary.size).get(w[0].toLowerCase())!;
+        vectors[i * 8 + (id % 8)] = 1;
+      });
+      return { spans: words.map((w) => [w.index!, w.index! + w[0].length] as [number, number]), vectors, dimensions: 8 };
+    });
+  };
+  return { calls, tokenStates };
+}
+
+describe('createSentenceAligner', () => {
+  it('aligns the question’s words with the sentence’s', async () => {
+    const encoder = fakeEncoder();
+    const align = createSentenceAligner({ tokenStates: encoder.tokenStates, isContent: () => true, maxEntries: 10 });
+    const [alignment] = await align('Ayan won', 'en', ['Ayan won the race']);
+    expect(alignment!.coverage).toBe(1);
+  });
+
+  it('asks the model again for neither a sentence nor a question it has seen, and keeps the alignment', async () => {
+    const encoder = fakeEncoder();
+    const align = createSentenceAligner({ tokenStates: encoder.tokenStates, isContent: () => true, maxEntries: 10 });
+    const first = await align('Ayan won', 'en', ['Ayan won the race', 'Rain fell']);
+    expect(encoder.calls).toEqual([
+      { texts: ['Ayan won'], kind: 'query' },
+      { texts: ['Ayan won the race', 'Rain fell'], kind: 'passage' },
+    ]);
+    const again = await align('Ayan won', 'en', ['Rain fell', 'Ayan won the race']);
+    expect(encoder.calls).toHaveLength(2);
+    expect(again[1]).toBe(first[0]);
+    await align('Who won', 'en', ['Ayan won the race']);
+    expect(encoder.calls.slice(2)).toEqual([{ texts: ['Who won'], kind: 'query' }]);
+  });
+
+  it('forgets the least recently used beyond maxEntries', async () => {
+    const encoder = fakeEncoder();
+    const align = createSentenceAligner({ tokenStates: encoder.tokenStates, isContent: () => true, maxEntries: 2 });
+    await align('a', 'en', ['one']);
+    await align('b', 'en', ['two']);
+    await align('a', 'en', ['one']);
+    expect(encoder.calls.filter((c) => c.kind === 'passage').map((c) => c.texts)).toEqual([['one'], ['two'], ['one']]);
+  });
+});
