@@ -40,12 +40,14 @@ export function createSentenceAligner(deps: SentenceAlignerDeps): AlignSentences
       missing.length ? deps.tokenStates(missing, 'passage') : [],
     ]);
     keep(cache, questionKey, questionStates);
-    missing.forEach((text, i) => keep(cache, `passage\u0000${text}`, states[i]!));
+    // Read from this call's states first: keeping them may already have evicted some when the call holds many texts.
+    const fresh = new Map(missing.map((text, i) => [text, states[i]!]));
+    for (const [text, state] of fresh) keep(cache, `passage\u0000${text}`, state);
     return texts.map((text) => {
       const key = `${language}\u0000${question}\u0000${text}`;
       const known = alignments.get(key);
       if (known) return known;
-      const sentenceStates = cache.get(`passage\u0000${text}`)!;
+      const sentenceStates = fresh.get(text) ?? cache.get(`passage\u0000${text}`)!;
       const alignment = alignSentence(question, questionStates, text, sentenceStates, (word) => deps.isContent(word, language));
       keep(alignments, key, alignment);
       return alignment;
