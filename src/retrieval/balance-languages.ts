@@ -22,17 +22,18 @@ const MIN_PER_LANGUAGE = 4;
  * @example balanceLanguages(dense, (i) => chunks[i].language, 'ar').slice(0, 20)
  */
 export function balanceLanguages(candidates: readonly RankedId[], languageOf: (index: number) => string, queryLanguage?: string): BalancedId[] {
-  if (queryLanguage !== undefined && candidates.filter((c) => languageOf(c.index) === queryLanguage).length < MIN_PER_LANGUAGE) {
-    return candidates.map((c) => ({ ...c, balanced: c.score })).sort((a, b) => b.balanced - a.balanced || a.index - b.index);
-  }
   const byLanguage = new Map<string, number[]>();
   for (const c of candidates) {
     const language = languageOf(c.index);
-    byLanguage.set(language, [...(byLanguage.get(language) ?? []), c.score]);
+    const scores = byLanguage.get(language);
+    if (scores) scores.push(c.score);
+    else byLanguage.set(language, [c.score]);
   }
+  const corrects = queryLanguage === undefined || (byLanguage.get(queryLanguage)?.length ?? 0) >= MIN_PER_LANGUAGE;
   const median = new Map([...byLanguage].map(([language, scores]) => [language, scores.length >= MIN_PER_LANGUAGE ? middle(scores) : undefined]));
   const overall = middle(candidates.map((c) => c.score));
-  const balanced = candidates.map((c) => ({ ...c, balanced: c.score - (median.get(languageOf(c.index)) ?? overall) }));
+  const offset = (index: number) => (corrects ? (median.get(languageOf(index)) ?? overall) : 0);
+  const balanced = candidates.map((c) => ({ ...c, balanced: c.score - offset(c.index) }));
   return balanced.sort((a, b) => b.balanced - a.balanced || a.index - b.index);
 }
 

@@ -1,5 +1,6 @@
 /** The Searcher over a loaded index: lexical, dense or both fused, at most one hit per paragraph. */
 import type { Chunk } from '../chunking/types.js';
+import { DEFAULT_FUSION } from '../config.js';
 import type { LoadedIndex } from '../index/types.js';
 import { balanceLanguages, type BalancedId } from './balance-languages.js';
 import { fuseScores } from './fuse-scores.js';
@@ -24,14 +25,12 @@ export interface SearcherDeps {
 const CANDIDATES_PER_HIT = 4;
 /** Dense candidates read before language balancing, per candidate kept: enough for every language's median. */
 const BALANCE_DEPTH = 4;
-/** The configured default (config.ts, DEFAULT_FUSION) is what servers use; this is for a searcher made without config. */
-const DEFAULT_LEXICAL_WEIGHT = 0.15;
 
 /**
  * Creates a Searcher. Its default mode is hybrid when the index has vectors and a query embedder is given, lexical otherwise.
  * @example const searcher = createSearcher({ index, embedQuery: (q) => embedder.embedQuery(q) });
  */
-export function createSearcher({ index, embedQuery, fusion = { lexicalWeight: DEFAULT_LEXICAL_WEIGHT }, maxEmbedChars = Infinity, balanceLanguages: balance = true }: SearcherDeps): Searcher & { defaultMode: RetrievalMode } {
+export function createSearcher({ index, embedQuery, fusion = DEFAULT_FUSION, maxEmbedChars = Infinity, balanceLanguages: balance = true }: SearcherDeps): Searcher & { defaultMode: RetrievalMode } {
   const denseAvailable = Boolean(index.dense && embedQuery);
   const defaultMode: RetrievalMode = denseAvailable ? 'hybrid' : 'lexical';
 
