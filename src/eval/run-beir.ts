@@ -115,35 +115,28 @@ export async function runBeir(o: BeirOptions): Promise<BeirReport> {
   // One model serves the build and the queries, and is closed at the end: an open pool would keep the command alive.
   let opened: ReturnType<typeof openEmbedder> | undefined;
   const openOnce = () => (opened ??= openEmbedder(config));
-  let runtime: Awaited<ReturnType<typeof createRuntime>>;
-  let buildSeconds: number;
   try {
     // Built (incrementally) every run, so the index always matches the set and the configured model.
     await buildIndex(config, { loadEmbedder: wantsModel ? openOnce : undefined, onEvent: o.onBuildEvent });
-    buildSeconds = (performance.now() - buildStarted) / 1000;
-    runtime = await createRuntime(
+    const buildSeconds = (performance.now() - buildStarted) / 1000;
+    const runtime = await createRuntime(
       { ...config, retrieval: wantsModel ? 'hybrid' : 'lexical' },
       { buildIfMissing: false, log: () => {}, queryCacheEntries: Math.max(2000, queries.length), openEmbedder: openOnce },
     );
-  } catch (error) {
-    await (await opened?.catch(() => undefined))?.dispose();
-    throw error;
-  }
-  const queryStarted = performance.now();
-  if (wantsModel && runtime.embedder && runtime.queryCache) {
-    // One batched pass instead of a model call per query: the vectors embedQuery would give, computed together.
-    const prefix = runtime.embedder.profile.queryPrefix;
-    const bar = o.progress(`${set.name} query vectors`, queries.length);
-    for (let from = 0; from < queries.length; from += 256) {
-      const batch = queries.slice(from, from + 256);
-      const vectors = await runtime.embedder.embedRaw(batch.map((q) => prefix + q.text));
-      runtime.queryCache.prime(batch.map((q, i) => [q.text, vectors[i]!]));
-      bar.update(from + batch.length);
+    const queryStarted = performance.now();
+    if (wantsModel && runtime.embedder && runtime.queryCache) {
+      // One batched pass instead of a model call per query: the vectors embedQuery would give, computed together.
+      const prefix = runtime.embedder.profile.queryPrefix;
+      const bar = o.progress(`${set.name} query vectors`, queries.length);
+      for (let from = 0; from < queries.length; from += 256) {
+        const batch = queries.slice(from, from + 256);
+        const vectors = await runtime.embedder.embedRaw(batch.map((q) => prefix + q.text));
+        runtime.queryCache.prime(batch.map((q, i) => [q.text, vectors[i]!]));
+        bar.update(from + batch.length);
+      }
+      bar.stop();
     }
-    bar.stop();
-  }
-  const rows: BeirModeRow[] = [];
-  try {
+    const rows: BeirModeRow[] = [];
     for (const mode of o.modes) {
       const bar = o.progress(`${set.name} ${mode}`, queries.length);
       const scores = { r1: [] as number[], r5: [] as number[], r10: [] as number[], mrr: [] as number[], ndcg: [] as number[], answer: [] as number[], grounded: [] as number[] };
@@ -178,22 +171,22 @@ export async function runBeir(o: BeirOptions): Promise<BeirReport> {
         ...withoutCount(summarizeAnswers(outcomes)),
       });
     }
+    return {
+      set: set.name,
+      dir: o.dir,
+      passages: set.corpus.length,
+      queries: queries.length,
+      queriesWithAnswers: queries.filter((q) => q.answers?.length).length,
+      model: runtime.index.manifest.model,
+      indexRetrieval: runtime.index.manifest.retrieval,
+      lexicalReason: runtime.index.manifest.reason,
+      rows,
+      buildSeconds,
+      querySeconds: (performance.now() - queryStarted) / 1000,
+    };
   } finally {
     await (await opened?.catch(() => undefined))?.dispose();
   }
-  return {
-    set: set.name,
-    dir: o.dir,
-    passages: set.corpus.length,
-    queries: queries.length,
-    queriesWithAnswers: queries.filter((q) => q.answers?.length).length,
-    model: runtime.index.manifest.model,
-    indexRetrieval: runtime.index.manifest.retrieval,
-    lexicalReason: runtime.index.manifest.reason,
-    rows,
-    buildSeconds,
-    querySeconds: (performance.now() - queryStarted) / 1000,
-  };
 }
 
 const withoutCount = ({ questions: _, ...figures }: AnswerSummary) => figures;
