@@ -55,7 +55,10 @@ export async function prescanPdf(bytes: Buffer, limits: ReaderLimits): Promise<v
         if (inflated > limits.decompressedBytes) {
           throw new ReaderLimitError('decompressedBytes', 'bytes of PDF streams once inflated', limits.decompressedBytes);
         }
-        if (isForm && keptBytes < FORM_CONTENT_BYTES) kept.push(chunk), (keptBytes += chunk.length);
+        if (isForm && keptBytes < FORM_CONTENT_BYTES) {
+          kept.push(chunk);
+          keptBytes += chunk.length;
+        }
       }, 'end');
       if (isForm) content = Buffer.concat(kept).subarray(0, FORM_CONTENT_BYTES);
     }
