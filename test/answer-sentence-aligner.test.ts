@@ -53,4 +53,28 @@ describe('createSentenceAligner', () => {
     await align('a', 'en', ['one']);
     expect(encoder.calls.filter((c) => c.kind === 'passage').map((c) => c.texts)).toEqual([['one'], ['two'], ['one']]);
   });
+
+  it('aligns a call whose cached sentences a concurrent call evicts while it waits for the model', async () => {
+    const encoder = fakeEncoder();
+    let otherCallDone!: () => void;
+    const otherCall = new Promise<void>((resolve) => (otherCallDone = resolve));
+    // The new question's states arrive only after the other call has filled the cache with its sentences.
+    const tokenStates: typeof encoder.tokenStates = async (texts, kind) => {
+      if (texts[0] === 'Who won') await otherCall;
+      return encoder.tokenStates(texts, kind);
+    };
+    const align = createSentenceAligner({ tokenStates, isContent: () => true, maxEntries: 2 });
+    await align('Ayan won', 'en', ['Ayan won the race']);
+    const first = align('Who won', 'en', ['Ayan won the race']);
+    await align('Rain', 'en', ['Rain fell', 'Snow fell', 'Wind blew']);
+    otherCallDone();
+    expect((await first)[0]!.coverage).toBeGreaterThan(0);
+  });
+
+  it('aligns a call holding more sentences than the cache keeps', async () => {
+    const texts = ['Ayan won', 'Rain fell', 'Ayan ran'];
+    const small = createSentenceAligner({ tokenStates: fakeEncoder().tokenStates, isContent: () => true, maxEntries: 1 });
+    const large = createSentenceAligner({ tokenStates: fakeEncoder().tokenStates, isContent: () => true, maxEntries: 10 });
+    expect(await small('Ayan won', 'en', texts)).toEqual(await large('Ayan won', 'en', texts));
+  });
 });

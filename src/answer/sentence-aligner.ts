@@ -34,20 +34,26 @@ export function createSentenceAligner(deps: SentenceAlignerDeps): AlignSentences
   };
   return async (question, language, texts) => {
     const questionKey = `query\u0000${question}`;
-    const missing = [...new Set(texts.filter((t) => !cache.has(`passage\u0000${t}`)))];
+    // Take what the cache holds before awaiting: a concurrent call may evict it meanwhile, and keeping this call's own
+    // states may evict some of them when the call holds many texts.
+    const held = new Map<string, TokenStates>();
+    for (const text of texts) {
+      const state = cache.get(`passage\u0000${text}`);
+      if (state) held.set(text, state);
+    }
+    const missing = [...new Set(texts.filter((t) => !held.has(t)))];
     const [questionStates, states] = await Promise.all([
       cache.get(questionKey) ?? deps.tokenStates([question], 'query').then(([q]) => q!),
       missing.length ? deps.tokenStates(missing, 'passage') : [],
     ]);
     keep(cache, questionKey, questionStates);
-    // Read from this call's states first: keeping them may already have evicted some when the call holds many texts.
-    const fresh = new Map(missing.map((text, i) => [text, states[i]!]));
-    for (const [text, state] of fresh) keep(cache, `passage\u0000${text}`, state);
+    missing.forEach((text, i) => held.set(text, states[i]!));
+    for (const [text, state] of held) keep(cache, `passage\u0000${text}`, state); // refreshes the recency of hits too
     return texts.map((text) => {
       const key = `${language}\u0000${question}\u0000${text}`;
       const known = alignments.get(key);
       if (known) return known;
-      const sentenceStates = fresh.get(text) ?? cache.get(`passage\u0000${text}`)!;
+      const sentenceStates = held.get(text)!;
       const alignment = alignSentence(question, questionStates, text, sentenceStates, (word) => deps.isContent(word, language));
       keep(alignments, key, alignment);
       return alignment;
