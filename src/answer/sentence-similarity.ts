@@ -29,15 +29,17 @@ export function createSentenceSimilarity(deps: SentenceSimilarityDeps): ScoreSen
   };
 
   const score = async (question: string, texts: readonly string[]): Promise<number[]> => {
-    const missing = [...new Set(texts.filter((t) => !vectors.has(t)))];
-    const [questionVector, embedded] = await Promise.all([deps.embedQuery(question), missing.length ? deps.embedPassages(missing) : []]);
-    missing.forEach((text, i) => remember(text, Float32Array.from(embedded[i]!)));
-    return texts.map((text) => {
+    // Taken before awaiting: a concurrent call may evict them meanwhile (as may this call's own, when it holds many texts).
+    const held = new Map<string, Float32Array>();
+    for (const text of texts) {
       const vector = vectors.get(text);
-      if (!vector) return 0; // evicted by this very batch: only when maxEntries < texts on one question
-      remember(text, vector);
-      return dot(questionVector, vector);
-    });
+      if (vector) held.set(text, vector);
+    }
+    const missing = [...new Set(texts.filter((t) => !held.has(t)))];
+    const [questionVector, embedded] = await Promise.all([deps.embedQuery(question), missing.length ? deps.embedPassages(missing) : []]);
+    missing.forEach((text, i) => held.set(text, Float32Array.from(embedded[i]!)));
+    for (const [text, vector] of held) remember(text, vector);
+    return texts.map((text) => dot(questionVector, held.get(text)!));
   };
   return Object.assign(score, { size: () => vectors.size });
 }
