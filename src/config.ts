@@ -22,6 +22,8 @@ const optionalString = z
 
 /** Hybrid fusion chosen on data (docs/fusion-and-gate.md): `npm run eval:fusion` reproduces the choice. */
 export const DEFAULT_FUSION = { lexicalWeight: 0.15 } as const;
+/** A paragraph shorter than this is a heading: embedded with its document's opening, and no hit while it heads a longer one. */
+export const DEFAULT_HEADING_CHARS = 40;
 
 /** Every setting, its environment variable and its default. Documented in README.md ("Settings"). */
 const schema = z.object({
@@ -226,7 +228,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     },
     retrieval: e.RETRIEVAL,
     hnsw: { m: e.HNSW_M, efConstruction: e.HNSW_EF_CONSTRUCTION, efSearch: e.HNSW_EF_SEARCH },
-    chunking: { maxChars: e.CHUNK_MAX_CHARS, overlapChars: e.CHUNK_OVERLAP_CHARS, shortParagraphChars: 40 },
+    chunking: { maxChars: e.CHUNK_MAX_CHARS, overlapChars: e.CHUNK_OVERLAP_CHARS, shortParagraphChars: DEFAULT_HEADING_CHARS },
     server: {
       host: e.HOST,
       port: e.PORT,

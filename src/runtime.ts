@@ -16,6 +16,7 @@ import type { LoadedIndex } from './index/types.js';
 import { createListItemLookup, type ListItemsAfter } from './answer/list-items.js';
 import type { Chunk } from './chunking/types.js';
 import { createSentenceAligner } from './answer/sentence-aligner.js';
+import { findParagraph } from './corpus/find-paragraph.js';
 import { createSentenceSimilarity } from './answer/sentence-similarity.js';
 import { analyzeText } from './index/analyzer.js';
 import { createSearcher } from './retrieval/create-searcher.js';
@@ -169,7 +170,7 @@ function followingParts(
   parts: ServingDeps,
 ): Pick<Runtime, 'index' | 'searcher' | 'mode' | 'answerer' | 'servedApp'> {
   const followed = followIndex(current);
-  const searcherNow = followed.per((ix) => createSearcher({ index: ix, embedQuery: parts.embedQuery, fusion: config.fusion, maxEmbedChars: config.questions.embedMaxChars }));
+  const searcherNow = followed.per((ix) => createSearcher({ index: ix, embedQuery: parts.embedQuery, fusion: config.fusion, maxEmbedChars: config.questions.embedMaxChars, headingChars: config.chunking.shortParagraphChars }));
   const first = searcherNow();
   const searcher = { defaultMode: first.defaultMode, search: (query: string, o: SearchOptions) => searcherNow().search(query, o) };
   const listItemsNow = followed.per((ix) => createListItemLookup(ix.chunks));
@@ -182,7 +183,7 @@ function servingParts(
   index: LoadedIndex,
   parts: ServingDeps,
 ): Pick<Runtime, 'index' | 'searcher' | 'mode' | 'answerer' | 'servedApp'> {
-  const searcher = createSearcher({ index, embedQuery: parts.embedQuery, fusion: config.fusion, maxEmbedChars: config.questions.embedMaxChars });
+  const searcher = createSearcher({ index, embedQuery: parts.embedQuery, fusion: config.fusion, maxEmbedChars: config.questions.embedMaxChars, headingChars: config.chunking.shortParagraphChars });
   return assemble(config, index, searcher, createListItemLookup(index.chunks), parts);
 }
 
@@ -199,6 +200,7 @@ function assemble(
     onLlmError: (error) => log({ level: 'warn', msg: 'LLM call failed; answered extractively', error: error instanceof Error ? error.message : String(error) }),
     scoreSentences,
     listItemsAfter,
+    paragraphOf: (file, number) => findParagraph(index.documents, file, number),
   });
   const servedApp = createApp({
     config,

@@ -6,6 +6,7 @@ import type { ListItemsAfter } from './list-items.js';
 import type { AlignSentences } from './sentence-aligner.js';
 import type { ScoreSentences } from './sentence-similarity.js';
 import type { Answerer } from './types.js';
+import type { ParagraphOf } from './widen-hits.js';
 
 export interface AnswererDeps {
   /** Receives each failed model call (the client only sees a generic warning), e.g. to log it. */
@@ -16,6 +17,8 @@ export interface AnswererDeps {
   alignSentences?: AlignSentences;
   /** The index's list items after a passage ending in ":" (`createListItemLookup(index.chunks)`). */
   listItemsAfter?: ListItemsAfter;
+  /** The paragraph of a hit, from the index's documents: the extractive answerer reads it around the hit's chunk. */
+  paragraphOf?: ParagraphOf;
 }
 
 /**
@@ -23,6 +26,6 @@ export interface AnswererDeps {
  * @example const answerer = createAnswerer(loadConfig(), { onLlmError: (error) => console.error(error) });
  */
 export function createAnswerer(config: Config, deps: AnswererDeps = {}): Answerer {
-  const extractive = createExtractiveAnswerer({ scoreSentences: deps.scoreSentences, alignSentences: deps.alignSentences, listItemsAfter: deps.listItemsAfter });
+  const extractive = createExtractiveAnswerer({ scoreSentences: deps.scoreSentences, alignSentences: deps.alignSentences, listItemsAfter: deps.listItemsAfter, paragraphOf: deps.paragraphOf });
   return config.llm ? createGenerativeAnswerer(config.llm, { fallback: extractive, onError: deps.onLlmError }) : extractive;
 }

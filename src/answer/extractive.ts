@@ -16,6 +16,7 @@ import { defaultGateModel, gateSupport, type GateFeatures, type GateModel } from
 import type { SentenceAlignment } from './word-alignment.js';
 import { splitSentences } from './sentences.js';
 import type { AnswerEvent, AnswerInput, AnswerResult, Answerer } from './types.js';
+import { widenHits, type ParagraphOf } from './widen-hits.js';
 
 export interface ExtractiveOptions extends GroundingThresholds {
   /** Tokeniser shared with the lexical index, so question and passages are stemmed alike. */
@@ -32,6 +33,10 @@ export interface ExtractiveOptions extends GroundingThresholds {
   alignSentences?: AlignSentences;
   /** The learned gate (gate-weights.json unless given). */
   gate: GateModel;
+  /** The paragraph of a hit (the index's documents): sentences are chosen from it around the chunk, not the chunk alone. */
+  paragraphOf?: ParagraphOf;
+  /** Most characters of a paragraph read around a hit's chunk. */
+  maxPassageChars: number;
 }
 
 /** What the answerer looked up before composing: sentence similarities by text, list items by chunk id. */
@@ -47,6 +52,7 @@ export const defaultExtractiveOptions: ExtractiveOptions = {
   maxSentences: 3,
   maxAnswerChars: 600,
   gate: defaultGateModel,
+  maxPassageChars: 2000,
 };
 
 /** A further sentence is quoted only if it scores at least this share of the best sentence's score. */
@@ -211,7 +217,8 @@ function listItemsOf(hits: readonly SearchHit[], lookup: ListItemsAfter | undefi
  */
 export function createExtractiveAnswerer(options: Partial<ExtractiveOptions> = {}): Answerer {
   const settings: ExtractiveOptions = { ...defaultExtractiveOptions, ...options };
-  const compose = async (input: AnswerInput) => {
+  const compose = async (asked: AnswerInput) => {
+    const input = settings.paragraphOf ? { ...asked, hits: widenHits(asked.hits, settings.paragraphOf, settings.maxPassageChars) } : asked;
     const similarities = settings.scoreSentences && input.hits.length ? await sentenceSimilarities(input, settings.scoreSentences) : undefined;
     const alignments = settings.alignSentences && input.hits.length ? await sentenceAlignments(input, settings.alignSentences) : undefined;
     return composeExtractiveAnswer(input, settings, { similarities, alignments, listItems: listItemsOf(input.hits, settings.listItemsAfter) });

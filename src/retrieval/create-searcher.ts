@@ -1,9 +1,10 @@
 /** The Searcher over a loaded index: lexical, dense or both fused, at most one hit per paragraph. */
 import type { Chunk } from '../chunking/types.js';
-import { DEFAULT_FUSION } from '../config.js';
+import { DEFAULT_FUSION, DEFAULT_HEADING_CHARS } from '../config.js';
 import type { LoadedIndex } from '../index/types.js';
 import { balanceLanguages, type BalancedId } from './balance-languages.js';
 import { fuseScores } from './fuse-scores.js';
+import { headingChunks } from './heading-chunks.js';
 import type { RetrievalMode, SearchHit, SearchOptions, Searcher } from './types.js';
 
 export interface SearcherDeps {
@@ -19,10 +20,15 @@ export interface SearcherDeps {
   maxEmbedChars?: number;
   /** Re-rank dense candidates against their own language's scores (see balance-languages.ts). Default true. */
   balanceLanguages?: boolean;
+  /**
+   * A paragraph shorter than this that heads a longer one is a heading: a hit only when too few others are found
+   * (see heading-chunks.ts). Default: config's `chunking.shortParagraphChars`.
+   */
+  headingChars?: number;
 }
 
 /** How many candidates each index contributes per requested hit, before paragraph de-duplication. */
-const CANDIDATES_PER_HIT = 4;
+const CANDIDATES_PER_HIT = 8;
 /** Dense candidates read before language balancing, per candidate kept: enough for every language's median. */
 const BALANCE_DEPTH = 4;
 
@@ -30,8 +36,16 @@ const BALANCE_DEPTH = 4;
  * Creates a Searcher. Its default mode is hybrid when the index has vectors and a query embedder is given, lexical otherwise.
  * @example const searcher = createSearcher({ index, embedQuery: (q) => embedder.embedQuery(q) });
  */
-export function createSearcher({ index, embedQuery, fusion = DEFAULT_FUSION, maxEmbedChars = Infinity, balanceLanguages: balance = true }: SearcherDeps): Searcher & { defaultMode: RetrievalMode } {
+export function createSearcher({
+  index,
+  embedQuery,
+  fusion = DEFAULT_FUSION,
+  maxEmbedChars = Infinity,
+  balanceLanguages: balance = true,
+  headingChars = DEFAULT_HEADING_CHARS,
+}: SearcherDeps): Searcher & { defaultMode: RetrievalMode } {
   const denseAvailable = Boolean(index.dense && embedQuery);
+  const headings = headingChunks(index.chunks, headingChars);
   const defaultMode: RetrievalMode = denseAvailable ? 'hybrid' : 'lexical';
 
   async function search(query: string, options: SearchOptions): Promise<SearchHit[]> {
@@ -39,7 +53,7 @@ export function createSearcher({ index, embedQuery, fusion = DEFAULT_FUSION, max
     if (mode !== 'lexical' && !denseAvailable) {
       throw new Error(`Cannot search in ${mode} mode: this index has no vectors or no embedding model is loaded.`);
     }
-    const candidates = Math.max(options.topK * CANDIDATES_PER_HIT, 20);
+    const candidates = Math.max(options.topK * CANDIDATES_PER_HIT, 40);
     const lexical = mode === 'dense' ? [] : index.lexical.search(query, candidates, options.language);
     const dense = mode === 'lexical' ? [] : await denseCandidates(await embedQuery!(embeddedPart(query, maxEmbedChars)), candidates, options.language);
 
@@ -50,7 +64,7 @@ export function createSearcher({ index, embedQuery, fusion = DEFAULT_FUSION, max
           ? lexical.map((r) => ({ index: r.index, score: r.score, lexicalScore: r.score }))
           : dense.slice(0, candidates).map((r) => ({ index: r.index, score: r.score, denseScore: r.score }));
 
-    return onePerParagraph(ranked, index, options.topK);
+    return onePerParagraph(ranked, index, headings, options.topK);
   }
 
   /** The deep dense list, balanced across languages (or as the model ranks it, with balancing off). */
@@ -63,14 +77,16 @@ export function createSearcher({ index, embedQuery, fusion = DEFAULT_FUSION, max
   return { search, defaultMode };
 }
 
-/** Keeps the best-ranked chunk of each paragraph, up to topK, each with its document's title. */
+/** Keeps the best-ranked chunk of each paragraph, up to topK, each with its document's title; headings only to fill up. */
 function onePerParagraph(
   ranked: { index: number; score: number; lexicalScore?: number; denseScore?: number }[],
   { chunks, documents }: Pick<LoadedIndex, 'chunks' | 'documents'>,
+  headings: ReadonlySet<number>,
   topK: number,
 ): SearchHit[] {
   const seen = new Set<string>();
   const hits: SearchHit[] = [];
+  const headingHits: SearchHit[] = [];
   for (const r of ranked) {
     const chunk = chunks[r.index];
     if (!chunk) continue;
@@ -78,10 +94,11 @@ function onePerParagraph(
     if (seen.has(paragraphKey)) continue;
     seen.add(paragraphKey);
     const title = documents.get(chunk.file)?.title ?? chunk.file;
-    hits.push({ chunk, title, score: r.score, lexicalScore: r.lexicalScore, denseScore: r.denseScore });
-    if (hits.length === topK) break;
+    const hit = { chunk, title, score: r.score, lexicalScore: r.lexicalScore, denseScore: r.denseScore };
+    if (headings.has(r.index)) headingHits.push(hit);
+    else if (hits.push(hit) === topK) break;
   }
-  return hits;
+  return [...hits, ...headingHits.slice(0, topK - hits.length)];
 }
 
 /**

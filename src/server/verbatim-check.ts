@@ -1,6 +1,7 @@
 /** The last check before citations leave the server: each one must quote its stored paragraph exactly. */
 import { checkCitation } from '../answer/citations.js';
 import type { Citation } from '../answer/types.js';
+import { findParagraph } from '../corpus/find-paragraph.js';
 import type { SourceDocument } from '../corpus/types.js';
 import { apiError } from './errors.js';
 
@@ -17,10 +18,7 @@ export function assertVerbatim(
   onMismatch: (details: Record<string, unknown>) => void,
 ): void {
   for (const citation of citations) {
-    const paragraphs = documents.get(citation.file)?.paragraphs;
-    const paragraph = paragraphs?.[citation.paragraph - 1]?.number === citation.paragraph
-      ? paragraphs[citation.paragraph - 1]
-      : paragraphs?.find((p) => p.number === citation.paragraph);
+    const paragraph = findParagraph(documents, citation.file, citation.paragraph);
     if (paragraph && citation.text.length > 0 && checkCitation(citation as Citation, paragraph.text)) continue;
     onMismatch({ msg: 'citation does not match its source paragraph', file: citation.file, paragraph: citation.paragraph, start: citation.start, end: citation.end });
     throw apiError(500, 'internal_error', 'A passage did not match its source text, so nothing was served. The index may be damaged: run `npm run index` to rebuild it.');
