@@ -11,6 +11,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { composeExtractiveAnswer, defaultExtractiveOptions, sentenceAlignments, sentenceSimilarities } from '../src/answer/extractive.js';
 import { createSentenceAligner } from '../src/answer/sentence-aligner.js';
+import { widenHits } from '../src/answer/widen-hits.js';
+import { findParagraph } from '../src/corpus/find-paragraph.js';
 import { createSentenceSimilarity } from '../src/answer/sentence-similarity.js';
 import { loadConfig, type Config } from '../src/config.js';
 import { detectLanguage } from '../src/corpus/language.js';
@@ -49,7 +51,9 @@ async function open(c: Config): Promise<{ runtime: Runtime; ask: (q: string) => 
     runtime,
     ask: async (question) => {
       const language = detectLanguage(question);
-      const hits = await runtime.searcher.search(question, { topK: 5, language });
+      // Read around each chunk as the answerer reads it (createExtractiveAnswerer with the index's paragraphs).
+      const found = await runtime.searcher.search(question, { topK: 5, language });
+      const hits = widenHits(found, (file, number) => findParagraph(runtime.index.documents, file, number), forced.maxPassageChars);
       const input = { question, language, hits };
       const context = { similarities: await sentenceSimilarities(input, score), alignments: await sentenceAlignments(input, align) };
       return composeExtractiveAnswer(input, forced, context);

@@ -8,11 +8,12 @@ import { readBeirSet } from './beir-set.js';
 import { paragraphKey } from './metrics.js';
 import { parseQuestions } from './questions.js';
 import { documentFileNames } from './run-beir.js';
+import { BALANCE_DEPTH, candidatesFor } from '../retrieval/create-searcher.js';
 import type { CandidateLists, TuningSet } from './tune-fusion.js';
 
-/** As many candidates as the searcher takes for /api/ask: topK 5 × 4 lexical, and 4 times as many dense to balance languages. */
-export const CANDIDATES = 20;
-const DENSE_CANDIDATES = 80;
+/** As many candidates as the searcher takes for /api/ask's 5 hits, and BALANCE_DEPTH times as many dense to balance languages. */
+export const CANDIDATES = candidatesFor(5);
+const DENSE_CANDIDATES = CANDIDATES * BALANCE_DEPTH;
 
 async function candidates(runtime: Runtime, query: string): Promise<Omit<CandidateLists, 'gold'>> {
   const { index, embedder } = runtime;

@@ -27,10 +27,16 @@ export interface SearcherDeps {
   headingChars?: number;
 }
 
-/** How many candidates each index contributes per requested hit, before paragraph de-duplication. */
+/**
+ * How many candidates each index contributes per requested hit, before paragraph de-duplication and headings are set
+ * aside (a corpus of many short articles holds as many title lines as passages, and they match first).
+ */
 const CANDIDATES_PER_HIT = 8;
 /** Dense candidates read before language balancing, per candidate kept: enough for every language's median. */
-const BALANCE_DEPTH = 4;
+export const BALANCE_DEPTH = 4;
+
+/** Candidates each index contributes for `topK` hits. */
+export const candidatesFor = (topK: number) => Math.max(topK * CANDIDATES_PER_HIT, 40);
 
 /**
  * Creates a Searcher. Its default mode is hybrid when the index has vectors and a query embedder is given, lexical otherwise.
@@ -53,7 +59,7 @@ export function createSearcher({
     if (mode !== 'lexical' && !denseAvailable) {
       throw new Error(`Cannot search in ${mode} mode: this index has no vectors or no embedding model is loaded.`);
     }
-    const candidates = Math.max(options.topK * CANDIDATES_PER_HIT, 40);
+    const candidates = candidatesFor(options.topK);
     const lexical = mode === 'dense' ? [] : index.lexical.search(query, candidates, options.language);
     const dense = mode === 'lexical' ? [] : await denseCandidates(await embedQuery!(embeddedPart(query, maxEmbedChars)), candidates, options.language);
 

@@ -1,0 +1,43 @@
+/** The answerer reads a hit's paragraph around its chunk: the sentence that answers may stand in another window. */
+import { describe, expect, it } from 'vitest';
+import { chunkDocument } from '../src/chunking/chunk-document.js';
+import { widenHits } from '../src/answer/widen-hits.js';
+import type { SourceDocument } from '../src/corpus/types.js';
+import type { SearchHit } from '../src/retrieval/types.js';
+
+const sentences = Array.from({ length: 12 }, (_, i) => `Sentence number ${i + 1} tells one more thing about the steppe.`);
+const paragraph = sentences.join(' ');
+const document: SourceDocument = { file: 'a.txt', sha256: 'x', language: 'en', paragraphs: [{ number: 1, text: paragraph, language: 'en' }] };
+const chunks = chunkDocument(document, { maxChars: 150, overlapChars: 0, shortParagraphChars: 40 });
+const paragraphOf = (file: string, number: number) => (file === 'a.txt' ? document.paragraphs[number - 1] : undefined);
+const hitOf = (i: number): SearchHit => ({ chunk: chunks[i]!, score: 1 - i / 10 });
+
+describe('widenHits', () => {
+  it('reads the whole paragraph when it fits', () => {
+    const [hit] = widenHits([hitOf(2)], paragraphOf, 5000);
+    expect(hit!.chunk).toMatchObject({ start: 0, end: paragraph.length, text: paragraph, id: 'a.txt#1:0' });
+  });
+
+  it('grows a chunk by whole sentences on both sides up to the limit, as an exact slice of its paragraph', () => {
+    const middle = Math.floor(chunks.length / 2);
+    const [hit] = widenHits([hitOf(middle)], paragraphOf, 300);
+    const { start, end, text } = hit!.chunk;
+    expect(text).toBe(paragraph.slice(start, end));
+    expect(start).toBeLessThan(chunks[middle]!.start);
+    expect(end).toBeGreaterThan(chunks[middle]!.end);
+    expect(end - start).toBeLessThanOrEqual(300);
+    expect(sentences.some((s) => text.startsWith(s)) && sentences.some((s) => text.endsWith(s))).toBe(true);
+  });
+
+  it('quotes one paragraph once, at its best rank', () => {
+    const widened = widenHits([hitOf(1), hitOf(0), hitOf(3)], paragraphOf, 5000);
+    expect(widened).toHaveLength(1);
+    expect(widened[0]!.score).toBe(hitOf(1).score);
+  });
+
+  it('keeps a hit as it is when its paragraph is unknown or no longer holds the chunk', () => {
+    const stale: SearchHit = { chunk: { ...chunks[0]!, text: 'Changed since.' }, score: 1 };
+    const elsewhere: SearchHit = { chunk: { ...chunks[0]!, file: 'b.txt' }, score: 1 };
+    expect(widenHits([stale, elsewhere], paragraphOf, 5000)).toEqual([stale, elsewhere]);
+  });
+});
