@@ -52,7 +52,7 @@ export const defaultExtractiveOptions: ExtractiveOptions = {
   maxSentences: 3,
   maxAnswerChars: 600,
   gate: defaultGateModel,
-  maxPassageChars: 2000,
+  maxPassageChars: 1200,
 };
 
 /** A further sentence is quoted only if it scores at least this share of the best sentence's score. */
