@@ -36,6 +36,27 @@ describe('trainGate', () => {
   });
 });
 
+describe('operating points per set', () => {
+  it('keeps every answerable set within the wrong-and-answered bound, even when the pooled precision would hide one', () => {
+    // A large easy set and a small hard one whose wrong answers look just like right ones.
+    const random = seededRandom(3);
+    const noise = () => (random() - 0.5) * 0.04;
+    const easy: GateExample[] = Array.from({ length: 400 }, (_, i) => {
+      const right = i % 8 < 6; // both halves (every other record) get wrong ones
+      return { set: 'easy', answerable: true, right, features: { ...base, alignment: (right ? 0.9 : 0.3) + noise() } };
+    });
+    const hard: GateExample[] = Array.from({ length: 40 }, (_, i) => {
+      const right = i % 4 < 2;
+      return { set: 'hard', answerable: true, right, features: { ...base, alignment: 0.9 + noise() } };
+    });
+    const pooledOnly = trainGate([...easy, ...hard], 'synthetic', { ...defaultTrainOptions, precision: 0.9, wrongAnsweredPerSet: 1 });
+    const perSet = trainGate([...easy, ...hard], 'synthetic', { ...defaultTrainOptions, precision: 0.9, wrongAnsweredPerSet: 0.1 });
+    const wrongShare = (r: ReturnType<typeof trainGate>) => gateTable(r.held, r.model).find((row) => row.set === 'hard')!.wrongAnswered;
+    expect(wrongShare(pooledOnly)).toBeGreaterThan(0.1);
+    expect(wrongShare(perSet)).toBeLessThanOrEqual(0.1);
+  });
+});
+
 describe('splitHalves', () => {
   it('holds back every other record of each set', () => {
     const records = ['a', 'a', 'b', 'a', 'b'].map((set, i) => ({ set, i }));

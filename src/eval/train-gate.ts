@@ -1,7 +1,7 @@
 /**
  * Trains the learned gate (src/answer/support-gate.ts): a logistic regression on standardised features, fitted by
  * gradient descent with a small L2 penalty, then operating points chosen on held-back records: `answered` at the
- * lowest probability whose answered precision reaches the target, `possible` at the lowest whose share of
+ * lowest probability whose answered precision reaches the target (with few wrong answers in every set), `possible` at the lowest whose share of
  * unanswerable questions at or above it stays within its bound. Pure and deterministic.
  */
 import { GATE_FEATURES, GATE_MODEL_VERSION, gateProbability, type GateFeatures, type GateModel } from '../answer/support-gate.js';
@@ -22,12 +22,14 @@ export interface TrainOptions {
   unanswerablePossible: number;
   /** Most unanswerable questions `answered`. */
   unanswerableAnswered: number;
+  /** Most wrong answers `answered` in each answerable set, as a share of the set (the pooled precision can hide one set's). */
+  wrongAnsweredPerSet: number;
   iterations: number;
   learningRate: number;
   l2: number;
 }
 
-export const defaultTrainOptions: TrainOptions = { precision: 0.95, unanswerablePossible: 0.15, unanswerableAnswered: 0.01, iterations: 3000, learningRate: 0.5, l2: 0.001 };
+export const defaultTrainOptions: TrainOptions = { precision: 0.95, unanswerablePossible: 0.15, unanswerableAnswered: 0.01, wrongAnsweredPerSet: 0.04, iterations: 3000, learningRate: 0.5, l2: 0.001 };
 
 /** An operating point is judged on at least this many answered records: precision over a handful means nothing. */
 const MIN_ANSWERED = 10;
@@ -80,18 +82,24 @@ export function operatingPoints(held: readonly GateExample[], model: GateModel, 
   const scored = held.map((e) => ({ e, p: gateProbability(e.features, model) }));
   const unanswerable = scored.filter((s) => !s.e.answerable);
   const candidates = [...new Set(scored.map((s) => s.p))].sort((a, b) => a - b);
+  const answerableSets = groupBySet(scored.filter((s) => s.e.answerable));
   const ok = (t: number) => {
     const above = scored.filter((s) => s.p >= t);
     const right = above.filter((s) => s.e.answerable && s.e.right).length;
     const unanswered = unanswerable.filter((s) => s.p >= t).length / Math.max(1, unanswerable.length);
-    return above.length >= MIN_ANSWERED && right / above.length >= options.precision && unanswered <= options.unanswerableAnswered;
+    const wrongInEverySet = answerableSets.every((group) => group.filter((s) => s.p >= t && !s.e.right).length / group.length <= options.wrongAnsweredPerSet);
+    return above.length >= MIN_ANSWERED && right / above.length >= options.precision && unanswered <= options.unanswerableAnswered && wrongInEverySet;
   };
   const answered = candidates.find(ok) ?? 1;
   // Every unanswerable set within the bound, not only their mix.
-  const unanswerableSets = [...new Set(unanswerable.map((s) => s.e.set))].map((set) => unanswerable.filter((s) => s.e.set === set));
+  const unanswerableSets = groupBySet(unanswerable);
   const possibleOk = (t: number) => unanswerableSets.every((group) => group.filter((s) => s.p >= t).length / group.length <= options.unanswerablePossible);
   const possible = Math.min(answered, candidates.find(possibleOk) ?? answered);
   return { answered, possible };
+}
+
+function groupBySet<T extends { e: GateExample }>(scored: readonly T[]): T[][] {
+  return [...new Set(scored.map((s) => s.e.set))].map((set) => scored.filter((s) => s.e.set === set));
 }
 
 export interface GateTableRow {
