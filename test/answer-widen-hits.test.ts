@@ -1,6 +1,7 @@
 /** The answerer reads a hit's paragraph around its chunk: the sentence that answers may stand in another window. */
 import { describe, expect, it } from 'vitest';
 import { chunkDocument } from '../src/chunking/chunk-document.js';
+import { createExtractiveAnswerer } from '../src/answer/extractive.js';
 import { widenHits } from '../src/answer/widen-hits.js';
 import type { SourceDocument } from '../src/corpus/types.js';
 import type { SearchHit } from '../src/retrieval/types.js';
@@ -39,5 +40,21 @@ describe('widenHits', () => {
     const stale: SearchHit = { chunk: { ...chunks[0]!, text: 'Changed since.' }, score: 1 };
     const elsewhere: SearchHit = { chunk: { ...chunks[0]!, file: 'b.txt' }, score: 1 };
     expect(widenHits([stale, elsewhere], paragraphOf, 5000)).toEqual([stale, elsewhere]);
+  });
+});
+
+describe('the extractive answerer with paragraphOf', () => {
+  it('quotes the sentence that answers from outside the retrieved window, citing it in its paragraph', async () => {
+    const text = [...sentences.slice(0, 6), 'The capital Astana was founded as a fortress in 1830.', ...sentences.slice(6)].join(' ');
+    const doc: SourceDocument = { file: 'b.txt', sha256: 'y', language: 'en', paragraphs: [{ number: 1, text, language: 'en' }] };
+    const [first] = chunkDocument(doc, { maxChars: 150, overlapChars: 0, shortParagraphChars: 40 });
+    expect(first!.text).not.toContain('Astana');
+    const input = { question: 'When was the fortress of Astana founded?', language: 'en' as const, hits: [{ chunk: first!, score: 1 }] };
+    const without = await createExtractiveAnswerer().answer(input);
+    const withParagraph = await createExtractiveAnswerer({ paragraphOf: () => doc.paragraphs[0] }).answer(input);
+    expect(without.answer).not.toContain('1830');
+    expect(withParagraph.answer).toContain('The capital Astana was founded as a fortress in 1830. [1]');
+    const [citation] = withParagraph.citations;
+    expect(text.slice(citation!.start, citation!.end)).toBe(citation!.text);
   });
 });
