@@ -29,10 +29,12 @@ export interface TrainOptions {
   l2: number;
 }
 
-export const defaultTrainOptions: TrainOptions = { precision: 0.95, unanswerablePossible: 0.15, unanswerableAnswered: 0.01, wrongAnsweredPerSet: 0.04, iterations: 3000, learningRate: 0.5, l2: 0.001 };
+export const defaultTrainOptions: TrainOptions = { precision: 0.95, unanswerablePossible: 0.15, unanswerableAnswered: 0.01, wrongAnsweredPerSet: 0.05, iterations: 3000, learningRate: 0.5, l2: 0.001 };
 
 /** An operating point is judged on at least this many answered records: precision over a handful means nothing. */
 const MIN_ANSWERED = 10;
+/** A set's wrong-and-answered share is bounded only when it holds this many held-back records (one of 15 is 7%). */
+const MIN_SET_FOR_SHARE = 50;
 
 /** Every other record of each set is held back, so both halves hold every set in the same proportion. */
 export function splitHalves<T extends { set: string }>(records: readonly T[]): { train: T[]; held: T[] } {
@@ -82,7 +84,7 @@ export function operatingPoints(held: readonly GateExample[], model: GateModel, 
   const scored = held.map((e) => ({ e, p: gateProbability(e.features, model) }));
   const unanswerable = scored.filter((s) => !s.e.answerable);
   const candidates = [...new Set(scored.map((s) => s.p))].sort((a, b) => a - b);
-  const answerableSets = groupBySet(scored.filter((s) => s.e.answerable));
+  const answerableSets = groupBySet(scored.filter((s) => s.e.answerable)).filter((group) => group.length >= MIN_SET_FOR_SHARE);
   const ok = (t: number) => {
     const above = scored.filter((s) => s.p >= t);
     const right = above.filter((s) => s.e.answerable && s.e.right).length;
