@@ -39,8 +39,8 @@ const SEMANTIC_WEIGHT = 1;
 const ALIGNMENT_WEIGHT = 0.5;
 /**
  * How closely each of the question's words is matched, as a place between the candidates' lowest and highest: it
- * finds the sentence holding the answer in a long paragraph more often than similarity does (on xquad_en-ar's
- * answerable questions, with it the best-ranked sentence holds the gold answer 0.73 of the time, without it 0.65).
+ * finds the sentence holding the answer in a long paragraph more often than similarity does (on xquad_en-ar's 604 dev
+ * questions the first-ranked sentence holds the gold answer 0.62 of the time with it, 0.56 without).
  */
 const SOFT_ALIGNMENT_WEIGHT = 0.75;
 

@@ -15,7 +15,7 @@ export type ParagraphOf = (file: string, number: number) => Paragraph | undefine
 /**
  * Each hit widened to its paragraph (at most `maxChars`, around its chunk); a hit whose chunk lies inside an earlier
  * hit's widened text is dropped, so one paragraph is quoted under one citation, at its best rank.
- * @example widenHits(hits, paragraphOf, 2000)[0].chunk.text // the chunk's whole paragraph
+ * @example widenHits(hits, paragraphOf, 1200)[0].chunk.text // the chunk's whole paragraph, when it fits
  */
 export function widenHits(hits: readonly SearchHit[], paragraphOf: ParagraphOf, maxChars: number): SearchHit[] {
   const widened: SearchHit[] = [];

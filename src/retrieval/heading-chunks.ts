@@ -22,14 +22,11 @@ export function headingChunks(chunks: readonly Chunk[], maxChars: number): Set<n
       entry.short = false;
     } else paragraphs.set(key, { positions: [position], short: chunk.text.length < maxChars });
   });
-  const numbersByFile = new Map<string, number[]>();
-  for (const chunk of chunks) {
-    const numbers = numbersByFile.get(chunk.file) ?? numbersByFile.set(chunk.file, []).get(chunk.file)!;
-    if (numbers.at(-1) !== chunk.paragraph) numbers.push(chunk.paragraph);
-  }
+  const numbersByFile = new Map<string, Set<number>>();
+  for (const chunk of chunks) (numbersByFile.get(chunk.file) ?? numbersByFile.set(chunk.file, new Set()).get(chunk.file)!).add(chunk.paragraph);
   const headings = new Set<number>();
   for (const [file, numbers] of numbersByFile) {
-    const sorted = [...new Set(numbers)].sort((a, b) => a - b);
+    const sorted = [...numbers].sort((a, b) => a - b);
     sorted.forEach((number, i) => {
       const here = paragraphs.get(`${file}#${number}`)!;
       const next = i + 1 < sorted.length ? paragraphs.get(`${file}#${sorted[i + 1]}`) : undefined;
