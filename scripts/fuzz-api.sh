@@ -31,7 +31,10 @@ for _ in $(seq 1 120); do
   sleep 0.5
 done
 
+# The coverage phase is left out: even with the pin above, hypothesis still tripped that CPython bug there in one CI
+# run in three (all 17,763 generated cases passed; the run ended on the tool's own SystemError).
 "$VENV/bin/schemathesis" run "http://127.0.0.1:$PORT/openapi.json" \
+  --phases examples,fuzzing,stateful \
   --checks all \
   --max-examples "$MAX_EXAMPLES" \
   --max-time "$MAX_TIME" \
