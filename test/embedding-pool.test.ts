@@ -24,7 +24,7 @@ afterAll(async () => {
   await rm(tmp, { recursive: true, force: true });
 });
 
-// q4 computes with the exact weights, so a text's vector does not depend on its batch (int8's activation scales do).
+// q4 computes with the exact weights, so a text's vector does not depend on its batch.
 const encoder = () => ({ dir: folder, file: DTYPE_FILES.q4, intraOpThreads: 1, batchSize: 8 });
 const manyTexts = (n: number) => Array.from({ length: n }, (_, i) => `hello world ${'a b '.repeat(1 + (i % 7))}`);
 

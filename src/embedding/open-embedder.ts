@@ -16,6 +16,8 @@ export interface OpenedEmbedder {
   dimensions: number;
   /** The query/passage prefixes in use. */
   profile: ModelProfile;
+  /** The weight format loaded (EMBEDDING_DTYPE, `auto` resolved). */
+  dtype: string;
   /** Unit vectors of passages (passage prefix applied), in input order. */
   embedDocuments(texts: string[]): Promise<number[][]>;
   /** Unit vector of a search query (query prefix applied). */
@@ -44,6 +46,7 @@ export async function openEmbedder(config: Config, onProgress?: (event: ModelPro
     model: embeddings.model,
     dimensions: embeddings.dimensions,
     profile: embeddings.profile,
+    dtype: embeddings.dtype,
     embedDocuments: (texts) => embeddings.embedDocuments(texts),
     embedQuery: (text) => embeddings.embedQuery(text),
     embedRaw: (texts) => embeddings.embedRaw(texts),

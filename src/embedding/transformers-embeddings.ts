@@ -12,6 +12,7 @@ import { ModelLoadError, reasonOf } from './model-load-error.js';
 import { isDirectory, locateModel, readDeclaredProfile, type ModelLocation } from './model-location.js';
 import { profileForModel, type ModelProfile } from './model-profile.js';
 import type { ModelProgress } from './model-progress.js';
+import { hasExactInt8DotProduct } from './runtime/int8-dot-product.js';
 import { DTYPE_FILES, chooseDtype, type EmbeddingDtype, type EmbeddingDtypeSetting } from './runtime/embedding-dtype.js';
 import { createEmbeddingPool, type EmbeddingPool } from './runtime/embedding-pool.js';
 import { downloadHubModel } from './provision/hub-download.js';
@@ -210,7 +211,7 @@ export class TransformersEmbeddings extends Embeddings {
         await downloadHubModel({ model: this.model, hubUrl, target: location.dir, quantized, onProgress });
       }
     }
-    const wanted = (await chooseDtype(location.dir, setting, quantized)) ?? (quantized ? 'quantized' : 'fp32');
+    const wanted = (await chooseDtype(location.dir, setting, quantized, hasExactInt8DotProduct())) ?? (quantized ? 'quantized' : 'fp32');
     const missing: string[] = [];
     for (const file of ['tokenizer.json', 'config.json', DTYPE_FILES[wanted]]) {
       if (!(await isFileIn(location.dir, file))) missing.push(path.join(location.dir, file));

