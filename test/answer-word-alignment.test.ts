@@ -1,4 +1,5 @@
 /** Word alignment by mutual best token matches, and what the answer reads from it (coverage, highlights, gloss). */
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { glossTerms, highlightSpans } from '../src/answer/alignment-evidence.js';
 import { rankSentences } from '../src/answer/rank-sentences.js';
@@ -27,6 +28,27 @@ describe('mutualBestMatches', () => {
     const a = states('press freedom rank', [0, 2, 4]);
     const b = states('حرية الصحافة المرتبة 158', [2, 0, 4, 4]);
     expect(mutualBestMatches(a, b).map(([i, j]) => [i, j])).toEqual([[0, 1], [1, 0], [2, 2]]);
+  });
+
+  it('scores every token pair by its cosine, for odd and even token counts and sizes', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 7 }), fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 11 }), fc.integer(), (n, m, d, seed) => {
+        let x = seed;
+        const random = () => ((x = (Math.imul(x, 1103515245) + 12345) | 0) >>> 0) / 2 ** 32 - 0.5;
+        const tokens = (count: number): TokenStates => ({
+          spans: Array.from({ length: count }, (_, t) => [t, t + 1] as [number, number]),
+          vectors: Float32Array.from({ length: count * d }, random),
+          dimensions: d,
+        });
+        const [a, b] = [tokens(n), tokens(m)];
+        const cosine = (i: number, j: number) => a.vectors.subarray(i * d, (i + 1) * d).reduce((s, v, k) => s + v * b.vectors[j * d + k]!, 0);
+        for (const [i, j, similarity] of mutualBestMatches(a, b)) {
+          expect(similarity).toBeCloseTo(cosine(i, j), 5);
+          for (let k = 0; k < m; k++) expect(cosine(i, k)).toBeLessThanOrEqual(similarity + 1e-6);
+          for (let k = 0; k < n; k++) expect(cosine(k, j)).toBeLessThanOrEqual(similarity + 1e-6);
+        }
+      }),
+    );
   });
 });
 

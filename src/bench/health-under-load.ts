@@ -13,14 +13,15 @@ export interface HealthUnderLoad {
 
 /**
  * Questions made unique (a numbered suffix), so no answer comes from the query cache; each carries one of
- * `clients` X-Forwarded-For addresses (the server must trust loopback as a proxy to tell them apart).
+ * `clients` X-Forwarded-For addresses (the server must trust loopback as a proxy to tell them apart). Numbers start
+ * at `from`, so successive loads on one server stay uncached.
  * @example uncachedQuestionRequests(['Chi?'], 2000, 256)
  */
-export function uncachedQuestionRequests(questions: readonly string[], count: number, clients: number): LoadRequest[] {
+export function uncachedQuestionRequests(questions: readonly string[], count: number, clients: number, from = 0): LoadRequest[] {
   return Array.from({ length: count }, (_, i) => ({
     method: 'POST' as const,
     path: '/api/ask',
-    body: JSON.stringify({ question: `${questions[i % questions.length]} (${i})` }),
+    body: JSON.stringify({ question: `${questions[i % questions.length]} (${from + i})` }),
     headers: { 'x-forwarded-for': `10.${(i % clients) >> 8}.${(i % clients) & 255}.1` },
   }));
 }

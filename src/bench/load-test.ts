@@ -2,7 +2,7 @@
 import autocannon from 'autocannon';
 import { mean, percentile, round } from './stats.js';
 
-/** One request of the rotation each connection cycles through. */
+/** One request of the rotation the connections go through together. */
 export interface LoadRequest {
   method: 'GET' | 'POST';
   path: string;
@@ -28,12 +28,19 @@ export interface LoadResult {
 }
 
 /**
- * Drives `baseUrl` with `connections` concurrent connections for `durationSec`, each cycling through `requests`.
+ * Drives `baseUrl` with `connections` concurrent connections for `durationSec`. The connections take `requests` in
+ * turn from one shared rotation, so each request is sent once before any is sent again (with autocannon's own
+ * per-connection rotation every connection would send the same request at the same moment).
  * @example await runLoad('http://127.0.0.1:3000', [{ method: 'GET', path: '/health' }], { connections: 8, durationSec: 5 })
  */
 export function runLoad(baseUrl: string, requests: readonly LoadRequest[], settings: LoadSettings): Promise<LoadResult> {
   const latencies: number[] = [];
   let non2xx = 0;
+  let next = 0;
+  const take = (request: autocannon.Request): autocannon.Request => {
+    const r = requests[next++ % requests.length]!;
+    return { ...request, method: r.method, path: r.path, body: r.body, headers: { 'content-type': 'application/json', ...r.headers } };
+  };
   const started = performance.now();
   return new Promise((resolve, reject) => {
     const instance = autocannon(
@@ -43,7 +50,7 @@ export function runLoad(baseUrl: string, requests: readonly LoadRequest[], setti
         duration: settings.durationSec,
         timeout: 30,
         headers: { 'content-type': 'application/json' },
-        requests: requests.map((r) => ({ method: r.method, path: r.path, body: r.body, ...(r.headers && { headers: { 'content-type': 'application/json', ...r.headers } }) })),
+        requests: [{ setupRequest: take }],
       },
       (error, result) => {
         if (error) return reject(error);

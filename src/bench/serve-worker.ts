@@ -1,6 +1,7 @@
 /**
  * Benchmark worker: serves the API on 127.0.0.1 (free port) and answers memory questions from the parent.
- * Argument `runtime`: the real composition root (createRuntime) for the settings in the environment.
+ * Argument `runtime`: the real composition root (createRuntime) for the settings in the environment; `runtime-today`:
+ * the same with today's embedding path (transformers.js v2 on the event loop), for comparisons in one run.
  * Argument `synthetic`: a benchmark index built with random vectors, queries embedded as seeded random vectors.
  * Message `embed-timing` (runtime only): times the server's query model behind a fresh query cache.
  */
@@ -14,6 +15,7 @@ import { openLiveIndex } from '../index/postgres/live-index.js';
 import { createSearcher } from '../retrieval/create-searcher.js';
 import type { OpenedEmbedder } from '../embedding/open-embedder.js';
 import { createRuntime } from '../runtime.js';
+import { openLegacyEmbedder } from './legacy/open-legacy-embedder.js';
 import { createApp } from '../server/app.js';
 import { startServer } from '../server/serve.js';
 import { timeQueryEmbedding } from './query-embedding-timing.js';
@@ -40,13 +42,16 @@ async function syntheticApp(): Promise<BenchApp> {
   return { app, mode: searcher.defaultMode, chunks: index.chunks.length };
 }
 
-async function runtimeApp(): Promise<BenchApp> {
-  const runtime = await createRuntime(config, { buildIfMissing: false, log: () => {} });
+async function runtimeApp(embedding: 'current' | 'today'): Promise<BenchApp> {
+  const openEmbedder = embedding === 'today' ? openLegacyEmbedder : undefined;
+  const runtime = await createRuntime(config, { buildIfMissing: false, log: () => {}, openEmbedder });
   return { app: runtime.app, mode: runtime.mode, chunks: runtime.index.chunks.length, embedder: runtime.embedder };
 }
 
 try {
-  const { app, mode, chunks, embedder } = process.argv[2] === 'synthetic' ? await syntheticApp() : await runtimeApp();
+  const { app, mode, chunks, embedder } = process.argv[2] === 'synthetic'
+    ? await syntheticApp()
+    : await runtimeApp(process.argv[2] === 'runtime-today' ? 'today' : 'current');
   const handle = await startServer(app, { host: '127.0.0.1', port: 0, handleSignals: false });
   process.on('message', async (raw) => {
     const message = raw as WorkerMessage;

@@ -1,4 +1,5 @@
 /** Opens the configured embedding model as a plain object: what the index build and the server call. */
+import type { Embeddings } from '@langchain/core/embeddings';
 import type { Config } from '../config.js';
 import type { ModelProgress } from './model-progress.js';
 import type { ModelProfile } from './model-profile.js';
@@ -32,7 +33,7 @@ export interface OpenedEmbedder {
   /** Frees the ONNX session. */
   dispose(): Promise<void>;
   /** The same model as a LangChain `Embeddings`, for LangChain APIs. */
-  embeddings: TransformersEmbeddings;
+  embeddings: Embeddings;
 }
 
 /**

@@ -1,5 +1,6 @@
 /** The engine comparison as a markdown table: medians over rounds and ratios to today's path measured in the same run. */
 import { markdownTable } from '../real-model-markdown.js';
+import type { AskUnderLoad } from './ask-under-load.js';
 import type { EngineComparison, EngineName, EngineRun } from './engine-types.js';
 
 const median = (values: number[]) => {
@@ -75,6 +76,37 @@ export function renderEngineComparison(c: EngineComparison): string {
     `float32 ceiling: a MatMul probe of the encoder's shapes reached ${c.ceiling.gflops} GFLOP/s; a passage costs ${c.ceiling.gflopPerPassage} GFLOP, ` +
       `so a float32 engine tops out at ${c.ceiling.passagesPerSec} passages/s here. Load average ${c.loadAverage.start.join(' / ')} at the start, ` +
       `${c.loadAverage.end.join(' / ')} at the end (1/5/15 min); "spread" is (max − min) / median of passages/s over the rounds.`,
+    '',
+  ].join('\n');
+}
+
+/** The server under uncached questions: asks/s and latency per engine and concurrency, /health meanwhile, memory. */
+export function renderAskUnderLoad(a: AskUnderLoad): string {
+  const todayAt = (connections: number) => a.runs.find((r) => r.engine === 'today' && r.connections === connections);
+  const ratio = (value: number, base: number | undefined) => (base ? `${fixed(value / base)}×` : '–');
+  const memory = new Map(a.memory.map((m) => [m.engine, m]));
+  return [
+    '### `POST /api/ask` with uncached questions (ratios to today’s path)',
+    '',
+    `Each engine serves the same hybrid index of corpus/ in its own server process on 127.0.0.1; every request asks a question ` +
+      `text not asked before, for ${a.durationSec} s per concurrency, while /health is probed every 50 ms. \`today\` has no token states, ` +
+      'so its answers skip word alignment (less work per question).',
+    '',
+    markdownTable(
+      ['engine', 'concurrency', 'asks/s', '× today', 'p50 ms', 'p99 ms', 'non-2xx', '/health p99 ms', '/health max ms', 'server RSS after / peak MB'],
+      a.runs.map((r) => [
+        r.engine,
+        r.connections,
+        r.requestsPerSec,
+        ratio(r.requestsPerSec, todayAt(r.connections)?.requestsPerSec),
+        r.p50Ms,
+        r.p99Ms,
+        r.non2xx + r.errors,
+        r.healthP99Ms,
+        r.healthMaxMs,
+        memory.has(r.engine) ? `${memory.get(r.engine)!.rssMB} / ${memory.get(r.engine)!.peakRssMB}` : '–',
+      ]),
+    ),
     '',
   ].join('\n');
 }
