@@ -23,6 +23,24 @@ export function quantizeInt8PerRow(values: Float32Array, rows: number, cols: num
   return { values: q, scales };
 }
 
+export interface Int8Options {
+  /** Per layer, the input channels its query, key and value multiply in float32 (int8-outliers.ts). */
+  layerInputOutliers?: number[][];
+}
+
+/** A float `[outputs, inputs]` linear layer as int8, with `channels` of its input taken out into float32. */
+export function int8WithOutliers(values: Float32Array, bias: Float32Array, outputs: number, inputs: number, channels: number[]): Linear {
+  const regular = values.slice();
+  const weights = new Float32Array(channels.length * outputs);
+  channels.forEach((c, t) => {
+    for (let r = 0; r < outputs; r++) {
+      weights[t * outputs + r] = values[r * inputs + c]!;
+      regular[r * inputs + c] = 0;
+    }
+  });
+  return { weight: { kind: 'int8', ...quantizeInt8PerRow(regular, outputs, inputs) }, bias, outliers: { channels, weights } };
+}
+
 export function bertDimensions(model: E5S1Model): BertDimensions {
   const h = model.hyper;
   return {
@@ -41,7 +59,7 @@ export function bertDimensions(model: E5S1Model): BertDimensions {
  * The encoder's weights read from `model`, matrices stored as `storage` says.
  * @throws E5S1FormatError when a tensor is missing or has another size than the hyper-parameters imply.
  */
-export function bertWeightsFromE5S1(model: E5S1Model, storage: MatrixStorage): BertWeights {
+export function bertWeightsFromE5S1(model: E5S1Model, storage: MatrixStorage, int8: Int8Options = {}): BertWeights {
   const d = bertDimensions(model);
   const H = d.hiddenSize;
   const vector = (name: string, length: number) => float32Values(tensorOf(model, name, 'float32', length).bytes);
@@ -56,10 +74,18 @@ export function bertWeightsFromE5S1(model: E5S1Model, storage: MatrixStorage): B
     bias: vector(`${prefix}.b`, outputs),
   });
   const norm = (prefix: string): LayerNormWeights => ({ gamma: vector(`${prefix}.w`, H), beta: vector(`${prefix}.b`, H) });
+  const outliers = storage === 'int8' ? int8.layerInputOutliers : undefined;
+  /** Query, key and value of layer `i`: with the layer input's outlier channels in float32 when given. */
+  const projection = (prefix: string, i: number): Linear => {
+    const channels = outliers?.[i];
+    if (!channels?.length) return linear(prefix, H, H);
+    const values = dequantizeQ4(tensorOf(model, `${prefix}.w`, 'q4_0', H * H).bytes, H * H);
+    return int8WithOutliers(values, vector(`${prefix}.b`, H), H, H, channels);
+  };
   const layer = (i: number): BertLayerWeights => ({
-    query: linear(`l${i}.q`, H, H),
-    key: linear(`l${i}.k`, H, H),
-    value: linear(`l${i}.v`, H, H),
+    query: projection(`l${i}.q`, i),
+    key: projection(`l${i}.k`, i),
+    value: projection(`l${i}.v`, i),
     attentionOutput: linear(`l${i}.ao`, H, H),
     attentionNorm: norm(`l${i}.aln`),
     intermediate: linear(`l${i}.fi`, d.intermediateSize, H),

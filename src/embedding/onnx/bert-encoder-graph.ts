@@ -42,6 +42,12 @@ export type Matrix =
 export interface Linear {
   weight: Matrix;
   bias: Float32Array;
+  /**
+   * int8 only: input channels kept out of the int8 product (zeroed before quantizing) and multiplied in float32 with
+   * their weight columns (`weights`, `[channels.length, outputs]` row-major): LLM.int8()'s mixed-precision
+   * decomposition (Dettmers et al. 2022). Layers reading one input must list the same channels.
+   */
+  outliers?: { channels: number[]; weights: Float32Array };
 }
 
 export interface LayerNormWeights {
@@ -68,6 +74,9 @@ export interface BertWeights {
   layers: BertLayerWeights[];
 }
 
+/** The graph's name for what layer `i`'s query, key and value read: the embeddings' or the previous layer's output. */
+export const layerInputName = (i: number) => (i === 0 ? 'embeddings.norm.out' : `layer${i - 1}.output.norm.out`);
+
 /** The name of the middle layer's token-state output (see the file comment). */
 export const ALIGNMENT_OUTPUT = 'alignment_hidden_state';
 /** Layers applied before `alignment_hidden_state` when the caller does not choose: 8 of 12, as SimAlign's best for mBERT. */
@@ -85,6 +94,8 @@ export interface BertGraphOptions {
   nbitsAccuracyLevel?: 0 | 4;
   /** `LayerNormalization` (opset 17) and `Gelu` kernels instead of their element-wise decomposition. Default false. */
   fusedOps?: boolean;
+  /** Each layer's input (`layerInputName`) as an output too, for measuring activations. Default false. */
+  layerInputOutputs?: boolean;
 }
 
 /** The operator sets a graph written with `options` needs. */
@@ -110,8 +121,8 @@ interface Writer {
   g: GraphBuilder;
   options: BertGraphOptions;
   eps: number;
-  /** Inputs already quantized per token (see `quantizedPerToken`). */
-  perToken: Map<string, { quantized: string; fromGrid: string }>;
+  /** Inputs already quantized per token (see `quantizedPerToken`), with their outlier channels picked out. */
+  perToken: Map<string, QuantizedInput>;
 }
 
 function layerNorm({ g, options, eps }: Writer, input: string, prefix: string, w: LayerNormWeights, hidden: number): string {
@@ -153,20 +164,37 @@ function transposeInt8(values: Int8Array, rows: number, cols: number): Int8Array
   return out;
 }
 
+/** An int8 linear layer's input: quantized per token, and its outlier channels in float32 (`picked`, when it has some). */
+interface QuantizedInput {
+  quantized: string;
+  fromGrid: string;
+  picked?: string;
+}
+
 /**
  * `input` as uint8 around 128 with one scale per token (row), so a text's vector never depends on its batch and an
- * outlier token costs only its own precision; computed once per input (query, key and value share theirs).
+ * outlier token costs only its own precision. `outliers` (channels whose values run far beyond the others, which
+ * would set every token's scale) are zeroed before quantizing and gathered apart. Computed once per input: query,
+ * key and value share theirs.
  */
-function quantizedPerToken(writer: Writer, input: string): { quantized: string; fromGrid: string } {
+function quantizedPerToken(writer: Writer, rawInput: string, width: number, outliers: number[] = []): QuantizedInput {
   const { g } = writer;
-  const known = writer.perToken.get(input);
+  const known = writer.perToken.get(rawInput);
   if (known) return known;
+  let input = rawInput;
+  let picked: string | undefined;
+  if (outliers.length) {
+    const regular = new Float32Array(width).fill(1);
+    for (const c of outliers) regular[c] = 0;
+    input = g.add('Mul', [rawInput, g.float(`${rawInput}.regular_mask`, [width], regular)], `${rawInput}.regular`);
+    picked = g.add('Gather', [rawInput, g.int64(`${rawInput}.outlier_channels`, [outliers.length], outliers)], `${rawInput}.outliers`, { axis: -1 });
+  }
   const peak = g.add('ReduceMax', [g.add('Abs', [input], `${input}.abs`)], `${input}.peak`, { axes: [-1], keepdims: 1 });
   const safePeak = g.add('Max', [peak, tiny(g)], `${input}.safe_peak`);
   const gridded = g.add('Mul', [input, g.add('Div', [int8Max(g), safePeak], `${input}.to_grid`)], `${input}.gridded`);
   const quantized = g.add('QuantizeLinear', [gridded, unitScale(g), offset128(g)], `${input}.quantized`);
-  const made = { quantized, fromGrid: g.add('Div', [safePeak, int8Max(g)], `${input}.from_grid`) };
-  writer.perToken.set(input, made);
+  const made = { quantized, fromGrid: g.add('Div', [safePeak, int8Max(g)], `${input}.from_grid`), picked };
+  writer.perToken.set(rawInput, made);
   return made;
 }
 
@@ -180,9 +208,13 @@ function linear(writer: Writer, input: string, name: string, l: Linear, outputs:
     // (DynamicQuantizeMatMul) measured 12% faster but 5× further from the 4-bit vectors, and batch-dependent.
     const weight = g.int8(`${name}.weight_int8`, [inputs, outputs], transposeInt8(w.values, outputs, inputs));
     const scales = g.float(`${name}.weight_scales`, [outputs], w.scales);
-    const { quantized, fromGrid } = quantizedPerToken(writer, input);
+    const { quantized, fromGrid, picked } = quantizedPerToken(writer, input, inputs, l.outliers?.channels);
     const product = g.addMicrosoft('MatMulIntegerToFloat', [quantized, weight, unitScale(g), scales, offset128(g)], `${name}.product`);
-    return g.add('Add', [g.add('Mul', [product, fromGrid], `${name}.scaled`), bias], `${name}.out`);
+    const scaled = g.add('Mul', [product, fromGrid], `${name}.scaled`);
+    if (!picked || !l.outliers) return g.add('Add', [scaled, bias], `${name}.out`);
+    const outlierWeights = g.float(`${name}.outlier_weights`, [l.outliers.channels.length, outputs], l.outliers.weights);
+    const exact = g.add('MatMul', [picked, outlierWeights], `${name}.outlier_product`);
+    return g.add('Add', [g.add('Add', [scaled, exact], `${name}.with_outliers`), bias], `${name}.out`);
   }
   if (w.kind === 'q4' && options.q4MatMul === 'nbits') {
     const blocks = inputs / QUANT_BLOCK;
@@ -300,6 +332,8 @@ export function bertEncoderGraph(name: string, d: BertDimensions, w: BertWeights
     node: g.nodes,
     initializer: g.initializers,
     input: ['input_ids', 'attention_mask', 'token_type_ids'].map((n) => valueInfo(n, DataType.INT64, ['batch', 'sequence'])),
-    output: ['last_hidden_state', ALIGNMENT_OUTPUT].map((n) => valueInfo(n, DataType.FLOAT, ['batch', 'sequence', d.hiddenSize])),
+    output: ['last_hidden_state', ALIGNMENT_OUTPUT, ...(options.layerInputOutputs ? w.layers.map((_, i) => layerInputName(i)) : [])].map((n) =>
+      valueInfo(n, DataType.FLOAT, ['batch', 'sequence', d.hiddenSize]),
+    ),
   };
 }
