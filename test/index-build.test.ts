@@ -17,6 +17,7 @@ function counting(embedder: PassageEmbedder) {
   const wrapped: PassageEmbedder = {
     model: embedder.model,
     dimensions: embedder.dimensions,
+    dtype: embedder.dtype,
     embedDocuments: async (texts) => {
       counter.texts += texts.length;
       return embedder.embedDocuments(texts);
@@ -84,6 +85,18 @@ describe('buildIndex', () => {
     const hits = await searcher.search('prigionieri politici Kazakistan', { topK: 5 });
     expect(hits.length).toBe(5);
     expect(hits.some((h) => h.denseScore !== undefined)).toBe(true);
+  });
+
+  it('records the weight format, and re-embeds every chunk when it changes (vectors of two formats never mix)', async () => {
+    const { config } = await createTempProject({ EMBEDDING_MODEL: FIXTURE_MODEL_DIR });
+    const embedder = await openEmbedder(config);
+    const first = await buildIndex(config, { loadEmbedder: async () => embedder });
+    expect(first.manifest.weights).toBe(embedder.dtype);
+
+    const { wrapped, counter } = counting({ ...embedder, dtype: 'another-format' });
+    const report = await buildIndex(config, { loadEmbedder: async () => wrapped });
+    expect(counter.texts).toBe(report.manifest.chunks);
+    expect(report.manifest.weights).toBe('another-format');
   });
 
   it('re-embeds only the chunks of a changed file and drops a removed file', async () => {

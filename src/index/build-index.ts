@@ -123,6 +123,7 @@ async function buildUnlocked(config: Config, deps: BuildDeps, target: BuildTarge
     corpusDir: config.corpusDir,
     model: embedder ? embedder.model : null,
     dimensions: vectors ? vectors.dimensions : null,
+    ...(embedder?.dtype ? { weights: embedder.dtype } : {}),
     retrieval: embedder ? 'hybrid' : 'lexical',
     ...(reason ? { reason } : {}),
     chunking: config.chunking,

@@ -1,12 +1,15 @@
 /** Embeds chunks in batches, reusing vectors of unchanged texts from the previous index (the embedding cache). */
 import { createHash } from 'node:crypto';
 import type { Chunk } from '../chunking/types.js';
+import type { Manifest } from './types.js';
 
 /** What the build needs from an embedding model. */
 export interface PassageEmbedder {
   /** Model id, part of the cache key. */
   model: string;
   dimensions: number;
+  /** The weight format in use (`int8`, `q4`, …): vectors of another format are not reused. */
+  dtype?: string;
   /** Embeds passages (the embedder applies the model's passage prefix). */
   embedDocuments(texts: string[]): Promise<number[][]>;
 }
@@ -76,4 +79,9 @@ export function unpackVectors(buffer: Buffer, dimensions: number): Float32Array[
   const rows: Float32Array[] = [];
   for (let offset = 0; offset < all.length; offset += dimensions) rows.push(all.subarray(offset, offset + dimensions));
   return rows;
+}
+
+/** Whether an index's vectors came from `embedder` as it is now: same model, size and weight format. */
+export function sameEmbedding(manifest: Pick<Manifest, 'model' | 'dimensions' | 'weights'>, embedder: PassageEmbedder): boolean {
+  return manifest.model === embedder.model && manifest.dimensions === embedder.dimensions && manifest.weights === embedder.dtype;
 }

@@ -6,7 +6,7 @@ import type { BuildTarget, IndexParts } from './build-target.js';
 import { withBuildLock } from './build-lock.js';
 import { indexChecksums, verifyIndexChecksums, type ChecksummedFile } from './checksums.js';
 import { readIndexChunks, toStoredChunk } from './chunk-store.js';
-import { cacheKey, packVectors, unpackVectors, type EmbeddingCache, type PassageEmbedder } from './embed-chunks.js';
+import { cacheKey, packVectors, sameEmbedding, unpackVectors, type EmbeddingCache, type PassageEmbedder } from './embed-chunks.js';
 import { HnswIndex, type HnswParams } from './hnsw-index.js';
 import { INDEX_README, indexPath } from './index-files.js';
 import { readManifest, serializeManifest } from './manifest.js';
@@ -46,11 +46,11 @@ export function fileTarget(indexDir: string, hnsw: HnswParams): BuildTarget {
   };
 }
 
-/** Vectors of the previous index, when it was built with the same model. */
+/** Vectors of the previous index, when it was built with the same model and weight format. */
 async function readEmbeddingCache(indexDir: string, embedder: PassageEmbedder): Promise<EmbeddingCache> {
   const cache: EmbeddingCache = new Map();
   const previous = await readManifest(indexDir).catch(() => null);
-  if (!previous || previous.model !== embedder.model || previous.dimensions !== embedder.dimensions) return cache;
+  if (!previous || !sameEmbedding(previous, embedder)) return cache;
   try {
     await verifyIndexChecksums(indexDir, previous, ['chunks', 'documents', 'vectors']);
     const { chunks } = await readIndexChunks(indexDir);

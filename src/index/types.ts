@@ -20,6 +20,8 @@ export interface Manifest {
   /** Embedding model id, or null for a lexical-only index. */
   model: string | null;
   dimensions: number | null;
+  /** The model's weight format the vectors were computed with (EMBEDDING_DTYPE resolved), when known. */
+  weights?: string;
   retrieval: 'hybrid' | 'lexical';
   /** Why the index is lexical-only, when it is. */
   reason?: string;

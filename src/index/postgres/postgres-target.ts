@@ -10,7 +10,7 @@ import type { SourceDocument } from '../../corpus/types.js';
 import { BuildLockedError } from '../build-lock.js';
 import type { BuildTarget, IndexParts } from '../build-target.js';
 import { restoreChunks, toStoredChunk, type StoredChunk } from '../chunk-store.js';
-import { cacheKey, type EmbeddingCache, type PassageEmbedder } from '../embed-chunks.js';
+import { cacheKey, sameEmbedding, type EmbeddingCache, type PassageEmbedder } from '../embed-chunks.js';
 import type { Manifest } from '../types.js';
 import { checkReachable, describeUrl } from './connect.js';
 import { BUILD_LOCK_KEY, GENERATION_CHANNEL, chunkTable, chunkTableSql, currentGeneration, ensureSchema } from './schema.js';
@@ -147,14 +147,14 @@ async function dropOldGenerations(client: pg.ClientBase, keep: number, graceMs: 
   for (const { id, expired } of rows) if (expired) await dropGeneration(client, Number(id));
 }
 
-/** The current generation's vectors by embedded text, when it was built with the same model. */
+/** The current generation's vectors by embedded text, when it was built with the same model and weight format. */
 async function readEmbeddingCache(client: pg.ClientBase, embedder: PassageEmbedder): Promise<EmbeddingCache> {
   const cache: EmbeddingCache = new Map();
   const id = await currentGeneration(client);
   if (id === null) return cache;
   const { rows } = await client.query<{ manifest: string }>('SELECT manifest FROM rag_generations WHERE id = $1', [id]);
   const manifest = rows[0] ? (JSON.parse(rows[0].manifest) as Manifest) : undefined;
-  if (!manifest || manifest.model !== embedder.model || manifest.dimensions !== embedder.dimensions) return cache;
+  if (!manifest || !sameEmbedding(manifest, embedder)) return cache;
   const documents = await readDocuments(client, id);
   const chunkRows = await client.query<{ chunk: string; embedding: string }>(`SELECT chunk, embedding::text AS embedding FROM ${chunkTable(id)} ORDER BY position`);
   const chunks = restoreChunks(chunkRows.rows.map((r) => JSON.parse(r.chunk) as StoredChunk), documents);
