@@ -258,7 +258,9 @@ async function loadOrBuildFileIndex(
   const loadOptions = { indexDir: config.indexDir, model: config.embedding.model, retrieval: config.retrieval, efSearch: config.hnsw.efSearch };
   let index: LoadedIndex;
   let builtNow = false;
-  if (options.buildIfMissing !== false && ((await modelChanged(config, openOnce, log)) || (await modelArrivedLater(config, openOnce, log)))) {
+  const rebuild = async () =>
+    (await modelChanged(config, openOnce, log)) || (await weightsChanged(config, openOnce, log)) || (await modelArrivedLater(config, openOnce, log));
+  if (options.buildIfMissing !== false && (await rebuild())) {
     try {
       await buildIndex(config, { loadEmbedder: openOnce, onEvent: options.onBuildEvent, signal: options.signal });
       builtNow = true;
@@ -305,6 +307,23 @@ async function modelChanged(config: Config, openOnce: () => Promise<OpenedEmbedd
   log({
     level: 'info',
     msg: `The index in ${config.indexDir} was built with ${manifest.model}; the model in use is ${config.embedding.model}, so the index is rebuilt with it before serving. The current index stays in place until the new one is complete.`,
+  });
+  return true;
+}
+
+/**
+ * Whether INDEX_DIR holds the same model's vectors computed with another weight format (EMBEDDING_DTYPE, or `auto`
+ * choosing another file): then the index is re-embedded before serving, so queries and passages come from one format.
+ */
+async function weightsChanged(config: Config, openOnce: () => Promise<OpenedEmbedder>, log: (entry: Record<string, unknown>) => void): Promise<boolean> {
+  if (config.retrieval === 'lexical') return false;
+  const manifest = await readManifest(config.indexDir).catch(() => null);
+  if (manifest?.retrieval !== 'hybrid' || manifest.model !== config.embedding.model) return false;
+  const embedder = await openOnce().catch(() => undefined);
+  if (!embedder || manifest.weights === embedder.dtype) return false;
+  log({
+    level: 'info',
+    msg: `The index in ${config.indexDir} holds vectors of the ${manifest.weights ?? 'unrecorded'} weight format and the model runs ${embedder.dtype} weights, so the index is re-embedded before serving. The current index stays in place until the new one is complete.`,
   });
   return true;
 }

@@ -11,7 +11,7 @@ async function thirtyTwoDimensionModel(): Promise<OpenedEmbedder> {
   return {
     model: FIXTURE_MODEL_DIR,
     dimensions: 32,
-    dtype: 'fp32',
+    dtype: 'quantized', // the fixture model's own format: only the dimensions differ
     profile: { queryPrefix: 'query: ', passagePrefix: 'passage: ' } as OpenedEmbedder['profile'],
     embedDocuments: async (texts) => texts.map(vector),
     embedQuery: async () => vector(),
