@@ -56,6 +56,8 @@ describe('POST /api/feedback', () => {
     await expectJsonError(await app.request('/api/feedback', postJson({ ...feedback, verdict: 'meh' })), 400, 'invalid_request');
     await expectJsonError(await app.request('/api/feedback', postJson({ ...feedback, question: '  ' })), 400, 'invalid_request');
     await expectJsonError(await app.request('/api/feedback', postJson({ ...feedback, comment: 'x'.repeat(2001) })), 400, 'invalid_request');
+    // Over the bound as sent, within it once trimmed: the schema bounds what is sent.
+    await expectJsonError(await app.request('/api/feedback', postJson({ ...feedback, comment: ` ${'x'.repeat(1999)}  ` })), 400, 'invalid_request');
     await expectJsonError(await app.request('/api/feedback', postJson({ ...feedback, requestId: '<script>' })), 400, 'invalid_request');
     await expectJsonError(await app.request('/api/feedback', postJson({ ...feedback, answer: 'x'.repeat(MAX_BODY_BYTES) })), 413);
     await expectJsonError(await app.request('/api/feedback', postJson('{"verdict":')), 400, 'invalid_json');

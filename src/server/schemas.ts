@@ -217,8 +217,9 @@ export const FeedbackRequestSchema = z.object(
       .meta({ description: 'The answer\'s citations (only id, file and paragraph are kept).' }),
     comment: z
       .string({ error: 'must be a string' })
-      .trim()
+      // The bound holds for the comment as sent, as the schema says; trimming comes after.
       .max(MAX_COMMENT_CHARS, `must be at most ${MAX_COMMENT_CHARS} characters`)
+      .trim()
       .optional()
       .transform((c) => (c ? c : undefined))
       .meta({ description: 'What the reader wrote, if anything.' }),
