@@ -8,6 +8,8 @@ import type { Config } from './config.js';
 import { detectLanguage } from './corpus/language.js';
 import { openEmbedder, type OpenedEmbedder } from './embedding/open-embedder.js';
 import { cachedQueryEmbedder, type CachedEmbedQuery } from './embedding/query-cache.js';
+import { openTokenSimilarities } from './embedding/runtime/token-similarity.js';
+import { intraOpThreadsFor } from './embedding/transformers-embeddings.js';
 import { buildIfNone, buildIndex, type BuildEvent } from './index/build-index.js';
 import { corpusChanges, describeCorpusChanges } from './index/corpus-changes.js';
 import { IndexCorruptError, IndexMissingError, loadIndex } from './index/load-index.js';
@@ -15,7 +17,7 @@ import { IndexMismatchError, assertSameModel, readManifest } from './index/manif
 import type { LoadedIndex } from './index/types.js';
 import { createListItemLookup, type ListItemsAfter } from './answer/list-items.js';
 import type { Chunk } from './chunking/types.js';
-import { createSentenceAligner } from './answer/sentence-aligner.js';
+import { createSentenceAligner, type SentenceAligner } from './answer/sentence-aligner.js';
 import { findParagraph } from './corpus/find-paragraph.js';
 import { createSentenceSimilarity } from './answer/sentence-similarity.js';
 import { analyzeText } from './index/analyzer.js';
@@ -84,7 +86,7 @@ export interface RuntimeOptions {
 export async function createRuntime(config: Config, options: RuntimeOptions = {}): Promise<Runtime> {
   // One model load serves both the build (when the index is missing) and query embedding.
   let opening: Promise<OpenedEmbedder> | undefined;
-  const openOnce = () => (opening ??= (options.openEmbedder ?? openEmbedder)(config));
+  const openOnce = () => (opening ??= (options.openEmbedder ?? openEmbedder)(servingConfig(config)));
   const log = options.log ?? jsonLineLog;
   let index: LoadedIndex;
   let builtNow = false;
@@ -119,8 +121,8 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   const adapt = (ix: LoadedIndex): LoadedIndex =>
     lexicalReason ? { ...ix, dense: undefined, manifest: { ...ix.manifest, retrieval: 'lexical', reason: lexicalReason } } : ix;
 
-  const embedQuery = embedder ? cachedQueryEmbedder((q) => embedder!.embedQuery(q), options.queryCacheEntries ?? QUERY_CACHE_ENTRIES) : undefined;
-  const deps = servingDeps(embedder, embedQuery, log);
+  const deps = await servingDeps(embedder, options.queryCacheEntries ?? QUERY_CACHE_ENTRIES, log);
+  const { embedQuery } = deps;
   const close = async () => {
     await live?.close();
   };
@@ -219,18 +221,40 @@ function assemble(
 interface ServingDeps {
   embedQuery?: CachedEmbedQuery;
   scoreSentences?: ReturnType<typeof createSentenceSimilarity>;
-  alignSentences?: ReturnType<typeof createSentenceAligner>;
+  alignSentences?: SentenceAligner;
   log: (entry: Record<string, unknown>) => void;
 }
 
+/** The config with the model's threads for a server (EMBEDDING_INTRA_OP_THREADS, when set, wins). */
+function servingConfig(config: Config): Config {
+  const { threads, intraOpThreads } = config.embedding;
+  return { ...config, embedding: { ...config.embedding, intraOpThreads: intraOpThreads ?? intraOpThreadsFor('serve', threads) } };
+}
+
 /** The model's sentence vectors and token states depend on the text alone, so one cache of each serves every index. */
-function servingDeps(embedder: OpenedEmbedder | undefined, embedQuery: CachedEmbedQuery | undefined, log: ServingDeps['log']): ServingDeps {
-  const scoreSentences =
-    embedder && embedQuery ? createSentenceSimilarity({ embedQuery, embedPassages: (texts) => embedder.embedDocuments(texts), maxEntries: SENTENCE_CACHE_ENTRIES }) : undefined;
-  const tokenStates = embedder?.tokenStates;
+async function servingDeps(embedder: OpenedEmbedder | undefined, queryCacheEntries: number, log: ServingDeps['log']): Promise<ServingDeps> {
+  if (!embedder) return { log };
+  const { tokenStates, encodeQuery } = embedder;
   const alignSentences = tokenStates
-    ? createSentenceAligner({ tokenStates, isContent: (word, language) => analyzeText(word, language).length > 0, maxEntries: ALIGNMENT_CACHE_ENTRIES })
+    ? createSentenceAligner({
+        tokenStates,
+        isContent: (word, language) => analyzeText(word, language).length > 0,
+        maxEntries: ALIGNMENT_CACHE_ENTRIES,
+        similarities: await openTokenSimilarities(),
+      })
     : undefined;
+  // A question's vector and its token states come from one model pass; the aligner keeps the states for the answer.
+  const embedQuery = cachedQueryEmbedder(
+    alignSentences && encodeQuery
+      ? async (q) => {
+          const { vector, states } = await encodeQuery(q);
+          alignSentences.rememberQuestion(q, states);
+          return vector;
+        }
+      : (q) => embedder.embedQuery(q),
+    queryCacheEntries,
+  );
+  const scoreSentences = createSentenceSimilarity({ embedQuery, embedPassages: (texts) => embedder.embedDocuments(texts), maxEntries: SENTENCE_CACHE_ENTRIES });
   return { embedQuery, scoreSentences, alignSentences, log };
 }
 

@@ -1,7 +1,8 @@
 /** The sentence aligner's caches: a sentence or question seen before costs no model call, a repeated question no alignment either. */
 import { describe, expect, it } from 'vitest';
 import { createSentenceAligner } from '../src/answer/sentence-aligner.js';
-import type { TextKind, TokenStates } from '../src/embedding/token-states.js';
+import { similarityMatrix } from '../src/answer/word-alignment.js';
+import type { TextKind, TokenSimilarities, TokenStates } from '../src/embedding/token-states.js';
 
 /** Token states from the words themselves: one token per word, a one-hot row per distinct lower-cased word. */
 function fakeEncoder() {
@@ -76,5 +77,23 @@ describe('createSentenceAligner', () => {
     const small = createSentenceAligner({ tokenStates: fakeEncoder().tokenStates, isContent: () => true, maxEntries: 1 });
     const large = createSentenceAligner({ tokenStates: fakeEncoder().tokenStates, isContent: () => true, maxEntries: 10 });
     expect(await small('Ayan won', 'en', texts)).toEqual(await large('Ayan won', 'en', texts));
+  });
+
+  it('asks no model call for a question whose states were remembered, and computes cosines only for sentences not aligned yet', async () => {
+    const encoder = fakeEncoder();
+    const asked: number[] = [];
+    const similarities: TokenSimilarities = async (question, sentences) => {
+      asked.push(sentences.length);
+      return sentences.map((s) => similarityMatrix(question, s));
+    };
+    const align = createSentenceAligner({ tokenStates: encoder.tokenStates, isContent: () => true, maxEntries: 10, similarities });
+    const [questionStates] = await encoder.tokenStates(['Ayan won'], 'query');
+    encoder.calls.length = 0;
+    align.rememberQuestion('Ayan won', questionStates!);
+    const [first] = await align('Ayan won', 'en', ['Ayan won the race', 'Rain fell']);
+    expect(encoder.calls).toEqual([{ texts: ['Ayan won the race', 'Rain fell'], kind: 'passage' }]);
+    await align('Ayan won', 'en', ['Ayan won the race', 'Snow fell']);
+    expect(asked).toEqual([2, 1]);
+    expect(first!.coverage).toBe(1);
   });
 });

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { batchesByLength, meanPooled, padBatch } from '../src/embedding/runtime/batching.js';
 import { PER_TOKEN_INT8_SINCE, chooseDtype } from '../src/embedding/runtime/embedding-dtype.js';
 import { hasExactInt8DotProduct } from '../src/embedding/runtime/int8-dot-product.js';
+import { intraOpThreadsFor } from '../src/embedding/transformers-embeddings.js';
 
 describe('batchesByLength', () => {
   it('covers every index once, in batches of at most size, with lengths non-decreasing across batches', () => {
@@ -80,5 +81,16 @@ describe('hasExactInt8DotProduct', () => {
     expect(hasExactInt8DotProduct('x64', () => ' fpu sse2 avx2 fma avx512f')).toBe(false);
     expect(hasExactInt8DotProduct('x64', () => '')).toBe(false);
     expect(hasExactInt8DotProduct('ia32', () => ' avx512_vnni')).toBe(false);
+  });
+});
+
+describe('intraOpThreadsFor', () => {
+  it('gives a build every core, a server all but one (its event loop), shared among the workers, never below one', () => {
+    expect(intraOpThreadsFor('build', 1, 2)).toBe(2);
+    expect(intraOpThreadsFor('serve', 1, 2)).toBe(1);
+    expect(intraOpThreadsFor('serve', 1, 8)).toBe(7);
+    expect(intraOpThreadsFor('serve', 2, 8)).toBe(3);
+    expect(intraOpThreadsFor('serve', 1, 1)).toBe(1);
+    expect(intraOpThreadsFor('build', 4, 2)).toBe(1);
   });
 });

@@ -1,6 +1,7 @@
 /**
  * The embedding worker pool: the model runs off the event loop (timers keep firing during a long call), calls past
- * the queue bound are refused at once with EmbeddingBusyError, and closing the pool fails what still waits.
+ * the queue bound are refused at once with EmbeddingBusyError, waiting calls of one kind share a forward pass, and
+ * closing the pool fails what still waits.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -70,6 +71,34 @@ describe('createEmbeddingPool', () => {
       a.forEach((vector, i) => expect(vector.reduce((s, v, c) => s + v * b[i]![c]!, 0)).toBeGreaterThan(0.999));
     } finally {
       await Promise.all([one.dispose(), two.dispose()]);
+    }
+  }, POOL_TEST_MS);
+
+  it('runs waiting calls of one kind in a single pass, each getting what it would alone', async () => {
+    const pool = await createEmbeddingPool({ encoder: encoder(), threads: 1, queueLimit: 8 });
+    try {
+      const [alone] = await pool.embed(['hello a']);
+      const [aloneStates] = await pool.tokenStates(['a b'], 'query: ');
+      const resolved: string[] = [];
+      const note = <T>(name: string, call: Promise<T>) => call.then((value) => (resolved.push(name), value));
+      const running = pool.embed(manyTexts(200)); // occupies the worker while the others queue
+      const [first, states, second, encoded] = await Promise.all([
+        note('embed 1', pool.embed(['hello a'])),
+        note('states', pool.tokenStates(['a b'], 'query: ')),
+        note('embed 2', pool.embed(['world b', 'hello a'])),
+        note('encode', pool.encode(['a b'], 'query: ')),
+        running,
+      ]);
+      // First come, first served, except that both embed calls went in one pass ahead of the token states.
+      expect(resolved).toEqual(['embed 1', 'embed 2', 'states', 'encode']);
+      for (const vector of [first[0]!, second[1]!]) expect(Math.max(...vector.map((v, i) => Math.abs(v - alone![i]!)))).toBeLessThan(1e-5);
+      for (const got of [states[0]!, encoded.states[0]!]) {
+        expect(got.spans).toEqual(aloneStates!.spans);
+        expect(Math.max(...got.vectors.map((v, i) => Math.abs(v - aloneStates!.vectors[i]!)))).toBeLessThan(1e-5);
+      }
+      expect(encoded.vectors).toHaveLength(1);
+    } finally {
+      await pool.dispose();
     }
   }, POOL_TEST_MS);
 

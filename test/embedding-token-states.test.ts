@@ -66,6 +66,16 @@ describe('tokenStates', () => {
     expect(diff).toBeLessThan(1e-5);
   });
 
+  it("gives a question's vector and token states from one pass, equal to embedQuery's and tokenStates'", async () => {
+    const question = 'hello world a';
+    const { vector, states } = await embedder.encodeQuery!(question);
+    const alone = await embedder.embedQuery(question);
+    expect(Math.max(...vector.map((v, i) => Math.abs(v - alone[i]!)))).toBeLessThan(1e-5);
+    const [expected] = await embedder.tokenStates!([question], 'query');
+    expect(states.spans).toEqual(expected!.spans);
+    expect(Math.max(...states.vectors.map((v, i) => Math.abs(v - expected!.vectors[i]!)))).toBeLessThan(1e-5);
+  });
+
   it('returns nothing for no texts', async () => {
     expect(await embedder.tokenStates!([], 'query')).toEqual([]);
   });

@@ -4,11 +4,16 @@
  * cost no model call; a repeated question costs neither a model call nor an alignment).
  */
 import type { DetectedLanguage } from '../corpus/types.js';
-import type { TokenStateEncoder, TokenStates } from '../embedding/token-states.js';
-import { alignSentence, type SentenceAlignment } from './word-alignment.js';
+import type { TokenSimilarities, TokenStateEncoder, TokenStates } from '../embedding/token-states.js';
+import { alignSentence, similarityMatrix, type SentenceAlignment } from './word-alignment.js';
 
 /** The alignment of the question with each text, in input order. */
 export type AlignSentences = (question: string, language: DetectedLanguage, texts: readonly string[]) => Promise<SentenceAlignment[]>;
+
+export interface SentenceAligner extends AlignSentences {
+  /** Keeps a question's token states computed elsewhere (with its vector, in one pass), so aligning it costs no model call. */
+  rememberQuestion(question: string, states: TokenStates): void;
+}
 
 export interface SentenceAlignerDeps {
   tokenStates: TokenStateEncoder['tokenStates'];
@@ -16,13 +21,18 @@ export interface SentenceAlignerDeps {
   isContent: (word: string, language: DetectedLanguage) => boolean;
   /** Most texts' token states kept (about 40 tokens × 384 floats: ~60 KB each), and most alignments. */
   maxEntries: number;
+  /** The token cosines of a question with many sentences at once (default: one `similarityMatrix` per sentence). */
+  similarities?: TokenSimilarities;
 }
+
+const eachInJavaScript: TokenSimilarities = async (question, sentences) => sentences.map((s) => similarityMatrix(question, s));
 
 /**
  * @example const align = createSentenceAligner({ tokenStates: embedder.tokenStates, isContent, maxEntries: 2000 });
  * (await align('Who won?', 'en', ['Ayan won.']))[0].coverage // 1
  */
-export function createSentenceAligner(deps: SentenceAlignerDeps): AlignSentences {
+export function createSentenceAligner(deps: SentenceAlignerDeps): SentenceAligner {
+  const similarities = deps.similarities ?? eachInJavaScript;
   // One recency-ordered cache for both kinds of text: a sentence's states as a passage, a question's as a query.
   const cache = new Map<string, TokenStates>();
   // A repeated question meets the same sentences: their alignments are kept too (a few KB each).
@@ -32,7 +42,7 @@ export function createSentenceAligner(deps: SentenceAlignerDeps): AlignSentences
     map.set(key, value); // Map order is recency order
     while (map.size > deps.maxEntries) map.delete(map.keys().next().value!);
   };
-  return async (question, language, texts) => {
+  const align: AlignSentences = async (question, language, texts) => {
     const questionKey = `query\u0000${question}`;
     // Take what the cache holds before awaiting: a concurrent call may evict it meanwhile, and keeping this call's own
     // states may evict some of them when the call holds many texts.
@@ -49,14 +59,19 @@ export function createSentenceAligner(deps: SentenceAlignerDeps): AlignSentences
     keep(cache, questionKey, questionStates);
     missing.forEach((text, i) => held.set(text, states[i]!));
     for (const [text, state] of held) keep(cache, `passage\u0000${text}`, state); // refreshes the recency of hits too
-    return texts.map((text) => {
-      const key = `${language}\u0000${question}\u0000${text}`;
-      const known = alignments.get(key);
-      if (known) return known;
-      const sentenceStates = held.get(text)!;
-      const alignment = alignSentence(question, questionStates, text, sentenceStates, (word) => deps.isContent(word, language));
-      keep(alignments, key, alignment);
-      return alignment;
+    const keyOf = (text: string) => `${language}\u0000${question}\u0000${text}`;
+    const found = new Map(texts.flatMap((text) => {
+      const known = alignments.get(keyOf(text));
+      return known ? [[text, known] as const] : [];
+    }));
+    const unaligned = [...new Set(texts.filter((text) => !found.has(text)))];
+    const cosines = await similarities(questionStates, unaligned.map((text) => held.get(text)!));
+    unaligned.forEach((text, i) => {
+      const alignment = alignSentence(question, questionStates, text, held.get(text)!, (word) => deps.isContent(word, language), cosines[i]);
+      keep(alignments, keyOf(text), alignment);
+      found.set(text, alignment);
     });
+    return texts.map((text) => found.get(text)!);
   };
+  return Object.assign(align, { rememberQuestion: (question: string, states: TokenStates) => keep(cache, `query\u0000${question}`, states) });
 }

@@ -30,18 +30,27 @@ export interface SentenceAlignment {
 
 const WORDS = new Intl.Segmenter('und', { granularity: 'word' });
 
-/** The word-like segments of a text, each with the tokens whose span starts inside it. */
+/** A text's words by its token states (states are kept per text and reused across questions, words with them). */
+const wordsByStates = new WeakMap<TokenStates, AlignedWord[]>();
+
+/** The word-like segments of a text, each with the tokens that overlap it (a token joins the first such word). */
 export function wordsOf(text: string, states: TokenStates): AlignedWord[] {
+  const known = wordsByStates.get(states);
+  if (known) return known;
   const words = [...WORDS.segment(text)].filter((s) => s.isWordLike).map((s) => ({ start: s.index, end: s.index + s.segment.length, tokens: [] as number[] }));
+  // Words and token spans both run left to right, so one pass over each pairs them.
+  let w = 0;
   states.spans.forEach(([start, end], t) => {
-    const word = words.find((w) => start < w.end && end > w.start);
-    word?.tokens.push(t);
+    while (w < words.length && words[w]!.end <= start) w += 1;
+    if (w < words.length && start < words[w]!.end && end > words[w]!.start) words[w]!.tokens.push(t);
   });
-  return words.filter((w) => w.tokens.length > 0);
+  const found = words.filter((word) => word.tokens.length > 0);
+  wordsByStates.set(states, found);
+  return found;
 }
 
 /** Cosine of every token pair (rows are unit length): `a.length × b.length`, row-major. */
-function similarityMatrix(a: TokenStates, b: TokenStates): Float32Array {
+export function similarityMatrix(a: TokenStates, b: TokenStates): Float32Array {
   const n = a.spans.length;
   const m = b.spans.length;
   const d = a.dimensions;
@@ -133,12 +142,14 @@ export function alignSentence(
   sentence: string,
   sentenceStates: TokenStates,
   isContent: (word: string) => boolean,
+  /** `similarityMatrix(questionStates, sentenceStates)` when already computed (e.g. in one product for many sentences). */
+  cosines?: Float32Array,
 ): SentenceAlignment {
   const questionWords = wordsOf(question, questionStates).filter((w) => isContent(question.slice(w.start, w.end)));
   const sentenceWords = wordsOf(sentence, sentenceStates);
   if (questionWords.length === 0 || sentenceWords.length === 0) return { coverage: 0, softCoverage: 0, links: [] };
   // One similarity matrix serves both the mutual best matches and the soft coverage.
-  const sim = similarityMatrix(questionStates, sentenceStates);
+  const sim = cosines ?? similarityMatrix(questionStates, sentenceStates);
   const [n, m] = [questionStates.spans.length, sentenceStates.spans.length];
   const pairs = mutualBestOf(sim, n, m);
   const wordOfToken = new Map(sentenceWords.flatMap((w) => w.tokens.map((t) => [t, w] as const)));

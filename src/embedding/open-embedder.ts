@@ -3,7 +3,7 @@ import type { Embeddings } from '@langchain/core/embeddings';
 import type { Config } from '../config.js';
 import type { ModelProgress } from './model-progress.js';
 import type { ModelProfile } from './model-profile.js';
-import type { TextKind, TokenStateEncoder } from './token-states.js';
+import type { TextKind, TokenStateEncoder, TokenStates } from './token-states.js';
 import { TransformersEmbeddings } from './transformers-embeddings.js';
 
 /**
@@ -30,6 +30,8 @@ export interface OpenedEmbedder {
    * which the project's converter writes); absent for models that do not.
    */
   tokenStates?: TokenStateEncoder['tokenStates'];
+  /** A question's vector (as `embedQuery`) and token states in one model pass; present with `tokenStates`. */
+  encodeQuery?: (text: string) => Promise<{ vector: number[]; states: TokenStates }>;
   /** Frees the ONNX session. */
   dispose(): Promise<void>;
   /** The same model as a LangChain `Embeddings`, for LangChain APIs. */
@@ -51,7 +53,9 @@ export async function openEmbedder(config: Config, onProgress?: (event: ModelPro
     embedDocuments: (texts) => embeddings.embedDocuments(texts),
     embedQuery: (text) => embeddings.embedQuery(text),
     embedRaw: (texts) => embeddings.embedRaw(texts),
-    ...(embeddings.hasTokenStates ? { tokenStates: (texts: string[], kind: TextKind) => embeddings.tokenStates(texts, kind) } : {}),
+    ...(embeddings.hasTokenStates
+      ? { tokenStates: (texts: string[], kind: TextKind) => embeddings.tokenStates(texts, kind), encodeQuery: (text: string) => embeddings.encodeQuery(text) }
+      : {}),
     dispose: () => embeddings.dispose(),
     embeddings,
   };

@@ -19,3 +19,6 @@ export interface TokenStateEncoder {
   /** Token states of each text, in input order; texts longer than the model's positions are cut, so spans cover a prefix. */
   tokenStates(texts: string[], kind: TextKind): Promise<TokenStates[]>;
 }
+
+/** One `question tokens × sentence tokens` cosine matrix (row-major) per sentence, in input order. */
+export type TokenSimilarities = (question: TokenStates, sentences: readonly TokenStates[]) => Promise<Float32Array[]>;

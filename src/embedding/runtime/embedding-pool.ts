@@ -26,12 +26,46 @@ export interface EmbeddingPool {
   hasTokenStates: boolean;
   embed(texts: string[]): Promise<Float32Array[]>;
   tokenStates(texts: string[], prefix: string): Promise<TokenStates[]>;
+  /** Token states and the vector of each `prefix + text`, from one forward pass. */
+  encode(texts: string[], prefix: string): Promise<{ states: TokenStates[]; vectors: Float32Array[] }>;
   /** Calls waiting for a worker now. */
   readonly queued: number;
   dispose(): Promise<void>;
 }
 
 type Job = { request: JobRequest; resolve: (reply: WorkerReply & { ok: true }) => void; reject: (error: Error) => void };
+
+/**
+ * The first waiting job and the later ones asking the same (op and prefix), while their texts fit one forward batch:
+ * concurrent questions share a pass instead of queueing one pass each. A text's output does not depend on its batch.
+ */
+function takeBatch(waiting: Job[], maxTexts: number): Job[] {
+  const first = waiting.shift()!;
+  const jobs = [first];
+  let texts = first.request.texts.length;
+  for (let i = 0; i < waiting.length && texts < maxTexts; ) {
+    const { request } = waiting[i]!;
+    if (sameKind(request, first.request) && texts + request.texts.length <= maxTexts) {
+      jobs.push(...waiting.splice(i, 1));
+      texts += request.texts.length;
+    } else i += 1;
+  }
+  return jobs;
+}
+
+function sameKind(a: JobRequest, b: JobRequest): boolean {
+  return a.op === 'embed' ? b.op === 'embed' : b.op === 'tokenStates' && a.prefix === b.prefix && a.withVectors === b.withVectors;
+}
+
+/** Hands each job of a shared pass its own slice of the reply, in order. */
+function shareReply(jobs: readonly Job[], reply: WorkerReply & { ok: true }) {
+  let from = 0;
+  for (const job of jobs) {
+    const to = from + job.request.texts.length;
+    job.resolve({ ...reply, vectors: reply.vectors?.slice(from, to), states: reply.states?.slice(from, to) });
+    from = to;
+  }
+}
 
 const BOOT = new URL('./worker-boot.mjs', import.meta.url);
 const ENTRY = new URL(`./embedding-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url).href;
@@ -64,7 +98,7 @@ export async function createEmbeddingPool(s: PoolSettings): Promise<EmbeddingPoo
   const idle = started.map(({ worker }) => worker);
   const alive = new Set(idle);
   const waiting: Job[] = [];
-  const running = new Map<Worker, Job>();
+  const running = new Map<Worker, Job[]>();
   let nextId = 1;
   let disposed = false;
 
@@ -72,30 +106,31 @@ export async function createEmbeddingPool(s: PoolSettings): Promise<EmbeddingPoo
     while (idle.length && waiting.length) {
       const worker = idle.pop()!;
       if (!alive.has(worker)) continue;
-      const job = waiting.shift()!;
-      running.set(worker, job);
+      const jobs = takeBatch(waiting, s.encoder.batchSize);
+      running.set(worker, jobs);
       worker.ref(); // a worker keeps the process alive only while it works: an idle pool never holds a command open
-      worker.postMessage({ ...job.request, id: nextId++ } as WorkerRequest);
+      worker.postMessage({ ...jobs[0]!.request, texts: jobs.flatMap((job) => job.request.texts), id: nextId++ } as WorkerRequest);
     }
   };
   for (const worker of idle) {
     worker.unref();
     worker.on('message', (reply: WorkerReply) => {
-      const job = running.get(worker);
+      const jobs = running.get(worker) ?? [];
       running.delete(worker);
       idle.push(worker);
       worker.unref();
-      if (job) reply.ok ? job.resolve(reply) : job.reject(new Error(`embedding failed: ${reply.message}`));
+      if (reply.ok) shareReply(jobs, reply);
+      else for (const job of jobs) job.reject(new Error(`embedding failed: ${reply.message}`));
       dispatch();
     });
     worker.on('error', (error: unknown) => {
-      running.get(worker)?.reject(error instanceof Error ? error : new Error(String(error)));
+      for (const job of running.get(worker) ?? []) job.reject(error instanceof Error ? error : new Error(String(error)));
       running.delete(worker);
     });
     worker.on('exit', () => {
       // A worker that died (out of memory, a native crash) is gone; with none left, nothing may wait forever.
       alive.delete(worker);
-      running.get(worker)?.reject(new Error('an embedding worker stopped'));
+      for (const job of running.get(worker) ?? []) job.reject(new Error('an embedding worker stopped'));
       running.delete(worker);
       if (!alive.size && !disposed) for (const job of waiting.splice(0)) job.reject(new Error('every embedding worker stopped'));
     });
@@ -123,13 +158,18 @@ export async function createEmbeddingPool(s: PoolSettings): Promise<EmbeddingPoo
       const slices = Array.from({ length: parts }, (_, i) => texts.slice(i * size, (i + 1) * size));
       return (await Promise.all(slices.map((slice) => submit({ op: 'embed', texts: slice })))).flatMap((r) => r.vectors!);
     },
-    tokenStates: async (texts, prefix) => (texts.length ? (await submit({ op: 'tokenStates', texts, prefix })).states! : []),
+    tokenStates: async (texts, prefix) => (texts.length ? (await submit({ op: 'tokenStates', texts, prefix, withVectors: false })).states! : []),
+    encode: async (texts, prefix) => {
+      if (!texts.length) return { states: [], vectors: [] };
+      const reply = await submit({ op: 'tokenStates', texts, prefix, withVectors: true });
+      return { states: reply.states!, vectors: reply.vectors! };
+    },
     get queued() {
       return waiting.length;
     },
     dispose: async () => {
       disposed = true;
-      for (const job of [...waiting.splice(0), ...running.values()]) job.reject(new Error('the embedding pool was closed'));
+      for (const job of [...waiting.splice(0), ...[...running.values()].flat()]) job.reject(new Error('the embedding pool was closed'));
       running.clear();
       await Promise.all(started.map(({ worker }) => worker.terminate()));
     },

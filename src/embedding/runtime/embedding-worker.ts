@@ -15,8 +15,9 @@ try {
         const vectors = await encoder.embed(request.texts);
         reply({ id: request.id, ok: true, vectors }, vectors.map((v) => v.buffer as ArrayBuffer));
       } else {
-        const states = await encoder.tokenStates(request.texts, request.prefix);
-        reply({ id: request.id, ok: true, states }, states.map((s) => s.vectors.buffer as ArrayBuffer));
+        const { states, vectors } = await encoder.encode(request.texts, request.prefix, request.withVectors);
+        const buffers = [...states.map((s) => s.vectors.buffer), ...(vectors ?? []).map((v) => v.buffer)] as ArrayBuffer[];
+        reply({ id: request.id, ok: true, states, vectors }, buffers);
       }
     } catch (error) {
       reply({ id: request.id, ok: false, message: error instanceof Error ? error.message : String(error) });

