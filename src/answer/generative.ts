@@ -1,10 +1,9 @@
 /** The generative answerer: an OpenAI-compatible chat model answers from the numbered passages, citing them as [n]. */
 import type { BaseChatModel } from '@langchain/core/language_models/chat_models';
-import { ChatOpenAI } from '@langchain/openai';
 import type { Config } from '../config.js';
 import { buildCitations } from './citations.js';
 import { checkCitationMarkers } from './citation-markers.js';
-import { LANGUAGE_NAMES, answerPrompt, promptVariables } from './prompt.js';
+import { LANGUAGE_NAMES, answerPromptMessages, promptVariables } from './prompt.js';
 import { replyLanguageMismatch } from './reply-language.js';
 import { withQuotesBeside } from './quotes-beside.js';
 import { verbatimSentences, withQuotes } from './quote-spans.js';
@@ -22,11 +21,13 @@ export interface GenerativeDeps {
 }
 
 /**
- * A ChatOpenAI for any OpenAI-compatible server (`baseUrl` ends in `/v1`).
+ * A ChatOpenAI for any OpenAI-compatible server (`baseUrl` ends in `/v1`), its client loaded only then (importing
+ * it adds ~64 MB to a server that has no LLM).
  * No retries: the extractive fallback answers at once instead. No client timeout either: the answerer's own
  * deadline (`timeoutMs`, an abort signal) covers the whole call, streamed or not, and is reported as a timeout.
  */
-export function createChatModel(llm: LlmConfig): ChatOpenAI {
+export async function createChatModel(llm: LlmConfig): Promise<BaseChatModel> {
+  const { ChatOpenAI } = await import('@langchain/openai');
   return new ChatOpenAI({
     model: llm.model,
     // Local servers often need no key, but the OpenAI client refuses to start without one.
@@ -43,7 +44,10 @@ export function createChatModel(llm: LlmConfig): ChatOpenAI {
  * @example const answerer = createGenerativeAnswerer(config.llm, { fallback: createExtractiveAnswerer() });
  */
 export function createGenerativeAnswerer(llmConfig: LlmConfig, deps: GenerativeDeps): Answerer {
-  const chain = answerPrompt.pipe(deps.chatModel ?? createChatModel(llmConfig));
+  const chainOnce = Promise.all([import('@langchain/core/prompts'), deps.chatModel ?? createChatModel(llmConfig)]).then(([{ ChatPromptTemplate }, chatModel]) =>
+    ChatPromptTemplate.fromMessages(answerPromptMessages).pipe(chatModel),
+  );
+  chainOnce.catch(() => {}); // a client that fails to load fails each answer, which then falls back
   const { fallback, onError } = deps;
 
   async function fallBack(input: AnswerInput, warning: string, signal?: AbortSignal): Promise<AnswerResult> {
@@ -91,7 +95,7 @@ export function createGenerativeAnswerer(llmConfig: LlmConfig, deps: GenerativeD
       const deadline = startDeadline(llmConfig.timeoutMs, signal);
       let generated: string;
       try {
-        generated = (await chain.invoke(promptVariables(input), { signal: deadline.signal })).text;
+        generated = (await (await chainOnce).invoke(promptVariables(input), { signal: deadline.signal })).text;
       } catch (error) {
         return fallBack(input, failureWarning(error, deadline, signal), signal);
       }
@@ -107,7 +111,7 @@ export function createGenerativeAnswerer(llmConfig: LlmConfig, deps: GenerativeD
       const deadline = startDeadline(llmConfig.timeoutMs, signal);
       let generated = '';
       try {
-        for await (const chunk of await chain.stream(promptVariables(input), { signal: deadline.signal })) {
+        for await (const chunk of await (await chainOnce).stream(promptVariables(input), { signal: deadline.signal })) {
           const text = chunk.text;
           if (!text) continue;
           generated += text;

@@ -1,5 +1,4 @@
 /** The prompt of the generative answerer: numbered passages, the question, and the rules for citing them. */
-import { ChatPromptTemplate } from '@langchain/core/prompts';
 import type { DetectedLanguage } from '../corpus/types.js';
 import type { SearchHit } from '../retrieval/types.js';
 import type { AnswerInput } from './types.js';
@@ -13,8 +12,12 @@ export const LANGUAGE_NAMES: Record<DetectedLanguage, string> = {
   other: 'the language of the question',
 };
 
-/** Variables: `language` (a language name), `passages` (see formatPassages), `question`. */
-export const answerPrompt = ChatPromptTemplate.fromMessages([
+/**
+ * The messages of the prompt, as `ChatPromptTemplate.fromMessages` takes them (built where the model is: LangChain's
+ * prompt module adds ~37 MB to a server that has no LLM). Variables: `language` (a language name), `passages`
+ * (see formatPassages), `question`.
+ */
+export const answerPromptMessages: Array<['system' | 'human', string]> = [
   [
     'system',
     [
@@ -33,7 +36,7 @@ export const answerPrompt = ChatPromptTemplate.fromMessages([
     ].join('\n'),
   ],
   ['human', '{question}'],
-]);
+];
 
 /**
  * Numbers the passages as their citations are numbered: `[1] file ¶paragraph: text`, one per block.
@@ -43,7 +46,7 @@ export function formatPassages(hits: readonly SearchHit[]): string {
   return hits.map(({ chunk }, i) => `[${i + 1}] ${chunk.file} ¶${chunk.paragraph}: ${chunk.text}`).join('\n\n');
 }
 
-/** The values `answerPrompt` is filled with for one question. */
+/** The values the prompt is filled with for one question. */
 export function promptVariables(input: AnswerInput): { language: string; passages: string; question: string } {
   return {
     language: LANGUAGE_NAMES[input.language],

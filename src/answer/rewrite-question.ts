@@ -17,13 +17,15 @@ const INSTRUCTIONS =
  * Creates the rewriter over a chat model, bounded by `timeoutMs`.
  * @example const rewrite = createQuestionRewriter(createChatModel(config.llm), 5000); await rewrite('And in 2019?', history)
  */
-export function createQuestionRewriter(model: BaseChatModel, timeoutMs: number): QuestionRewriter {
+export function createQuestionRewriter(chatModel: BaseChatModel | Promise<BaseChatModel>, timeoutMs: number): QuestionRewriter {
+  const model = Promise.resolve(chatModel);
+  model.catch(() => {}); // a client that fails to load fails each rewrite, and the question is searched as asked
   return async function rewriteQuestion(question, history, signal) {
     const conversation = history
       .map((turn) => `User: ${turn.question}${turn.answer ? `\nAssistant: ${turn.answer.slice(0, 600)}` : ''}`)
       .join('\n');
     const deadline = AbortSignal.any([AbortSignal.timeout(timeoutMs), ...(signal ? [signal] : [])]);
-    const reply = await model.invoke(
+    const reply = await (await model).invoke(
       [
         ['system', INSTRUCTIONS],
         ['human', `${conversation}\n\nLast question: ${question}`],
