@@ -11,11 +11,9 @@ import { createListItemLookup } from '../answer/list-items.js';
 import { loadConfig } from '../config.js';
 import { detectLanguage } from '../corpus/language.js';
 import { loadIndex } from '../index/load-index.js';
-import { openLiveIndex } from '../index/postgres/live-index.js';
 import { createSearcher } from '../retrieval/create-searcher.js';
 import type { OpenedEmbedder } from '../embedding/open-embedder.js';
 import { createRuntime } from '../runtime.js';
-import { openLegacyEmbedder } from './legacy/open-legacy-embedder.js';
 import { createApp } from '../server/app.js';
 import { startServer } from '../server/serve.js';
 import { timeQueryEmbedding } from './query-embedding-timing.js';
@@ -34,7 +32,7 @@ interface BenchApp {
 async function syntheticApp(): Promise<BenchApp> {
   // With DATABASE_URL the synthetic index is a PostgreSQL generation (the store comparison of bench:postgres).
   const index = config.database
-    ? (await openLiveIndex(config, () => {})).current()
+    ? (await (await import('../index/postgres/live-index.js')).openLiveIndex(config, () => {})).current()
     : await loadIndex({ indexDir: config.indexDir, model: RANDOM_MODEL_ID, retrieval: 'hybrid', efSearch: config.hnsw.efSearch });
   const embedder = createRandomTextEmbedder(index.manifest.dimensions ?? 384);
   const searcher = createSearcher({ index, embedQuery: embedder.embedQuery, fusion: config.fusion });
@@ -43,7 +41,8 @@ async function syntheticApp(): Promise<BenchApp> {
 }
 
 async function runtimeApp(embedding: 'current' | 'today'): Promise<BenchApp> {
-  const openEmbedder = embedding === 'today' ? openLegacyEmbedder : undefined;
+  // Imported only for today's path: transformers.js v2 brings its own onnxruntime, which would weigh on the others' RSS.
+  const openEmbedder = embedding === 'today' ? (await import('./legacy/open-legacy-embedder.js')).openLegacyEmbedder : undefined;
   const runtime = await createRuntime(config, { buildIfMissing: false, log: () => {}, openEmbedder });
   return { app: runtime.app, mode: runtime.mode, chunks: runtime.index.chunks.length, embedder: runtime.embedder };
 }
