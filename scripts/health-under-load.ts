@@ -5,7 +5,7 @@
  * Run: EMBEDDING_MODEL=… INDEX_DIR=… npx tsx scripts/health-under-load.ts
  */
 import { readFileSync } from 'node:fs';
-import { healthUnderLoad, uncachedQuestionRequests } from '../src/bench/health-under-load.js';
+import { healthUnderLoad, loadedServerEnv, uncachedQuestionRequests } from '../src/bench/health-under-load.js';
 import { startWorker, workerPath } from '../src/bench/worker-process.js';
 
 const connections = Number(process.env.CONNECTIONS ?? 64);
@@ -14,9 +14,7 @@ const questions = readFileSync(new URL('../src/eval/questions.jsonl', import.met
   .split('\n')
   .filter(Boolean)
   .map((line) => (JSON.parse(line) as { question: string }).question);
-const env = Object.fromEntries(Object.entries(process.env).filter(([, v]) => v !== undefined)) as Record<string, string>;
-// Loopback is trusted as a proxy so each request's X-Forwarded-For is its client, as behind a real proxy.
-const worker = startWorker(workerPath('serve-worker.ts'), ['runtime'], { ...env, TRUST_PROXY: 'loopback', RATE_LIMIT_PER_MINUTE: '0', LOG_REQUESTS: '0' });
+const worker = startWorker(workerPath('serve-worker.ts'), ['runtime'], loadedServerEnv());
 try {
   const ready = await worker.next('ready', 300_000);
   if (!ready.ok) throw new Error(`The server did not start: ${String(ready.error)}`);

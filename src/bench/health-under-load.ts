@@ -12,6 +12,16 @@ export interface HealthUnderLoad {
 }
 
 /**
+ * The environment of a server put under question load: this process's, with loopback trusted as a proxy (so each
+ * request's X-Forwarded-For is its client, as behind a real proxy), no rate limit and no request log; then `overrides`.
+ * @example startWorker(workerPath('serve-worker.ts'), ['runtime'], loadedServerEnv({ INDEX_DIR: dir }))
+ */
+export function loadedServerEnv(overrides: Record<string, string> = {}): Record<string, string> {
+  const inherited = Object.fromEntries(Object.entries(process.env).filter((entry): entry is [string, string] => entry[1] !== undefined));
+  return { ...inherited, TRUST_PROXY: 'loopback', RATE_LIMIT_PER_MINUTE: '0', LOG_REQUESTS: '0', ...overrides };
+}
+
+/**
  * Questions made unique (a numbered suffix), so no answer comes from the query cache; each carries one of
  * `clients` X-Forwarded-For addresses (the server must trust loopback as a proxy to tell them apart). Numbers start
  * at `from`, so successive loads on one server stay uncached.

@@ -3,7 +3,7 @@
  * throughout, for the server running each embedding engine: today's path (transformers.js v2 on the event loop)
  * and weight formats of the worker-pool runtime, one server process after the other over the same hybrid index.
  */
-import { healthUnderLoad, uncachedQuestionRequests } from '../health-under-load.js';
+import { healthUnderLoad, loadedServerEnv, uncachedQuestionRequests } from '../health-under-load.js';
 import { startWorker, workerPath } from '../worker-process.js';
 import type { EngineName } from './engine-types.js';
 
@@ -49,20 +49,14 @@ export async function askUnderLoad(o: AskUnderLoadOptions): Promise<AskUnderLoad
   const log = o.log ?? (() => {});
   const runs: AskLoadRun[] = [];
   const memory: AskUnderLoad['memory'] = [];
-  const inherited = Object.fromEntries(Object.entries(process.env).filter((entry): entry is [string, string] => entry[1] !== undefined));
   for (const engine of o.engines) {
-    const env = {
-      ...inherited,
+    const env = loadedServerEnv({
       EMBEDDING_MODEL: o.model,
       INDEX_DIR: o.indexDir,
       RETRIEVAL: 'hybrid',
       OFFLINE: '1',
-      // Loopback is trusted as a proxy so each request's X-Forwarded-For is its client, as behind a real proxy.
-      TRUST_PROXY: 'loopback',
-      RATE_LIMIT_PER_MINUTE: '0',
-      LOG_REQUESTS: '0',
       ...(engine === 'today' ? {} : { EMBEDDING_DTYPE: engine }),
-    };
+    });
     const worker = startWorker(workerPath('serve-worker.ts'), [engine === 'today' ? 'runtime-today' : 'runtime'], env);
     try {
       const ready = await worker.next('ready', 300_000);
