@@ -1,7 +1,8 @@
 /**
  * `POST /api/ask` with uncached questions (each text asked once) at several concurrencies, with /health probed
  * throughout, for the server running each embedding engine: today's path (transformers.js v2 on the event loop)
- * and weight formats of the worker-pool runtime, one server process after the other over the same hybrid index.
+ * and weight formats of the worker-pool runtime, one server process after the other over the same hybrid index,
+ * each warmed up first with every question asked once.
  */
 import { healthUnderLoad, loadedServerEnv, uncachedQuestionRequests } from '../health-under-load.js';
 import { startWorker, workerPath } from '../worker-process.js';
@@ -40,6 +41,25 @@ export interface AskUnderLoadOptions {
 
 const MB = 1024 * 1024;
 const REQUESTS_PER_LOAD = 20_000;
+/** Question numbers of the warm-up, far from the loads' (which count up from 0). */
+const WARM_UP_FROM = 1_000_000;
+
+/**
+ * Asks each question once, eight at a time: a server computes each candidate sentence's vector and token states on
+ * its first questions about it, so the loads then measure a server past that, as one serving for a while is (each
+ * timed question is still new to it).
+ */
+async function warmUp(baseUrl: string, questions: readonly string[]): Promise<void> {
+  const requests = uncachedQuestionRequests(questions, questions.length, 1_024, WARM_UP_FROM);
+  for (let from = 0; from < requests.length; from += 8) {
+    await Promise.all(
+      requests.slice(from, from + 8).map(async (r) => {
+        const response = await fetch(new URL(r.path, baseUrl), { method: r.method, body: r.body, headers: { 'content-type': 'application/json', ...r.headers }, signal: AbortSignal.timeout(60_000) });
+        await response.arrayBuffer();
+      }),
+    );
+  }
+}
 
 /**
  * Measures each engine's server in turn.
@@ -61,6 +81,7 @@ export async function askUnderLoad(o: AskUnderLoadOptions): Promise<AskUnderLoad
     try {
       const ready = await worker.next('ready', 300_000);
       if (!ready.ok) throw new Error(`The ${engine} server did not start: ${String(ready.error)}`);
+      await warmUp(String(ready.url), o.questions);
       let asked = 0;
       for (const connections of o.connections) {
         const requests = uncachedQuestionRequests(o.questions, REQUESTS_PER_LOAD, 1_024, asked);

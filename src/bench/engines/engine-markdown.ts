@@ -88,8 +88,9 @@ export function renderAskUnderLoad(a: AskUnderLoad): string {
   return [
     '### `POST /api/ask` with uncached questions (ratios to today’s path)',
     '',
-    `Each engine serves the same hybrid index of corpus/ in its own server process on 127.0.0.1; every request asks a question ` +
-      `text not asked before, for ${a.durationSec} s per concurrency, while /health is probed every 50 ms. \`today\` has no token states, ` +
+    `Each engine serves the same hybrid index of corpus/ in its own server process on 127.0.0.1, warmed up by asking each question ` +
+      `once (the candidate sentences' vectors and token states are then computed); every timed request asks a question text not ` +
+      `asked before, for ${a.durationSec} s per concurrency, while /health is probed every 50 ms. \`today\` has no token states, ` +
       'so its answers skip word alignment (less work per question).',
     '',
     markdownTable(
