@@ -47,9 +47,10 @@ export interface TransformersEmbeddingsOptions {
 }
 
 /**
- * onnxruntime threads per forward pass by default: a build or an evaluation shares every core among the workers; a
- * server leaves one core to its event loop (HTTP, retrieval, word alignment), which on 2 cores answered 1.4× more
- * new questions a second with no slower single question (a short question's pass gains nothing from a second thread).
+ * onnxruntime threads per forward pass by default: `npm run index` shares every core among the workers; a server
+ * (createRuntime) leaves one core to its event loop (HTTP, retrieval, word alignment), which on 2 cores answered
+ * 1.27× more new questions a second with no slower single question (a short question's pass gains nothing from a
+ * second thread).
  */
 export function intraOpThreadsFor(role: 'build' | 'serve', workers: number, cores = os.availableParallelism()): number {
   return Math.max(1, Math.floor((role === 'serve' ? cores - 1 : cores) / Math.max(1, workers)));
