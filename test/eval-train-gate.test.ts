@@ -4,7 +4,7 @@ import { gateProbability, gateSupport, type GateFeatures } from '../src/answer/s
 import { defaultTrainOptions, gateTable, splitHalves, trainGate, type GateExample } from '../src/eval/train-gate.js';
 import { seededRandom } from '../src/bench/seeded-random.js';
 
-const base: GateFeatures = { similarity: 0.8, similarityMargin: 0, evidence: 0, alignment: 0.5, softAlignment: 0.6, sharesName: 0, crossLingual: 1, answerType: 0, topPassage: 1 };
+const base: GateFeatures = { similarity: 0.8, similarityMargin: 0, evidence: 0, alignment: 0.5, softAlignment: 0.6, softAlignmentMargin: 0, sharesName: 0, crossLingual: 1, answerType: 0, topPassage: 1, retrievalMargin: 0 };
 
 /** Right answers have higher similarity and alignment; unanswerable ones the lowest similarity. */
 function examples(n: number): GateExample[] {
@@ -57,6 +57,23 @@ describe('operating points per set', () => {
     // A set of 20 held-back questions is too small for a share to mean anything: it is not bounded.
     const small = trainGate([...easy, ...hard.slice(0, 40)], 'synthetic', { ...defaultTrainOptions, precision: 0.9, wrongAnsweredPerSet: 0.1 });
     expect(wrongShare(small)).toBeGreaterThan(0.1);
+  });
+});
+
+describe('set weights', () => {
+  it('let a set count more in the fit', () => {
+    // Two sets that disagree: in one, 80% of the high-alignment answers are right (20% of the low); in the other, half of each.
+    const records = (set: string, speaks: boolean): GateExample[] =>
+      Array.from({ length: 400 }, (_, i) => {
+        const high = i % 2 === 0;
+        const right = speaks ? (high ? i % 10 < 8 : i % 10 < 2) : i % 4 < 2;
+        return { set, answerable: true, right, features: { ...base, alignment: high ? 0.9 : 0.3 } };
+      });
+    const examples = [...records('speaks', true), ...records('silent', false)];
+    const highRight = (options: typeof defaultTrainOptions) => gateProbability({ ...base, alignment: 0.9 }, trainGate(examples, 'synthetic', options).model);
+    // Pooled, a high-alignment answer is right (0.8 + 0.5) / 2 = 0.65 of the time; with 'speaks' counting 3 times, 0.725.
+    expect(highRight(defaultTrainOptions)).toBeCloseTo(0.65, 1);
+    expect(highRight({ ...defaultTrainOptions, setWeight: (set) => (set === 'speaks' ? 3 : 1) })).toBeCloseTo(0.725, 1);
   });
 });
 

@@ -18,25 +18,32 @@ const MAX_GLOSS_TERMS = 5;
 const PHRASE_GAP = 2;
 
 /**
- * The learned gate's features from the ranked sentences (best first).
+ * The learned gate's features for quoting the first-ranked sentence, judged against the other passages: its
+ * passage's best similarity and evidence, how far that passage and the sentence's alignment stand above the other
+ * passages', and the sentence's alignment and answer type.
  * @example gateFeaturesOf('Who won?', ranked, hits, 'en', true).alignment // 0.75
  */
-export function gateFeaturesOf(question: string, ranked: readonly RankedSentence[], hits: readonly SearchHit[], language: DetectedLanguage, sharesName: boolean): GateFeatures {
-  const best = ranked[0];
-  const bySimilarity = [...ranked].sort((a, b) => (b.similarity ?? -1) - (a.similarity ?? -1));
-  const top = bySimilarity[0];
-  const rival = bySimilarity.find((s) => s.hitIndex !== top?.hitIndex);
-  const passageLanguage = best ? hits[best.hitIndex]!.chunk.language : language;
+export function gateFeaturesOf(question: string, ranked: readonly RankedSentence[], hits: readonly SearchHit[], language: DetectedLanguage, passageSharesName: boolean): GateFeatures {
+  const best = ranked[0]!;
+  const mine = ranked.filter((s) => s.hitIndex === best.hitIndex);
+  const others = ranked.filter((s) => s.hitIndex !== best.hitIndex);
+  const highest = (sentences: readonly RankedSentence[], value: (s: RankedSentence) => number) => Math.max(0, ...sentences.map(value));
+  const similarity = highest(mine, (s) => s.similarity ?? 0);
+  const soft = best.alignment?.softCoverage ?? 0;
+  const passageLanguage = hits[best.hitIndex]!.chunk.language;
+  const otherHits = hits.filter((_, i) => i !== best.hitIndex);
   return {
-    similarity: top?.similarity ?? 0,
-    similarityMargin: top && rival ? (top.similarity ?? 0) - (rival.similarity ?? 0) : 0,
-    evidence: Math.max(0, ...ranked.map((s) => s.evidence)),
-    alignment: best?.alignment?.coverage ?? 0,
-    softAlignment: best?.alignment?.softCoverage ?? 0,
-    sharesName: sharesName ? 1 : 0,
+    similarity,
+    similarityMargin: others.length ? similarity - highest(others, (s) => s.similarity ?? 0) : 0,
+    evidence: highest(mine, (s) => s.evidence),
+    alignment: best.alignment?.coverage ?? 0,
+    softAlignment: soft,
+    softAlignmentMargin: others.length ? soft - highest(others, (s) => s.alignment?.softCoverage ?? 0) : 0,
+    sharesName: passageSharesName ? 1 : 0,
     crossLingual: passageLanguage !== language && passageLanguage !== 'other' && language !== 'other' ? 1 : 0,
-    answerType: answerTypeMatch(question, best?.text ?? ''),
-    topPassage: best?.hitIndex === 0 ? 1 : 0,
+    answerType: answerTypeMatch(question, best.text),
+    topPassage: best.hitIndex === 0 ? 1 : 0,
+    retrievalMargin: otherHits.length ? hits[best.hitIndex]!.score - Math.max(...otherHits.map((h) => h.score)) : 0,
   };
 }
 

@@ -77,13 +77,15 @@ export function composeExtractiveAnswer(
   const messages = messagesFor(input.language);
   const ranked = rankSentences(input.question, input.language, input.hits, options.analyze, similarities, alignments);
   const names = nameTerms(input.question, input, options.analyze);
+  const naming = ranked.filter((s) => s.matchedTerms.some((t) => names.has(t)) || sharesPhoneticKey(s.text, input.hits[s.hitIndex]!.chunk.language, names));
   const signals: SupportSignals = {
     bestEvidence: Math.max(0, ...ranked.map((s) => s.evidence)),
     bestSentenceSimilarity: similarities && ranked.length ? Math.max(...ranked.map((s) => s.similarity ?? -1)) : undefined,
-    sharesName: ranked.some((s) => s.matchedTerms.some((t) => names.has(t)) || sharesPhoneticKey(s.text, input.hits[s.hitIndex]!.chunk.language, names)),
+    sharesName: naming.length > 0,
   };
   // The learned gate needs the model's signals; without them (lexical mode) the hand-set rule decides.
-  const features = similarities && alignments && ranked.length ? gateFeaturesOf(input.question, ranked, input.hits, input.language, signals.sharesName) : undefined;
+  const passageSharesName = naming.some((s) => s.hitIndex === ranked[0]?.hitIndex);
+  const features = similarities && alignments && ranked.length ? gateFeaturesOf(input.question, ranked, input.hits, input.language, passageSharesName) : undefined;
   const support = ranked.length === 0 ? 'none' : features ? gateSupport(features, options.gate) : judgeSupport(signals, input.hits, options);
 
   // "Possibly relevant" quotes as much as an answer would: the reader judges, and the right sentence is often not the first.

@@ -8,27 +8,31 @@ import weightsFile from './gate-weights.json' with { type: 'json' };
 
 /** The gate's inputs, each a number; the names are the keys of the weights file. */
 export interface GateFeatures {
-  /** Best cosine of a candidate sentence to the question. */
+  /** Best cosine of a sentence of the quoted passage to the question. */
   similarity: number;
-  /** The best-similarity sentence's passage against the next passage's best sentence. */
+  /** That similarity less the best of the other passages' sentences (negative when another passage is closer). */
   similarityMargin: number;
-  /** Best IDF-weighted share of the question's terms in one sentence (0 when only one word is shared). */
+  /** Best IDF-weighted share of the question's terms in one sentence of the passage (0 when only one word is shared). */
   evidence: number;
-  /** Share of the question's content words aligned (mutual best token match) in the best sentence. */
+  /** Share of the question's content words aligned (mutual best token match) in the first-ranked sentence. */
   alignment: number;
-  /** Mean best token similarity of the question's content words in the best sentence. */
+  /** Mean best token similarity of the question's content words in the first-ranked sentence. */
   softAlignment: number;
-  /** 1 when a sentence holds one of the question's names or numbers (also in another script). */
+  /** That mean less the best of the other passages' sentences: the quote aligns better than any rival, or not. */
+  softAlignmentMargin: number;
+  /** 1 when a sentence of the passage holds one of the question's names or numbers (also in another script). */
   sharesName: number;
-  /** 1 when the best sentence's passage is in another language than the question. */
+  /** 1 when the passage is in another language than the question. */
   crossLingual: number;
-  /** For a question asking for a number or a date: 1 when the best sentence holds a number, -1 when not; else 0. */
+  /** For a question asking for a number or a date: 1 when the sentence holds a number, -1 when not; else 0. */
   answerType: number;
-  /** 1 when the best sentence is from the passage retrieval ranked first; a quote from further down is less often right. */
+  /** 1 when the passage is the one retrieval ranked first; a quote from further down is less often right. */
   topPassage: number;
+  /** The passage's retrieval score (language-balanced in hybrid mode) less the best other passage's. */
+  retrievalMargin: number;
 }
 
-export const GATE_FEATURES = ['similarity', 'similarityMargin', 'evidence', 'alignment', 'softAlignment', 'sharesName', 'crossLingual', 'answerType', 'topPassage'] as const satisfies ReadonlyArray<keyof GateFeatures>;
+export const GATE_FEATURES = ['similarity', 'similarityMargin', 'evidence', 'alignment', 'softAlignment', 'softAlignmentMargin', 'sharesName', 'crossLingual', 'answerType', 'topPassage', 'retrievalMargin'] as const satisfies ReadonlyArray<keyof GateFeatures>;
 
 export interface GateModel {
   version: number;

@@ -27,6 +27,8 @@ export interface TrainOptions {
   iterations: number;
   learningRate: number;
   l2: number;
+  /** How much a record of a set counts in the fit (1 unless given). */
+  setWeight?: (set: string) => number;
 }
 
 export const defaultTrainOptions: TrainOptions = { precision: 0.95, unanswerablePossible: 0.15, unanswerableAnswered: 0.01, wrongAnsweredPerSet: 0.05, iterations: 3000, learningRate: 0.5, l2: 0.001 };
@@ -61,6 +63,8 @@ export function trainGate(examples: readonly GateExample[], trainedOn: string, o
   const scale = GATE_FEATURES.map((_, j) => (deviation(j) > 1e-9 ? deviation(j) : 1));
   const x = rows.map((r) => r.map((v, j) => (v - mean[j]!) / scale[j]!));
   const y = train.map((e) => (e.answerable && e.right ? 1 : 0));
+  const counts = train.map((e) => options.setWeight?.(e.set) ?? 1);
+  const total = counts.reduce((s, c) => s + c, 0);
   const weights = GATE_FEATURES.map(() => 0);
   let bias = 0;
   for (let step = 0; step < options.iterations; step += 1) {
@@ -68,12 +72,12 @@ export function trainGate(examples: readonly GateExample[], trainedOn: string, o
     let gradientBias = 0;
     x.forEach((row, i) => {
       const p = 1 / (1 + Math.exp(-(row.reduce((s, v, j) => s + v * weights[j]!, bias))));
-      const error = p - y[i]!;
+      const error = (p - y[i]!) * counts[i]!;
       row.forEach((v, j) => (gradient[j]! += error * v));
       gradientBias += error;
     });
-    weights.forEach((w, j) => (weights[j] = w - options.learningRate * (gradient[j]! / x.length + options.l2 * w)));
-    bias -= options.learningRate * (gradientBias / x.length);
+    weights.forEach((w, j) => (weights[j] = w - options.learningRate * (gradient[j]! / total + options.l2 * w)));
+    bias -= options.learningRate * (gradientBias / total);
   }
   const fitted: GateModel = { version: GATE_MODEL_VERSION, features: [...GATE_FEATURES], mean, scale, weights, bias, answered: 1, possible: 1, trainedOn };
   return { model: { ...fitted, ...operatingPoints(held, fitted, options) }, held };
