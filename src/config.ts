@@ -39,6 +39,8 @@ const schema = z.object({
   EMBEDDING_THREADS: int(1, 64).default(1),
   EMBEDDING_INTRA_OP_THREADS: int(1, 256).optional(),
   EMBEDDING_QUEUE_LIMIT: int(0, 100_000).default(256),
+  // Answer caches (issue 17): bytes of token states the word aligner keeps.
+  ALIGNMENT_CACHE_MB: int(1, 65_536).default(24),
   RETRIEVAL: z.enum(['auto', 'hybrid', 'lexical']).default('auto'),
   HNSW_M: int(2, 128).default(16),
   HNSW_EF_CONSTRUCTION: int(8, 2000).default(64),
@@ -126,6 +128,11 @@ export interface Config {
     intraOpThreads?: number;
     /** Embedding calls that may wait before new ones get 503. */
     queueLimit: number;
+  };
+  /** What a server keeps to answer questions it has seen parts of before. */
+  answerCaches: {
+    /** Bytes of sentences' and questions' token states the word aligner keeps (ALIGNMENT_CACHE_MB). */
+    tokenStateBytes: number;
   };
   /** `auto`: hybrid when the model loads, lexical otherwise; `hybrid`: the model is required; `lexical`: never load a model. */
   retrieval: 'auto' | 'hybrid' | 'lexical';
@@ -226,6 +233,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       intraOpThreads: e.EMBEDDING_INTRA_OP_THREADS,
       queueLimit: e.EMBEDDING_QUEUE_LIMIT,
     },
+    answerCaches: { tokenStateBytes: e.ALIGNMENT_CACHE_MB * 1024 * 1024 },
     retrieval: e.RETRIEVAL,
     hnsw: { m: e.HNSW_M, efConstruction: e.HNSW_EF_CONSTRUCTION, efSearch: e.HNSW_EF_SEARCH },
     chunking: { maxChars: e.CHUNK_MAX_CHARS, overlapChars: e.CHUNK_OVERLAP_CHARS, shortParagraphChars: DEFAULT_HEADING_CHARS },

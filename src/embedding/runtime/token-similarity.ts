@@ -6,9 +6,10 @@
 import * as ort from 'onnxruntime-node';
 import type { TokenSimilarities } from '../token-states.js';
 import { DataType, encodeModel, node, valueInfo } from '../onnx/onnx-builders.js';
+import { unpackRowsInto } from '../packed-token-states.js';
 
 /**
- * Opens the one-node session. Sentence rows are copied into one reused buffer (grown as needed), not a new one per call.
+ * Opens the one-node session. Sentence rows are unpacked into one reused buffer (grown as needed), not a new one per call.
  * @example const similarities = await openTokenSimilarities(); const [m] = await similarities(q, [s]); m[i * sTokens + j]
  */
 export async function openTokenSimilarities(): Promise<TokenSimilarities & { dispose(): Promise<void> }> {
@@ -31,7 +32,7 @@ export async function openTokenSimilarities(): Promise<TokenSimilarities & { dis
     if (rows.length < total * d) rows = new Float32Array(Math.max(total * d, rows.length * 2));
     let at = 0;
     for (const s of sentences) {
-      rows.set(s.vectors.subarray(0, s.spans.length * d), at);
+      unpackRowsInto(s, rows, at);
       at += s.spans.length * d;
     }
     const feeds = {
