@@ -29,6 +29,7 @@ import type { RetrievalMode, SearchOptions, Searcher } from './retrieval/types.j
 import { createIndexJob, type IndexJob } from './index/index-job.js';
 import { adminApp } from './server/admin-app.js';
 import { createApp } from './server/app.js';
+import { limitHeapGrowth } from './server/heap-growth.js';
 import { jsonLineLog } from './server/log.js';
 import { widgetRoutes } from './widget/routes.js';
 
@@ -84,6 +85,7 @@ export interface RuntimeOptions {
  * @example const { app, mode } = await createRuntime(loadConfig());
  */
 export async function createRuntime(config: Config, options: RuntimeOptions = {}): Promise<Runtime> {
+  limitHeapGrowth(config.memory.heapGrowthPercent);
   // One model load serves both the build (when the index is missing) and query embedding.
   let opening: Promise<OpenedEmbedder> | undefined;
   const openOnce = () => (opening ??= (options.openEmbedder ?? openEmbedder)(servingConfig(config)));
@@ -121,7 +123,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   const adapt = (ix: LoadedIndex): LoadedIndex =>
     lexicalReason ? { ...ix, dense: undefined, manifest: { ...ix.manifest, retrieval: 'lexical', reason: lexicalReason } } : ix;
 
-  const deps = await servingDeps(embedder, { queryEntries: options.queryCacheEntries ?? QUERY_CACHE_ENTRIES, tokenStateBytes: config.answerCaches.tokenStateBytes }, log);
+  const deps = await servingDeps(embedder, { queryEntries: options.queryCacheEntries ?? QUERY_CACHE_ENTRIES, tokenStateBytes: config.memory.tokenStateBytes }, log);
   const { embedQuery } = deps;
   const close = async () => {
     await live?.close();
