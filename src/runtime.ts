@@ -29,6 +29,7 @@ import type { RetrievalMode, SearchOptions, Searcher } from './retrieval/types.j
 import { createIndexJob, type IndexJob } from './index/index-job.js';
 import { adminApp } from './server/admin-app.js';
 import { createApp } from './server/app.js';
+import { limitHeapGrowth } from './server/heap-growth.js';
 import { jsonLineLog } from './server/log.js';
 import { widgetRoutes } from './widget/routes.js';
 
@@ -62,8 +63,8 @@ const REWRITE_TIMEOUT_MS = 5000;
 
 /** Distinct sentences whose vectors are kept for answer sentence choice (1.5 KB each: ~30 MB at most). */
 const SENTENCE_CACHE_ENTRIES = 20_000;
-/** Sentences whose token states are kept for word alignment (~60 KB each: 2,000 hold ~120 MB at most). */
-const ALIGNMENT_CACHE_ENTRIES = 2_000;
+/** Question–sentence alignments kept (a few KB each: ~40 questions' worth, ~10 MB at most). */
+const ALIGNMENT_ENTRIES = 2_000;
 
 export interface RuntimeOptions {
   /** Build the index when INDEX_DIR (or, with DATABASE_URL, the database) has none (default true). */
@@ -84,6 +85,7 @@ export interface RuntimeOptions {
  * @example const { app, mode } = await createRuntime(loadConfig());
  */
 export async function createRuntime(config: Config, options: RuntimeOptions = {}): Promise<Runtime> {
+  limitHeapGrowth(config.memory.heapGrowthPercent);
   // One model load serves both the build (when the index is missing) and query embedding.
   let opening: Promise<OpenedEmbedder> | undefined;
   const openOnce = () => (opening ??= (options.openEmbedder ?? openEmbedder)(servingConfig(config)));
@@ -121,7 +123,7 @@ export async function createRuntime(config: Config, options: RuntimeOptions = {}
   const adapt = (ix: LoadedIndex): LoadedIndex =>
     lexicalReason ? { ...ix, dense: undefined, manifest: { ...ix.manifest, retrieval: 'lexical', reason: lexicalReason } } : ix;
 
-  const deps = await servingDeps(embedder, options.queryCacheEntries ?? QUERY_CACHE_ENTRIES, log);
+  const deps = await servingDeps(embedder, { queryEntries: options.queryCacheEntries ?? QUERY_CACHE_ENTRIES, tokenStateBytes: config.memory.tokenStateBytes }, log);
   const { embedQuery } = deps;
   const close = async () => {
     await live?.close();
@@ -232,14 +234,19 @@ function servingConfig(config: Config): Config {
 }
 
 /** The model's sentence vectors and token states depend on the text alone, so one cache of each serves every index. */
-async function servingDeps(embedder: OpenedEmbedder | undefined, queryCacheEntries: number, log: ServingDeps['log']): Promise<ServingDeps> {
+async function servingDeps(
+  embedder: OpenedEmbedder | undefined,
+  bounds: { queryEntries: number; tokenStateBytes: number },
+  log: ServingDeps['log'],
+): Promise<ServingDeps> {
   if (!embedder) return { log };
   const { tokenStates, encodeQuery } = embedder;
   const alignSentences = tokenStates
     ? createSentenceAligner({
         tokenStates,
         isContent: (word, language) => analyzeText(word, language).length > 0,
-        maxEntries: ALIGNMENT_CACHE_ENTRIES,
+        maxStateBytes: bounds.tokenStateBytes,
+        maxAlignments: ALIGNMENT_ENTRIES,
         similarities: await openTokenSimilarities(),
       })
     : undefined;
@@ -252,7 +259,7 @@ async function servingDeps(embedder: OpenedEmbedder | undefined, queryCacheEntri
           return vector;
         }
       : (q) => embedder.embedQuery(q),
-    queryCacheEntries,
+    bounds.queryEntries,
   );
   const scoreSentences = createSentenceSimilarity({ embedQuery, embedPassages: (texts) => embedder.embedDocuments(texts), maxEntries: SENTENCE_CACHE_ENTRIES });
   return { embedQuery, scoreSentences, alignSentences, log };

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { createSentenceAligner } from '../src/answer/sentence-aligner.js';
 import { similarityMatrix } from '../src/answer/word-alignment.js';
+import { unpackTokenStates } from '../src/embedding/packed-token-states.js';
 import type { TextKind, TokenSimilarities, TokenStates } from '../src/embedding/token-states.js';
 
 /** Token states from the words themselves: one token per word, a one-hot row per distinct lower-cased word. */
@@ -26,14 +27,14 @@ function fakeEncoder() {
 describe('createSentenceAligner', () => {
   it('aligns the question’s words with the sentence’s', async () => {
     const encoder = fakeEncoder();
-    const align = createSentenceAligner({ tokenStates: encoder.tokenStates, isContent: () => true, maxEntries: 10 });
+    const align = createSentenceAligner({ tokenStates: encoder.tokenStates, isContent: () => true, maxStateBytes: 1e6, maxAlignments: 10 });
     const [alignment] = await align('Ayan won', 'en', ['Ayan won the race']);
     expect(alignment!.coverage).toBe(1);
   });
 
   it('asks the model again for neither a sentence nor a question it has seen, and keeps the alignment', async () => {
     const encoder = fakeEncoder();
-    const align = createSentenceAligner({ tokenStates: encoder.tokenStates, isContent: () => true, maxEntries: 10 });
+    const align = createSentenceAligner({ tokenStates: encoder.tokenStates, isContent: () => true, maxStateBytes: 1e6, maxAlignments: 10 });
     const first = await align('Ayan won', 'en', ['Ayan won the race', 'Rain fell']);
     expect(encoder.calls).toEqual([
       { texts: ['Ayan won'], kind: 'query' },
@@ -46,9 +47,9 @@ describe('createSentenceAligner', () => {
     expect(encoder.calls.slice(2)).toEqual([{ texts: ['Who won'], kind: 'query' }]);
   });
 
-  it('forgets the least recently used beyond maxEntries', async () => {
+  it('forgets the least recently used states beyond maxStateBytes (an entry of one 8-dimensional token: ~290 bytes)', async () => {
     const encoder = fakeEncoder();
-    const align = createSentenceAligner({ tokenStates: encoder.tokenStates, isContent: () => true, maxEntries: 2 });
+    const align = createSentenceAligner({ tokenStates: encoder.tokenStates, isContent: () => true, maxStateBytes: 600, maxAlignments: 2 });
     await align('a', 'en', ['one']);
     await align('b', 'en', ['two']);
     await align('a', 'en', ['one']);
@@ -64,7 +65,7 @@ describe('createSentenceAligner', () => {
       if (texts[0] === 'Who won') await otherCall;
       return encoder.tokenStates(texts, kind);
     };
-    const align = createSentenceAligner({ tokenStates, isContent: () => true, maxEntries: 2 });
+    const align = createSentenceAligner({ tokenStates, isContent: () => true, maxStateBytes: 600, maxAlignments: 2 });
     await align('Ayan won', 'en', ['Ayan won the race']);
     const first = align('Who won', 'en', ['Ayan won the race']);
     await align('Rain', 'en', ['Rain fell', 'Snow fell', 'Wind blew']);
@@ -74,8 +75,8 @@ describe('createSentenceAligner', () => {
 
   it('aligns a call holding more sentences than the cache keeps', async () => {
     const texts = ['Ayan won', 'Rain fell', 'Ayan ran'];
-    const small = createSentenceAligner({ tokenStates: fakeEncoder().tokenStates, isContent: () => true, maxEntries: 1 });
-    const large = createSentenceAligner({ tokenStates: fakeEncoder().tokenStates, isContent: () => true, maxEntries: 10 });
+    const small = createSentenceAligner({ tokenStates: fakeEncoder().tokenStates, isContent: () => true, maxStateBytes: 300, maxAlignments: 1 });
+    const large = createSentenceAligner({ tokenStates: fakeEncoder().tokenStates, isContent: () => true, maxStateBytes: 1e6, maxAlignments: 10 });
     expect(await small('Ayan won', 'en', texts)).toEqual(await large('Ayan won', 'en', texts));
   });
 
@@ -84,9 +85,9 @@ describe('createSentenceAligner', () => {
     const asked: number[] = [];
     const similarities: TokenSimilarities = async (question, sentences) => {
       asked.push(sentences.length);
-      return sentences.map((s) => similarityMatrix(question, s));
+      return sentences.map((s) => similarityMatrix(question, unpackTokenStates(s)));
     };
-    const align = createSentenceAligner({ tokenStates: encoder.tokenStates, isContent: () => true, maxEntries: 10, similarities });
+    const align = createSentenceAligner({ tokenStates: encoder.tokenStates, isContent: () => true, maxStateBytes: 1e6, maxAlignments: 10, similarities });
     const [questionStates] = await encoder.tokenStates(['Ayan won'], 'query');
     encoder.calls.length = 0;
     align.rememberQuestion('Ayan won', questionStates!);
@@ -95,5 +96,14 @@ describe('createSentenceAligner', () => {
     await align('Ayan won', 'en', ['Ayan won the race', 'Snow fell']);
     expect(asked).toEqual([2, 1]);
     expect(first!.coverage).toBe(1);
+  });
+});
+
+describe('the aligner’s token-state bytes', () => {
+  it('stay within maxStateBytes however many distinct questions come', async () => {
+    const align = createSentenceAligner({ tokenStates: fakeEncoder().tokenStates, isContent: () => true, maxStateBytes: 5_000, maxAlignments: 10 });
+    for (let i = 0; i < 200; i++) await align(`question number ${i}`, 'en', [`sentence ${i % 7} about rain`, 'Ayan won the race']);
+    expect(align.stateBytes()).toBeGreaterThan(2_500);
+    expect(align.stateBytes()).toBeLessThanOrEqual(5_000);
   });
 });

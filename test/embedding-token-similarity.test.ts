@@ -1,7 +1,8 @@
-/** The token cosines on onnxruntime equal word alignment's own products, for many sentences in one call. */
+/** The token cosines on onnxruntime equal word alignment's own products of the unpacked rows, for many sentences in one call. */
 import { describe, expect, it } from 'vitest';
 import { similarityMatrix } from '../src/answer/word-alignment.js';
 import { openTokenSimilarities } from '../src/embedding/runtime/token-similarity.js';
+import { packTokenStates, unpackTokenStates } from '../src/embedding/packed-token-states.js';
 import type { TokenStates } from '../src/embedding/token-states.js';
 import { seededRandom } from '../src/bench/seeded-random.js';
 
@@ -25,15 +26,15 @@ describe('openTokenSimilarities', () => {
     try {
       for (const lengths of [[3, 0, 5], [40, 1, 17, 60, 2]]) {
         const question = randomStates(6, random);
-        const sentences = lengths.map((n) => randomStates(n, random));
+        const sentences = lengths.map((n) => packTokenStates(randomStates(n, random)));
         const matrices = await similarities(question, sentences);
         expect(matrices.map((m) => m.length)).toEqual(lengths.map((n) => 6 * n));
         sentences.forEach((sentence, s) => {
-          const expected = similarityMatrix(question, sentence);
+          const expected = similarityMatrix(question, unpackTokenStates(sentence));
           expect(Math.max(0, ...matrices[s]!.map((v, i) => Math.abs(v - expected[i]!)))).toBeLessThan(1e-5);
         });
       }
-      expect(await similarities(randomStates(0, random), [randomStates(4, random)])).toEqual([new Float32Array(0)]);
+      expect(await similarities(randomStates(0, random), [packTokenStates(randomStates(4, random))])).toEqual([new Float32Array(0)]);
     } finally {
       await similarities.dispose();
     }

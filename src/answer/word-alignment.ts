@@ -3,7 +3,8 @@
  * token and a sentence token align when each is the other's most similar token), and what the answer layer reads
  * from it: how much of the question a sentence covers, and which of its words stand for which question words.
  */
-import type { TokenStates } from '../embedding/token-states.js';
+import { unpackTokenStates } from '../embedding/packed-token-states.js';
+import type { PackedTokenStates, TokenStates } from '../embedding/token-states.js';
 
 /** A word of a text: `[start, end)` and the indices of the tokens inside it. */
 export interface AlignedWord {
@@ -31,10 +32,10 @@ export interface SentenceAlignment {
 const WORDS = new Intl.Segmenter('und', { granularity: 'word' });
 
 /** A text's words by its token states (states are kept per text and reused across questions, words with them). */
-const wordsByStates = new WeakMap<TokenStates, AlignedWord[]>();
+const wordsByStates = new WeakMap<Pick<TokenStates, 'spans'>, AlignedWord[]>();
 
 /** The word-like segments of a text, each with the tokens that overlap it (a token joins the first such word). */
-export function wordsOf(text: string, states: TokenStates): AlignedWord[] {
+export function wordsOf(text: string, states: Pick<TokenStates, 'spans'>): AlignedWord[] {
   const known = wordsByStates.get(states);
   if (known) return known;
   const words = [...WORDS.segment(text)].filter((s) => s.isWordLike).map((s) => ({ start: s.index, end: s.index + s.segment.length, tokens: [] as number[] }));
@@ -138,9 +139,9 @@ function argmax(length: number, value: (k: number) => number): number {
  */
 export function alignSentence(
   question: string,
-  questionStates: TokenStates,
+  questionStates: TokenStates | PackedTokenStates,
   sentence: string,
-  sentenceStates: TokenStates,
+  sentenceStates: TokenStates | PackedTokenStates,
   isContent: (word: string) => boolean,
   /** `similarityMatrix(questionStates, sentenceStates)` when already computed (e.g. in one product for many sentences). */
   cosines?: Float32Array,
@@ -149,7 +150,7 @@ export function alignSentence(
   const sentenceWords = wordsOf(sentence, sentenceStates);
   if (questionWords.length === 0 || sentenceWords.length === 0) return { coverage: 0, softCoverage: 0, links: [] };
   // One similarity matrix serves both the mutual best matches and the soft coverage.
-  const sim = cosines ?? similarityMatrix(questionStates, sentenceStates);
+  const sim = cosines ?? similarityMatrix(asFloat(questionStates), asFloat(sentenceStates));
   const [n, m] = [questionStates.spans.length, sentenceStates.spans.length];
   const pairs = mutualBestOf(sim, n, m);
   const wordOfToken = new Map(sentenceWords.flatMap((w) => w.tokens.map((t) => [t, w] as const)));
@@ -164,3 +165,7 @@ export function alignSentence(
   return { coverage: links.length / questionWords.length, softCoverage, links };
 }
 
+
+function asFloat(states: TokenStates | PackedTokenStates): TokenStates {
+  return 'vectors' in states ? states : unpackTokenStates(states);
+}

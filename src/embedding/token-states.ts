@@ -12,6 +12,17 @@ export interface TokenStates {
   dimensions: number;
 }
 
+/**
+ * Token states as caches keep them (packed-token-states.ts): row `r` is `codes[r·d … (r+1)·d) × scales[r]`, a
+ * quarter of float32's bytes.
+ */
+export interface PackedTokenStates {
+  spans: Array<[number, number]>;
+  codes: Int8Array;
+  scales: Float32Array;
+  dimensions: number;
+}
+
 /** Which prefix the text is embedded with, as for sentence vectors. */
 export type TextKind = 'query' | 'passage';
 
@@ -21,4 +32,4 @@ export interface TokenStateEncoder {
 }
 
 /** One `question tokens × sentence tokens` cosine matrix (row-major) per sentence, in input order. */
-export type TokenSimilarities = (question: TokenStates, sentences: readonly TokenStates[]) => Promise<Float32Array[]>;
+export type TokenSimilarities = (question: TokenStates, sentences: readonly PackedTokenStates[]) => Promise<Float32Array[]>;

@@ -67,12 +67,19 @@ function shareReply(jobs: readonly Job[], reply: WorkerReply & { ok: true }) {
   }
 }
 
+/**
+ * A worker's young generation (V8 gives it ~48 MB otherwise): what it allocates is tokenizer garbage and output
+ * arrays that die young. Measured on corpus/ after 3,000 distinct questions: the worker's heap 54 → 28 MB, the same
+ * CPU time per question.
+ */
+const WORKER_YOUNG_GENERATION_MB = 4;
+
 const BOOT = new URL('./worker-boot.mjs', import.meta.url);
 const ENTRY = new URL(`./embedding-worker${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url).href;
 
 /** Starts one worker and waits for its model to open. */
 function startWorker(encoder: EncoderSettings): Promise<{ worker: Worker; ready: { dimensions: number; hasTokenStates: boolean } }> {
-  const worker = new Worker(BOOT, { workerData: { entry: ENTRY, settings: encoder } });
+  const worker = new Worker(BOOT, { workerData: { entry: ENTRY, settings: encoder }, resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
   return new Promise((resolve, reject) => {
     worker.once('error', reject);
     worker.once('message', (reply: WorkerReply) => {
