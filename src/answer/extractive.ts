@@ -77,14 +77,15 @@ export function composeExtractiveAnswer(
   const messages = messagesFor(input.language);
   const ranked = rankSentences(input.question, input.language, input.hits, options.analyze, similarities, alignments);
   const names = nameTerms(input.question, input, options.analyze);
-  const naming = ranked.filter((s) => s.matchedTerms.some((t) => names.has(t)) || sharesPhoneticKey(s.text, input.hits[s.hitIndex]!.chunk.language, names));
+  const sharesName = (s: RankedSentence) => s.matchedTerms.some((t) => names.has(t)) || sharesPhoneticKey(s.text, input.hits[s.hitIndex]!.chunk.language, names);
+  // The first-ranked sentence's passage first: its answer decides the learned gate, and a match there ends the search.
+  const passageSharesName = ranked.some((s) => s.hitIndex === ranked[0]!.hitIndex && sharesName(s));
   const signals: SupportSignals = {
     bestEvidence: Math.max(0, ...ranked.map((s) => s.evidence)),
     bestSentenceSimilarity: similarities && ranked.length ? Math.max(...ranked.map((s) => s.similarity ?? -1)) : undefined,
-    sharesName: naming.length > 0,
+    sharesName: passageSharesName || ranked.some(sharesName),
   };
   // The learned gate needs the model's signals; without them (lexical mode) the hand-set rule decides.
-  const passageSharesName = naming.some((s) => s.hitIndex === ranked[0]?.hitIndex);
   const features = similarities && alignments && ranked.length ? gateFeaturesOf(input.question, ranked, input.hits, input.language, passageSharesName) : undefined;
   const support = ranked.length === 0 ? 'none' : features ? gateSupport(features, options.gate) : judgeSupport(signals, input.hits, options);
 

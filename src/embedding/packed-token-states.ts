@@ -27,21 +27,14 @@ export function packTokenStates(states: TokenStates): PackedTokenStates {
   return { spans, codes, scales, dimensions: d };
 }
 
-/** Writes the rows of `packed` as float32 into `into`, starting at index `at`. */
-export function unpackRowsInto(packed: PackedTokenStates, into: Float32Array, at: number): void {
+export function unpackTokenStates(packed: PackedTokenStates): TokenStates {
   const { codes, scales, dimensions: d } = packed;
+  const vectors = new Float32Array(codes.length);
   for (let r = 0; r < scales.length; r++) {
     const scale = scales[r]!;
-    const from = r * d;
-    const to = at + from;
-    for (let k = 0; k < d; k++) into[to + k] = codes[from + k]! * scale;
+    for (let k = r * d; k < (r + 1) * d; k++) vectors[k] = codes[k]! * scale;
   }
-}
-
-export function unpackTokenStates(packed: PackedTokenStates): TokenStates {
-  const vectors = new Float32Array(packed.codes.length);
-  unpackRowsInto(packed, vectors, 0);
-  return { spans: packed.spans, vectors, dimensions: packed.dimensions };
+  return { spans: packed.spans, vectors, dimensions: d };
 }
 
 /** About what one packed entry holds in memory, its key of `keyChars` characters included. */

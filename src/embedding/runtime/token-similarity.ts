@@ -2,7 +2,7 @@
  * Cosine of every question token with every token of many sentences in one float32 matrix product on onnxruntime
  * (`Gemm`, B transposed): word alignment's hot spot, ~8× faster than the same products in JavaScript. The sentences'
  * rows arrive packed (int8 codes, a scale per row) and are unpacked inside the graph (`DequantizeLinear` per row:
- * the same float32 values as `unpackRowsInto`, ~6× faster than unpacking them in JavaScript). Runs on the calling
+ * the same float32 values as `unpackTokenStates`, ~6× faster than unpacking them in JavaScript). Runs on the calling
  * thread (one intra-op thread): ~0.5 ms for a question against fifty sentences.
  */
 import * as ort from 'onnxruntime-node';
