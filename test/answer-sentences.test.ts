@@ -14,6 +14,16 @@ describe('splitSentences', () => {
     expect(splitSentences(arabic).map((s) => s.text)[1]).toMatch(/^مرصد لا-حرية هو مبادرة بحثية.*الرقمي\.$/u);
   });
 
+  it('does not end a sentence at an initial or a one-letter abbreviation', () => {
+    expect(splitSentences("Lo nominò amministratore James E. Webb. Webb accettò.").map((s) => s.text)).toEqual([
+      'Lo nominò amministratore James E. Webb.',
+      'Webb accettò.',
+    ]);
+    expect(splitSentences('Президент Н. Ә. Назарбаев келді. Ол сөйледі.').map((s) => s.text)).toEqual(['Президент Н. Ә. Назарбаев келді.', 'Ол сөйледі.']);
+    expect(splitSentences('على طول ط. و. 99 ازدحام. جملة أخرى.').map((s) => s.text)).toEqual(['على طول ط. و. 99 ازدحام.', 'جملة أخرى.']);
+    expect(splitSentences('It rained in Almaty. The USA voted.').map((s) => s.text)).toEqual(['It rained in Almaty.', 'The USA voted.']);
+  });
+
   it('cuts sentences at footnote marks and leaves the marks out', () => {
     expect(splitSentences('Before the mark [1] after it. End [2].').map((s) => s.text)).toEqual([
       'Before the mark',

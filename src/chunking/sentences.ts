@@ -13,6 +13,12 @@ const graphemeSegmenter = new Intl.Segmenter('und', { granularity: 'grapheme' })
 
 const isSpace = (char: string | undefined): boolean => char !== undefined && /\s/.test(char);
 
+/**
+ * A lone letter and a full stop at a sentence's end is an initial or an abbreviation ("James E. Webb",
+ * "S. W. A. T.", "ط. و. 99"), not the sentence's end: Unicode's rules break before the capital after it.
+ */
+const ENDS_WITH_INITIAL = /(?:^|[^\p{L}\p{M}\p{N}])\p{L}\.$/u;
+
 /** `span` with whitespace moved out of both edges, or `undefined` if it holds only whitespace. */
 export function trimSpan(text: string, span: TextSpan): TextSpan | undefined {
   let { start, end } = span;
@@ -34,11 +40,27 @@ const LOOKAHEAD = 16;
 /**
  * The sentences of `text` (Unicode sentence boundaries, via `Intl.Segmenter`), trimmed of
  * edge whitespace; whitespace-only segments are dropped. Together they cover every non-space character.
+ * A sentence ending in an initial ("James E.") goes on into the next.
  * Text is segmented in windows of 4096 characters: each window's last sentence is segmented again in the next
  * window, so only a sentence longer than a window is cut at the window's last space (or, without one, at its end).
  * @example sentenceSpans('One. Two!') // [{ start: 0, end: 4 }, { start: 5, end: 9 }]
  */
 export function sentenceSpans(text: string): TextSpan[] {
+  return joinedAtInitials(text, segmentedSentences(text));
+}
+
+/** The spans with each one ending in an initial joined to the next. */
+function joinedAtInitials(text: string, spans: readonly TextSpan[]): TextSpan[] {
+  const joined: TextSpan[] = [];
+  for (const span of spans) {
+    const last = joined.at(-1);
+    if (last && ENDS_WITH_INITIAL.test(text.slice(Math.max(last.start, last.end - 3), last.end))) last.end = span.end;
+    else joined.push({ ...span });
+  }
+  return joined;
+}
+
+function segmentedSentences(text: string): TextSpan[] {
   const spans: TextSpan[] = [];
   const push = (start: number, end: number) => {
     const span = trimSpan(text, { start, end });
