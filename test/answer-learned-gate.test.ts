@@ -22,13 +22,14 @@ function states(text: string, axisOf: (word: string) => number): TokenStates {
 
 /** A gate that answers on alignment coverage alone (probability 0.5 at coverage 0.5). */
 const alignmentGate: GateModel = {
-  version: 1,
+  version: 2,
   features: [...GATE_FEATURES],
   mean: GATE_FEATURES.map((f) => (f === 'alignment' ? 0.5 : 0)),
   scale: GATE_FEATURES.map(() => 0.1),
   weights: GATE_FEATURES.map((f) => (f === 'alignment' ? 1 : 0)),
   bias: 0,
   answered: 0.8,
+  answeredCrossLingual: 0.8,
   possible: 0.3,
   trainedOn: 'test',
 };

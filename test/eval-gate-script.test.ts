@@ -26,7 +26,7 @@ describe('eval:gate --from', () => {
     await writeFile(file, JSON.stringify(examples));
     const weights = await readFile(path.join(REPO_ROOT, 'src/answer/gate-weights.json'), 'utf8');
     const { stdout } = await run(TSX, ['scripts/calibrate-gate.ts', '--from', file], { cwd: REPO_ROOT, env: { ...process.env, EMBEDDING_MODEL: '' } });
-    expect(stdout).toMatch(/answered at p ≥ [01]\.\d{3}, possible at p ≥ [01]\.\d{3}/);
+    expect(stdout).toMatch(/answered at p ≥ [01]\.\d{3} \(quote in the question's language\), [01]\.\d{3} \(in another\); possible at p ≥ [01]\.\d{3}/);
     expect(stdout).toMatch(/\| answerable \| 40 \|/);
     expect(stdout).toMatch(/\| unanswerable \| 20 \| 0\.000 \|/);
     expect(await readFile(path.join(REPO_ROOT, 'src/answer/gate-weights.json'), 'utf8')).toBe(weights);

@@ -42,14 +42,20 @@ export interface GateModel {
   scale: number[];
   weights: number[];
   bias: number;
-  /** Probability at or above which the answer is `answered`, and `possible`. */
+  /**
+   * Probability at or above which the answer is `answered`: `answered` for a quote in the question's language,
+   * `answeredCrossLingual` for one in another. Each is chosen on its own regime's held-back answers: one pooled point
+   * left same-language answers below the precision target and held cross-lingual ones far above it.
+   */
   answered: number;
+  answeredCrossLingual: number;
+  /** Probability at or above which the answer is `possible`. */
   possible: number;
   /** What the model was trained on, and its held-out figures. */
   trainedOn: string;
 }
 
-export const GATE_MODEL_VERSION = 1;
+export const GATE_MODEL_VERSION = 2;
 
 /** The trained model shipped with the code. */
 export const defaultGateModel: GateModel = weightsFile as GateModel;
@@ -66,8 +72,9 @@ export function gateProbability(features: GateFeatures, model: GateModel): numbe
   return 1 / (1 + Math.exp(-z));
 }
 
-/** The support level at the model's operating points. */
+/** The support level at the model's operating points (the answered one of the quote's regime). */
 export function gateSupport(features: GateFeatures, model: GateModel): Support {
   const p = gateProbability(features, model);
-  return p >= model.answered ? 'answered' : p >= model.possible ? 'possible' : 'none';
+  const answered = features.crossLingual ? model.answeredCrossLingual : model.answered;
+  return p >= answered ? 'answered' : p >= model.possible ? 'possible' : 'none';
 }

@@ -1,10 +1,11 @@
 /**
  * Trains the learned gate (src/answer/support-gate.ts): a logistic regression on standardised features, fitted by
- * gradient descent with a small L2 penalty, then operating points chosen on held-back records: `answered` at the
- * lowest probability whose answered precision reaches the target (with few wrong answers in every set), `possible` at the lowest whose share of
+ * gradient descent with a small L2 penalty, then operating points chosen on held-back records: `answered`, for each
+ * regime (quote in the question's language, or in another), at the lowest probability whose answered precision in
+ * that regime reaches the target (with few wrong answers in every set), `possible` at the lowest whose share of
  * unanswerable questions at or above it stays within its bound. Pure and deterministic.
  */
-import { GATE_FEATURES, GATE_MODEL_VERSION, gateProbability, type GateFeatures, type GateModel } from '../answer/support-gate.js';
+import { GATE_FEATURES, GATE_MODEL_VERSION, gateProbability, gateSupport, type GateFeatures, type GateModel } from '../answer/support-gate.js';
 
 export interface GateExample {
   set: string;
@@ -79,15 +80,37 @@ export function trainGate(examples: readonly GateExample[], trainedOn: string, o
     weights.forEach((w, j) => (weights[j] = w - options.learningRate * (gradient[j]! / total + options.l2 * w)));
     bias -= options.learningRate * (gradientBias / total);
   }
-  const fitted: GateModel = { version: GATE_MODEL_VERSION, features: [...GATE_FEATURES], mean, scale, weights, bias, answered: 1, possible: 1, trainedOn };
+  const fitted: GateModel = { version: GATE_MODEL_VERSION, features: [...GATE_FEATURES], mean, scale, weights, bias, answered: 1, answeredCrossLingual: 1, possible: 1, trainedOn };
   return { model: { ...fitted, ...operatingPoints(held, fitted, options) }, held };
 }
 
-/** The operating points on held-back records. */
-export function operatingPoints(held: readonly GateExample[], model: GateModel, options: TrainOptions): { answered: number; possible: number } {
+/**
+ * The operating points on held-back records: `answered` for each regime (quote in the question's language or not)
+ * on that regime's records alone, so that each meets the precision; `possible` on all of them.
+ */
+export function operatingPoints(held: readonly GateExample[], model: GateModel, options: TrainOptions): Pick<GateModel, 'answered' | 'answeredCrossLingual' | 'possible'> {
   const scored = held.map((e) => ({ e, p: gateProbability(e.features, model) }));
+  const pooled = answeredPoint(scored, options);
+  const inRegime = (crossLingual: boolean) => scored.filter((s) => (s.e.features.crossLingual === 1) === crossLingual);
+  // A regime the held-back records lack keeps the pooled point.
+  const pointOf = (records: Scored[]) => (records.length ? answeredPoint(records, options) : pooled);
+  const answered = pointOf(inRegime(false));
+  const answeredCrossLingual = pointOf(inRegime(true));
+  // Every unanswerable set within the bound, not only their mix.
+  const unanswerableSets = groupBySet(scored.filter((s) => !s.e.answerable));
+  const possibleOk = (t: number) => unanswerableSets.every((group) => group.filter((s) => s.p >= t).length / group.length <= options.unanswerablePossible);
+  const lowestAnswered = Math.min(answered, answeredCrossLingual);
+  const possible = Math.min(lowestAnswered, probabilitiesOf(scored).find(possibleOk) ?? lowestAnswered);
+  return { answered, answeredCrossLingual, possible };
+}
+
+type Scored = { e: GateExample; p: number };
+
+const probabilitiesOf = (scored: readonly Scored[]) => [...new Set(scored.map((s) => s.p))].sort((a, b) => a - b);
+
+/** The lowest probability at which the records answered meet the precision, the unanswerable bound and the per-set bound; 1 if none does. */
+function answeredPoint(scored: readonly Scored[], options: TrainOptions): number {
   const unanswerable = scored.filter((s) => !s.e.answerable);
-  const candidates = [...new Set(scored.map((s) => s.p))].sort((a, b) => a - b);
   const answerableSets = groupBySet(scored.filter((s) => s.e.answerable)).filter((group) => group.length >= MIN_SET_FOR_SHARE);
   const ok = (t: number) => {
     const above = scored.filter((s) => s.p >= t);
@@ -96,15 +119,10 @@ export function operatingPoints(held: readonly GateExample[], model: GateModel, 
     const wrongInEverySet = answerableSets.every((group) => group.filter((s) => s.p >= t && !s.e.right).length / group.length <= options.wrongAnsweredPerSet);
     return above.length >= MIN_ANSWERED && right / above.length >= options.precision && unanswered <= options.unanswerableAnswered && wrongInEverySet;
   };
-  const answered = candidates.find(ok) ?? 1;
-  // Every unanswerable set within the bound, not only their mix.
-  const unanswerableSets = groupBySet(unanswerable);
-  const possibleOk = (t: number) => unanswerableSets.every((group) => group.filter((s) => s.p >= t).length / group.length <= options.unanswerablePossible);
-  const possible = Math.min(answered, candidates.find(possibleOk) ?? answered);
-  return { answered, possible };
+  return probabilitiesOf(scored).find(ok) ?? 1;
 }
 
-function groupBySet<T extends { e: GateExample }>(scored: readonly T[]): T[][] {
+function groupBySet(scored: readonly Scored[]): Scored[][] {
   return [...new Set(scored.map((s) => s.e.set))].map((set) => scored.filter((s) => s.e.set === set));
 }
 
@@ -121,10 +139,7 @@ export interface GateTableRow {
 export function gateTable(examples: readonly GateExample[], model: GateModel): GateTableRow[] {
   return [...new Set(examples.map((e) => e.set))].map((set) => {
     const group = examples.filter((e) => e.set === set);
-    const level = (e: GateExample) => {
-      const p = gateProbability(e.features, model);
-      return p >= model.answered ? 'answered' : p >= model.possible ? 'possible' : 'none';
-    };
+    const level = (e: GateExample) => gateSupport(e.features, model);
     const share = (test: (e: GateExample) => boolean) => group.filter(test).length / group.length;
     return {
       set,
