@@ -49,3 +49,26 @@ describe('splitSentences', () => {
     );
   });
 });
+
+describe('splitSentences on a passage seen before', () => {
+  it('gives the same sentences again, also once many other passages came in between', () => {
+    const text = 'Il voto è il 10 gennaio. Chi vincerà? Nessuno lo sa.';
+    const texts = ['Il voto è il 10 gennaio.', 'Chi vincerà?', 'Nessuno lo sa.'];
+    expect(splitSentences(text).map((s) => s.text)).toEqual(texts);
+    expect(splitSentences(text).map((s) => s.text)).toEqual(texts);
+    for (let i = 0; i < 2_500; i += 1) splitSentences(`Passaggio ${i}. Altro.`);
+    expect(splitSentences(text)).toEqual([
+      { text: texts[0], start: 0, end: 24 },
+      { text: texts[1], start: 25, end: 37 },
+      { text: texts[2], start: 38, end: 52 },
+    ]);
+  });
+
+  it('splits a passage too long to be remembered as fully as a short one', () => {
+    const sentences = Array.from({ length: 400 }, (_, i) => `Frase numero ${i}.`);
+    const long = sentences.join(' ');
+    expect(long.length).toBeGreaterThan(4_096);
+    expect(splitSentences(long).map((s) => s.text)).toEqual(sentences);
+    expect(splitSentences(long).map((s) => s.text)).toEqual(sentences);
+  });
+});

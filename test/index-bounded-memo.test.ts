@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boundedMemo } from '../src/index/bounded-memo.js';
+import { boundedMemo, boundedTextMemo } from '../src/index/bounded-memo.js';
 
 describe('boundedMemo', () => {
   it('computes each key once while it is remembered', () => {
@@ -23,5 +23,35 @@ describe('boundedMemo', () => {
     nothing('x');
     nothing('x');
     expect(calls).toBe(1);
+  });
+});
+
+describe('boundedTextMemo', () => {
+  const counting = () => {
+    const calls: string[] = [];
+    const compute = (text: string, language?: string) => (calls.push(`${language}:${text}`), `${language}/${text.toUpperCase()}`);
+    return { calls, compute };
+  };
+
+  it('remembers each text once per language, and never answers for one language with another\'s result', () => {
+    const { calls, compute } = counting();
+    const memo = boundedTextMemo(compute, { maxEntries: 10, maxLength: 100 });
+    expect([memo('voto', 'it'), memo('voto', 'en'), memo('voto', 'it'), memo('voto'), memo('voto', 'en')]).toEqual(['it/VOTO', 'en/VOTO', 'it/VOTO', 'undefined/VOTO', 'en/VOTO']);
+    expect(calls).toEqual(['it:voto', 'en:voto', 'undefined:voto']);
+  });
+
+  it('computes a text longer than maxLength every time, holding none of it', () => {
+    const { calls, compute } = counting();
+    const memo = boundedTextMemo(compute, { maxEntries: 10, maxLength: 4 });
+    expect([memo('lunga', 'it'), memo('lunga', 'it'), memo('four', 'it'), memo('four', 'it')]).toEqual(['it/LUNGA', 'it/LUNGA', 'it/FOUR', 'it/FOUR']);
+    expect(calls).toEqual(['it:lunga', 'it:lunga', 'it:four']);
+  });
+
+  it('holds at most maxEntries results a language', () => {
+    const { calls, compute } = counting();
+    const memo = boundedTextMemo(compute, { maxEntries: 2, maxLength: 100 });
+    for (const text of ['a', 'b', 'c', 'a']) memo(text, 'kk');
+    // 'c' did not fit beside 'a' and 'b': the cache was emptied, so 'a' is computed again.
+    expect(calls).toEqual(['kk:a', 'kk:b', 'kk:c', 'kk:a']);
   });
 });

@@ -2,6 +2,7 @@
 import type { Chunk } from '../chunking/types.js';
 import type { DetectedLanguage } from '../corpus/types.js';
 import { analyzeText, phoneticTerms } from '../index/analyzer.js';
+import { boundedTextMemo, type TextMemoBounds } from '../index/bounded-memo.js';
 import type { SearchHit } from '../retrieval/types.js';
 import { gateFeaturesOf, glossTerms, highlightSpans } from './alignment-evidence.js';
 import { buildCitations } from './citations.js';
@@ -9,7 +10,7 @@ import { endsWithColon, type ListItemsAfter } from './list-items.js';
 import { defaultGroundingThresholds, judgeSupport, type GroundingThresholds, type SupportSignals } from './grounding.js';
 import { messagesFor } from './messages.js';
 import { withQuotes } from './quote-spans.js';
-import { rankSentences, type AnalyzeText, type RankedSentence } from './rank-sentences.js';
+import { rankSentences, termSetOf, type AnalyzeText, type RankedSentence } from './rank-sentences.js';
 import type { AlignSentences } from './sentence-aligner.js';
 import type { ScoreSentences } from './sentence-similarity.js';
 import { defaultGateModel, gateSupport, type GateFeatures, type GateModel } from './support-gate.js';
@@ -62,6 +63,11 @@ const NAME_OR_NUMBER = /^(?:\p{Lu}|.*\p{N})/u;
 const WORDS = new Intl.Segmenter('und', { granularity: 'word' });
 /** Two sentences sharing this share of their terms (Jaccard) say the same thing: the second is not quoted. */
 const NEAR_DUPLICATE = 0.8;
+/**
+ * What is remembered of each candidate sentence (its terms, its names' phonetic keys) across questions: a few hundred
+ * bytes an entry, so ~1–2 MB a language when full; longer "sentences" (unsplit text) are analysed every time.
+ */
+const SENTENCE_MEMO: TextMemoBounds = { maxEntries: 5_000, maxLength: 1_000 };
 
 /**
  * The answer as the pieces it is streamed in (they concatenate to `result.answer`), plus the final result.
@@ -148,15 +154,19 @@ function nameTerms(question: string, input: AnswerInput, analyze: AnalyzeText): 
   return new Set(names.flatMap((w) => [...analyze(w, input.language), ...phoneticTerms(w, input.language)]));
 }
 
-/**
- * Whether a sentence holds one of the names by its phonetic key (a name written in another script). Only words that
- * can be names count: capitalised ones in a script with case (a key like "sbr" would otherwise meet "esperimento");
- * every word in a script without case (Arabic).
- */
+/** Whether a sentence holds one of the names by its phonetic key (a name written in another script). */
 function sharesPhoneticKey(text: string, language: AnswerInput['language'], names: ReadonlySet<string>): boolean {
-  const nameLike = [...WORDS.segment(text)].filter((s) => s.isWordLike && (/^\p{Lu}/u.test(s.segment) || !/[\p{Lu}\p{Ll}]/u.test(s.segment[0]!)));
-  return nameLike.some((word) => phoneticTerms(word.segment, language).some((key) => names.has(key)));
+  return nameKeysOf(text, language).some((key) => names.has(key));
 }
+
+/**
+ * The phonetic keys of a sentence's words that can be names: capitalised ones in a script with case (a key like
+ * "sbr" would otherwise meet "esperimento"); every word in a script without case (Arabic). Remembered by sentence.
+ */
+const nameKeysOf = boundedTextMemo((text: string, language?: AnswerInput['language']): readonly string[] => {
+  const nameLike = [...WORDS.segment(text)].filter((s) => s.isWordLike && (/^\p{Lu}/u.test(s.segment) || !/[\p{Lu}\p{Ll}]/u.test(s.segment[0]!)));
+  return [...new Set(nameLike.flatMap((word) => phoneticTerms(word.segment, language)))];
+}, SENTENCE_MEMO);
 
 /**
  * The best sentence, then up to `maxSentences - 1` more that score nearly as well and fit the length budget.
@@ -165,7 +175,7 @@ function sharesPhoneticKey(text: string, language: AnswerInput['language'], name
 function selectSentences(ranked: RankedSentence[], hits: readonly SearchHit[], options: ExtractiveOptions): RankedSentence[] {
   const [best] = ranked;
   const languageOf = (s: RankedSentence) => hits[s.hitIndex]!.chunk.language;
-  const termsOf = (s: RankedSentence) => new Set(options.analyze(s.text, hits[s.hitIndex]!.chunk.language));
+  const termsOf = (s: RankedSentence) => termSetOf(options.analyze(s.text, hits[s.hitIndex]!.chunk.language));
   const chosen = [{ sentence: best, terms: termsOf(best) }];
   let length = best.text.length;
   for (const sentence of ranked.slice(1)) {
@@ -219,7 +229,9 @@ function listItemsOf(hits: readonly SearchHit[], lookup: ListItemsAfter | undefi
  * @example const answerer = createExtractiveAnswerer(); await answerer.answer({ question, language: 'en', hits });
  */
 export function createExtractiveAnswerer(options: Partial<ExtractiveOptions> = {}): Answerer {
-  const settings: ExtractiveOptions = { ...defaultExtractiveOptions, ...options };
+  const given: ExtractiveOptions = { ...defaultExtractiveOptions, ...options };
+  // Candidate sentences recur across questions: their terms are remembered for this answerer's lifetime.
+  const settings: ExtractiveOptions = { ...given, analyze: boundedTextMemo(given.analyze, SENTENCE_MEMO) };
   const compose = async (asked: AnswerInput) => {
     const input = settings.paragraphOf ? { ...asked, hits: widenHits(asked.hits, settings.paragraphOf, settings.maxPassageChars) } : asked;
     const similarities = settings.scoreSentences && input.hits.length ? await sentenceSimilarities(input, settings.scoreSentences) : undefined;

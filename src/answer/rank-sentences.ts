@@ -4,8 +4,8 @@ import type { SearchHit } from '../retrieval/types.js';
 import { splitSentences, type Sentence } from './sentences.js';
 import type { SentenceAlignment } from './word-alignment.js';
 
-/** Turns text into index terms (the signature of `analyzeText` in src/index/analyzer.ts). */
-export type AnalyzeText = (text: string, language?: DetectedLanguage) => string[];
+/** Turns text into index terms (the signature of `analyzeText` in src/index/analyzer.ts); the terms may be shared, so read-only. */
+export type AnalyzeText = (text: string, language?: DetectedLanguage) => readonly string[];
 
 /** A sentence of one hit's chunk text, with its offsets into that text. */
 export interface RankedSentence extends Sentence {
@@ -74,11 +74,11 @@ export function rankSentences(
     splitSentences(chunk.text).map((sentence) => ({
       ...sentence,
       hitIndex,
-      terms: new Set(analyze(sentence.text, chunk.language)),
+      terms: termSetOf(analyze(sentence.text, chunk.language)),
     })),
   );
 
-  const matches = (word: string[], terms: Set<string>) => word.some((term) => terms.has(term));
+  const matches = (word: readonly string[], terms: ReadonlySet<string>) => word.some((term) => terms.has(term));
   const idf = questionWords.map((word) => inverseDocumentFrequency(sentences.filter((s) => matches(word, s.terms)).length, sentences.length));
   const questionWeight = idf.reduce((sum, weight) => sum + weight, 0);
 
@@ -105,6 +105,20 @@ export function rankSentences(
   return ranked.sort((a, b) => b.score - a.score || a.hitIndex - b.hitIndex || a.start - b.start);
 }
 
+// Weak: a set lives as long as its terms do (while a remembering `analyze` keeps the sentence's analysis).
+const termSets = new WeakMap<readonly string[], ReadonlySet<string>>();
+
+/**
+ * The terms as a set, the same set each time for the same array: an `analyze` that remembers sentences returns one
+ * array per sentence, so its set is built once too.
+ * @example termSetOf(analyzeText('Le elezioni', 'it')).has('elezion') // true
+ */
+export function termSetOf(terms: readonly string[]): ReadonlySet<string> {
+  let set = termSets.get(terms);
+  if (!set) termSets.set(terms, (set = new Set(terms)));
+  return set;
+}
+
 /** A value's place between the lowest and highest of `values`, from 0 to 1 (0 for an unknown value or equal values). */
 function placeAmong(values: readonly number[]): (value: number | undefined) => number {
   const [low, high] = [Math.min(...values), Math.max(...values)];
@@ -115,7 +129,7 @@ function placeAmong(values: readonly number[]): (value: number | undefined) => n
  * The question's content words, each as the set of terms the analyzer gives it (surface form and stem). A word counts
  * as present in a sentence when any of its terms is, so a matched stem is not outweighed by its unmatched surface form.
  */
-function questionWordTerms(question: string, language: DetectedLanguage, analyze: AnalyzeText): string[][] {
+function questionWordTerms(question: string, language: DetectedLanguage, analyze: AnalyzeText): (readonly string[])[] {
   const words = [...WORDS.segment(question)].filter((s) => s.isWordLike);
   const seen = new Set<string>();
   return words

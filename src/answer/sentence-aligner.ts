@@ -7,6 +7,7 @@
 import type { DetectedLanguage } from '../corpus/types.js';
 import { packTokenStates, packedBytes, unpackTokenStates } from '../embedding/packed-token-states.js';
 import type { PackedTokenStates, TokenSimilarities, TokenStateEncoder, TokenStates } from '../embedding/token-states.js';
+import { boundedMemo } from '../index/bounded-memo.js';
 import { alignSentence, similarityMatrix, type SentenceAlignment } from './word-alignment.js';
 
 /** The alignment of the question with each text, in input order. */
@@ -89,8 +90,10 @@ export function createSentenceAligner(deps: SentenceAlignerDeps): SentenceAligne
     if (unaligned.length) {
       const questionStates = unpackTokenStates(packedQuestion);
       const cosines = await similarities(questionStates, unaligned.map((text) => held.get(text)!));
+      // Every sentence asks about the same question words.
+      const isContent = boundedMemo((word: string) => deps.isContent(word, language), Infinity);
       unaligned.forEach((text, i) => {
-        const alignment = alignSentence(question, packedQuestion, text, held.get(text)!, (word) => deps.isContent(word, language), cosines[i]);
+        const alignment = alignSentence(question, packedQuestion, text, held.get(text)!, isContent, cosines[i]);
         keepAlignment(keyOf(text), alignment);
         found.set(text, alignment);
       });

@@ -1,5 +1,6 @@
 /** Splits passage text into quotable sentences, keeping each sentence's offsets; built on the chunker's sentence spans. */
 import { sentenceSpans, trimSpan } from '../chunking/sentences.js';
+import { boundedTextMemo } from '../index/bounded-memo.js';
 
 /** A sentence of a text: `text === source.slice(start, end)`, with surrounding whitespace left out. */
 export interface Sentence {
@@ -13,11 +14,22 @@ const FOOTNOTE_MARK = /\[\s*\d+\s*\]/g;
 const HAS_WORD = /[\p{L}\p{N}]/u;
 
 /**
+ * Passages split before, remembered: the same passages come back as candidates for many questions. Passages are
+ * widened to at most 1,200 characters (`maxPassageChars`); about 1 KB of sentences each, ~2 MB when full.
+ */
+const remembered = boundedTextMemo((text) => sentencesOf(text), { maxEntries: 2_000, maxLength: 4_096 });
+
+/**
  * The sentences of `text`, in order, trimmed, with offsets into `text`. A sentence holding footnote marks is cut
- * at them into the pieces between (marks left out); pieces without a letter or digit are dropped.
+ * at them into the pieces between (marks left out); pieces without a letter or digit are dropped. The result may be
+ * shared with other callers: it must not be changed.
  * @example splitSentences('One. Two?') // [{text:'One.',start:0,end:4},{text:'Two?',start:5,end:9}]
  */
-export function splitSentences(text: string): Sentence[] {
+export function splitSentences(text: string): readonly Readonly<Sentence>[] {
+  return remembered(text);
+}
+
+function sentencesOf(text: string): Sentence[] {
   const sentences: Sentence[] = [];
   for (const sentence of sentenceSpans(text)) {
     let pieceStart = sentence.start;
