@@ -30,6 +30,24 @@ describe('mutualBestMatches', () => {
     expect(mutualBestMatches(a, b).map(([i, j]) => [i, j])).toEqual([[0, 1], [1, 0], [2, 2]]);
   });
 
+  it('pairs exactly the tokens that are each other’s first best match, ties going to the earlier token', () => {
+    // Few distinct directions, so many cosines tie.
+    const directions = fc.array(fc.integer({ min: 0, max: 3 }), { minLength: 1, maxLength: 9 });
+    fc.assert(
+      fc.property(directions, directions, (axesA, axesB) => {
+        const a = states(axesA.map(() => 'w').join(' '), axesA, 4);
+        const b = states(axesB.map(() => 'w').join(' '), axesB, 4);
+        const cosine = (i: number, j: number) => Array.from({ length: 4 }, (_, k) => a.vectors[i * 4 + k]! * b.vectors[j * 4 + k]!).reduce((x, y) => x + y);
+        const firstBest = (length: number, value: (k: number) => number) => Array.from({ length }, (_, k) => k).reduce((best, k) => (value(k) > value(best) ? k : best), 0);
+        const expected = axesA.flatMap((_, i) => {
+          const j = firstBest(axesB.length, (k) => cosine(i, k));
+          return firstBest(axesA.length, (k) => cosine(k, j)) === i ? [[i, j]] : [];
+        });
+        expect(mutualBestMatches(a, b).map(([i, j]) => [i, j])).toEqual(expected);
+      }),
+    );
+  });
+
   it('scores every token pair by its cosine, for odd and even token counts and sizes', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 7 }), fc.integer({ min: 1, max: 6 }), fc.integer({ min: 1, max: 11 }), fc.integer(), (n, m, d, seed) => {

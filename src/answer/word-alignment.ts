@@ -50,6 +50,15 @@ export function wordsOf(text: string, states: Pick<TokenStates, 'spans'>): Align
   return found;
 }
 
+/** Each token's word in a sentence, kept with its states as its words are. */
+const wordOfTokenByStates = new WeakMap<Pick<TokenStates, 'spans'>, ReadonlyMap<number, AlignedWord>>();
+
+function wordOfTokenIn(text: string, states: Pick<TokenStates, 'spans'>): ReadonlyMap<number, AlignedWord> {
+  let known = wordOfTokenByStates.get(states);
+  if (!known) wordOfTokenByStates.set(states, (known = new Map(wordsOf(text, states).flatMap((w) => w.tokens.map((t) => [t, w] as const)))));
+  return known;
+}
+
 /** Cosine of every token pair (rows are unit length): `a.length × b.length`, row-major. */
 export function similarityMatrix(a: TokenStates, b: TokenStates): Float32Array {
   const n = a.spans.length;
@@ -115,21 +124,23 @@ export function mutualBestMatches(a: TokenStates, b: TokenStates): Array<[number
 }
 
 function mutualBestOf(sim: Float32Array, n: number, m: number): Array<[number, number, number]> {
-  const bestOfRow = Array.from({ length: n }, (_, i) => argmax(m, (j) => sim[i * m + j]!));
-  const bestOfColumn = Array.from({ length: m }, (_, j) => argmax(n, (i) => sim[i * m + j]!));
-  return bestOfRow.flatMap((j, i) => (bestOfColumn[j] === i ? [[i, j, sim[i * m + j]!] as [number, number, number]] : []));
+  // Plain loops, not a closure per row and column: this runs for every question against every candidate sentence.
+  // Each column's best row in one row-major pass; a later row wins only with a larger value, so ties go to the first.
+  const bestOfColumn = new Int32Array(m);
+  for (let i = 1; i < n; i += 1) for (let j = 0; j < m; j += 1) if (sim[i * m + j]! > sim[bestOfColumn[j]! * m + j]!) bestOfColumn[j] = i;
+  const pairs: Array<[number, number, number]> = [];
+  for (let i = 0; i < n; i += 1) {
+    let best = 0;
+    for (let j = 1; j < m; j += 1) if (sim[i * m + j]! > sim[i * m + best]!) best = j;
+    if (m > 0 && bestOfColumn[best] === i) pairs.push([i, best, sim[i * m + best]!]);
+  }
+  return pairs;
 }
 
 /** Each row's largest value: a token of `a`'s best cosine among `b`'s tokens. */
 function rowMaxima(sim: Float32Array, n: number, m: number): Float32Array {
   const best = new Float32Array(n).fill(-Infinity);
   for (let i = 0; i < n; i += 1) for (let j = 0; j < m; j += 1) best[i] = Math.max(best[i]!, sim[i * m + j]!);
-  return best;
-}
-
-function argmax(length: number, value: (k: number) => number): number {
-  let best = 0;
-  for (let k = 1; k < length; k += 1) if (value(k) > value(best)) best = k;
   return best;
 }
 
@@ -153,7 +164,7 @@ export function alignSentence(
   const sim = cosines ?? similarityMatrix(asFloat(questionStates), asFloat(sentenceStates));
   const [n, m] = [questionStates.spans.length, sentenceStates.spans.length];
   const pairs = mutualBestOf(sim, n, m);
-  const wordOfToken = new Map(sentenceWords.flatMap((w) => w.tokens.map((t) => [t, w] as const)));
+  const wordOfToken = wordOfTokenIn(sentence, sentenceStates);
   const links = questionWords.flatMap((word) => {
     const mine = pairs.filter(([i]) => word.tokens.includes(i));
     const aligned = [...new Set(mine.flatMap(([, j]) => wordOfToken.get(j) ?? []))].sort((x, y) => x.start - y.start);
