@@ -30,6 +30,18 @@ describe('widenHits', () => {
     expect(sentences.some((s) => text.startsWith(s)) && sentences.some((s) => text.endsWith(s))).toBe(true);
   });
 
+  it('widens the same text standing elsewhere in another paragraph at that paragraph\'s own offsets', () => {
+    const prefix = `${sentences.slice(0, 6).join(' ')} `;
+    const other: SourceDocument = { ...document, file: 'b.txt', paragraphs: [{ number: 1, text: prefix + paragraph, language: 'en' }] };
+    const middle = chunks[Math.floor(chunks.length / 2)]!;
+    const moved = { ...middle, id: `b.txt#1:${middle.start + prefix.length}`, file: 'b.txt', start: middle.start + prefix.length, end: middle.end + prefix.length };
+    const both = (file: string, number: number) => (file === 'b.txt' ? other.paragraphs[number - 1] : paragraphOf(file, number));
+    const [here] = widenHits([{ chunk: middle, score: 1 }], both, 300);
+    const [there] = widenHits([{ chunk: moved, score: 1 }], both, 300);
+    expect(here!.chunk.start).toBeLessThan(middle.start);
+    expect(there!.chunk).toMatchObject({ file: 'b.txt', text: here!.chunk.text, start: here!.chunk.start + prefix.length, end: here!.chunk.end + prefix.length });
+  });
+
   it('quotes one paragraph once, at its best rank', () => {
     const widened = widenHits([hitOf(1), hitOf(0), hitOf(3)], paragraphOf, 5000);
     expect(widened).toHaveLength(1);

@@ -7,7 +7,14 @@
 import type { Chunk } from '../chunking/types.js';
 import { sentenceSpans, type TextSpan } from '../chunking/sentences.js';
 import type { Paragraph } from '../corpus/types.js';
+import { boundedTextMemo } from '../index/bounded-memo.js';
 import type { SearchHit } from '../retrieval/types.js';
+
+/**
+ * The sentences of a paragraph's text within reach of a chunk, remembered: the same chunks are retrieved for many
+ * questions. A reach is a chunk and `maxChars` either side (~3,100 characters at the defaults); ~1 KB of spans each.
+ */
+const spansInReach = boundedTextMemo((text) => sentenceSpans(text), { maxEntries: 2_000, maxLength: 4_096 });
 
 /** The paragraph a chunk belongs to, from the loaded index's documents. */
 export type ParagraphOf = (file: string, number: number) => Paragraph | undefined;
@@ -35,7 +42,7 @@ function widenChunk(chunk: Chunk, paragraph: string, maxChars: number): Chunk {
   // Only the text within reach is segmented: a paragraph may be far longer than any answer.
   const from = Math.max(0, chunk.start - maxChars);
   const to = Math.min(paragraph.length, chunk.end + maxChars);
-  const spans = sentenceSpans(paragraph.slice(from, to)).map((s) => ({ start: s.start + from, end: s.end + from }));
+  const spans = spansInReach(paragraph.slice(from, to)).map((s) => ({ start: s.start + from, end: s.end + from }));
   // A sentence cut by the reach's edges is not whole: it is never added.
   const before = spans.filter((s) => s.end <= chunk.start && (from === 0 || s !== spans[0])).reverse();
   const after = spans.filter((s) => s.start >= chunk.end && (to === paragraph.length || s !== spans.at(-1)));
