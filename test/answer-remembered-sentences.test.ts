@@ -1,9 +1,7 @@
 /** What the extractive answerer remembers of candidate sentences across questions changes no answer. */
 import { describe, expect, it } from 'vitest';
 import { composeExtractiveAnswer, createExtractiveAnswerer, defaultExtractiveOptions } from '../src/answer/extractive.js';
-import { termSetOf } from '../src/answer/rank-sentences.js';
 import type { AnswerInput } from '../src/answer/types.js';
-import { analyzeText } from '../src/index/analyzer.js';
 import { hitsFromCorpus } from './helpers/corpus-hits.js';
 
 const ITALIAN_FILE = '002_23fe508d9d363cf9.txt';
@@ -33,15 +31,5 @@ describe('an answerer asked about the same passages again', () => {
     const [named, unnamed] = [hitsFromCorpus(ARABIC_FILE, 'ar', [7]), hitsFromCorpus(ARABIC_FILE, 'ar', [1])];
     const sharesName = (hits: AnswerInput['hits']) => composeExtractiveAnswer({ question: 'Why did Tokayev call early elections?', language: 'en', hits }, defaultExtractiveOptions).signals.sharesName;
     expect([sharesName(named), sharesName(unnamed), sharesName(named), sharesName(unnamed)]).toEqual([true, false, true, false]);
-  });
-});
-
-describe('termSetOf', () => {
-  it('builds one set per analysis, equal to the terms', () => {
-    const terms = analyzeText('Le elezioni parlamentari', 'it');
-    expect(termSetOf(terms)).toBe(termSetOf(terms));
-    expect([...termSetOf(terms)]).toEqual(terms);
-    expect(termSetOf([...terms])).not.toBe(termSetOf(terms));
-    expect(termSetOf([...terms])).toEqual(termSetOf(terms));
   });
 });

@@ -33,25 +33,34 @@ describe('boundedTextMemo', () => {
     return { calls, compute };
   };
 
-  it('remembers each text once per language, and never answers for one language with another\'s result', () => {
+  it('remembers a text once, and never answers for one language with another\'s result', () => {
     const { calls, compute } = counting();
-    const memo = boundedTextMemo(compute, { maxEntries: 10, maxLength: 100 });
-    expect([memo('voto', 'it'), memo('voto', 'en'), memo('voto', 'it'), memo('voto'), memo('voto', 'en')]).toEqual(['it/VOTO', 'en/VOTO', 'it/VOTO', 'undefined/VOTO', 'en/VOTO']);
-    expect(calls).toEqual(['it:voto', 'en:voto', 'undefined:voto']);
+    const memo = boundedTextMemo(compute, { maxChars: 100, maxLength: 100 });
+    expect([memo('voto', 'it'), memo('voto', 'it'), memo('voto', 'en'), memo('voto', 'en'), memo('voto'), memo('voto', 'it')]).toEqual([
+      'it/VOTO',
+      'it/VOTO',
+      'en/VOTO',
+      'en/VOTO',
+      'undefined/VOTO',
+      'it/VOTO',
+    ]);
+    // Asked in another language, a text is computed again for it (one entry a text).
+    expect(calls).toEqual(['it:voto', 'en:voto', 'undefined:voto', 'it:voto']);
   });
 
   it('computes a text longer than maxLength every time, holding none of it', () => {
     const { calls, compute } = counting();
-    const memo = boundedTextMemo(compute, { maxEntries: 10, maxLength: 4 });
+    const memo = boundedTextMemo(compute, { maxChars: 100, maxLength: 4 });
     expect([memo('lunga', 'it'), memo('lunga', 'it'), memo('four', 'it'), memo('four', 'it')]).toEqual(['it/LUNGA', 'it/LUNGA', 'it/FOUR', 'it/FOUR']);
     expect(calls).toEqual(['it:lunga', 'it:lunga', 'it:four']);
   });
 
-  it('holds at most maxEntries results a language', () => {
+  it('holds at most maxChars characters of text, all texts together', () => {
     const { calls, compute } = counting();
-    const memo = boundedTextMemo(compute, { maxEntries: 2, maxLength: 100 });
-    for (const text of ['a', 'b', 'c', 'a']) memo(text, 'kk');
-    // 'c' did not fit beside 'a' and 'b': the cache was emptied, so 'a' is computed again.
-    expect(calls).toEqual(['kk:a', 'kk:b', 'kk:c', 'kk:a']);
+    const memo = boundedTextMemo(compute, { maxChars: 6, maxLength: 6 });
+    for (const [text, language] of [['abc', 'kk'], ['de', 'ar'], ['abc', 'kk'], ['fg', 'kk'], ['abc', 'kk'], ['de', 'ar']] as const) memo(text, language);
+    // "fg" did not fit beside "abc" and "de" (3 + 2 + 2 > 6): the cache was emptied, so "abc" is computed again,
+    // then holds with "fg" (5 characters), and "de" no longer fits beside them either.
+    expect(calls).toEqual(['kk:abc', 'ar:de', 'kk:fg', 'kk:abc', 'ar:de']);
   });
 });

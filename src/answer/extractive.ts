@@ -10,7 +10,7 @@ import { endsWithColon, type ListItemsAfter } from './list-items.js';
 import { defaultGroundingThresholds, judgeSupport, type GroundingThresholds, type SupportSignals } from './grounding.js';
 import { messagesFor } from './messages.js';
 import { withQuotes } from './quote-spans.js';
-import { rankSentences, termSetOf, type AnalyzeText, type RankedSentence } from './rank-sentences.js';
+import { rankSentences, type AnalyzeText, type RankedSentence } from './rank-sentences.js';
 import type { AlignSentences } from './sentence-aligner.js';
 import type { ScoreSentences } from './sentence-similarity.js';
 import { defaultGateModel, gateSupport, type GateFeatures, type GateModel } from './support-gate.js';
@@ -64,10 +64,11 @@ const WORDS = new Intl.Segmenter('und', { granularity: 'word' });
 /** Two sentences sharing this share of their terms (Jaccard) say the same thing: the second is not quoted. */
 const NEAR_DUPLICATE = 0.8;
 /**
- * What is remembered of each candidate sentence (its terms, its names' phonetic keys) across questions: a few hundred
- * bytes an entry, so ~1–2 MB a language when full; longer "sentences" (unsplit text) are analysed every time.
+ * What is remembered of candidate sentences (their terms, their names' phonetic keys) across questions: about 3 and
+ * 1 bytes a character of sentence, so ~1.5 MB and ~0.5 MB when full; a longer "sentence" (unsplit text) is analysed
+ * every time.
  */
-const SENTENCE_MEMO: TextMemoBounds = { maxEntries: 5_000, maxLength: 1_000 };
+const SENTENCE_MEMO: TextMemoBounds = { maxChars: 500_000, maxLength: 1_000 };
 
 /**
  * The answer as the pieces it is streamed in (they concatenate to `result.answer`), plus the final result.
@@ -175,7 +176,7 @@ const nameKeysOf = boundedTextMemo((text: string, language?: AnswerInput['langua
 function selectSentences(ranked: RankedSentence[], hits: readonly SearchHit[], options: ExtractiveOptions): RankedSentence[] {
   const [best] = ranked;
   const languageOf = (s: RankedSentence) => hits[s.hitIndex]!.chunk.language;
-  const termsOf = (s: RankedSentence) => termSetOf(options.analyze(s.text, hits[s.hitIndex]!.chunk.language));
+  const termsOf = (s: RankedSentence) => new Set(options.analyze(s.text, hits[s.hitIndex]!.chunk.language));
   const chosen = [{ sentence: best, terms: termsOf(best) }];
   let length = best.text.length;
   for (const sentence of ranked.slice(1)) {

@@ -74,7 +74,7 @@ export function rankSentences(
     splitSentences(chunk.text).map((sentence) => ({
       ...sentence,
       hitIndex,
-      terms: termSetOf(analyze(sentence.text, chunk.language)),
+      terms: new Set(analyze(sentence.text, chunk.language)),
     })),
   );
 
@@ -103,20 +103,6 @@ export function rankSentences(
     return { ...sentence, coverage, evidence, matchedTerms, similarity, ...(alignment && { alignment }), score };
   });
   return ranked.sort((a, b) => b.score - a.score || a.hitIndex - b.hitIndex || a.start - b.start);
-}
-
-// Weak: a set lives as long as its terms do (while a remembering `analyze` keeps the sentence's analysis).
-const termSets = new WeakMap<readonly string[], ReadonlySet<string>>();
-
-/**
- * The terms as a set, the same set each time for the same array: an `analyze` that remembers sentences returns one
- * array per sentence, so its set is built once too.
- * @example termSetOf(analyzeText('Le elezioni', 'it')).has('elezion') // true
- */
-export function termSetOf(terms: readonly string[]): ReadonlySet<string> {
-  let set = termSets.get(terms);
-  if (!set) termSets.set(terms, (set = new Set(terms)));
-  return set;
 }
 
 /** A value's place between the lowest and highest of `values`, from 0 to 1 (0 for an unknown value or equal values). */

@@ -14,10 +14,10 @@ const FOOTNOTE_MARK = /\[\s*\d+\s*\]/g;
 const HAS_WORD = /[\p{L}\p{N}]/u;
 
 /**
- * Passages split before, remembered: the same passages come back as candidates for many questions. Passages are
- * widened to at most 1,200 characters (`maxPassageChars`); about 1 KB of sentences each, ~2 MB when full.
+ * Passages split before, remembered: the same passages come back as candidates for many questions. Under 1 byte of
+ * sentences a character of passage, so under 1 MB when full.
  */
-const remembered = boundedTextMemo((text) => sentencesOf(text), { maxEntries: 2_000, maxLength: 4_096 });
+const remembered = boundedTextMemo((text) => sentencesOf(text), { maxChars: 500_000, maxLength: 4_096 });
 
 /**
  * The sentences of `text`, in order, trimmed, with offsets into `text`. A sentence holding footnote marks is cut

@@ -11,10 +11,11 @@ import { boundedTextMemo } from '../index/bounded-memo.js';
 import type { SearchHit } from '../retrieval/types.js';
 
 /**
- * The sentences of a paragraph's text within reach of a chunk, remembered: the same chunks are retrieved for many
- * questions. A reach is a chunk and `maxChars` either side (~3,100 characters at the defaults); ~1 KB of spans each.
+ * The sentences of a paragraph's text within reach of a chunk (the chunk and `maxChars` either side, ~3,100
+ * characters at the defaults), remembered: the same chunks are retrieved for many questions. Their spans take well
+ * under 1 byte a character of reach.
  */
-const spansInReach = boundedTextMemo((text) => sentenceSpans(text), { maxEntries: 2_000, maxLength: 4_096 });
+const spansInReach = boundedTextMemo((text) => sentenceSpans(text), { maxChars: 1_000_000, maxLength: 4_096 });
 
 /** The paragraph a chunk belongs to, from the loaded index's documents. */
 export type ParagraphOf = (file: string, number: number) => Paragraph | undefined;

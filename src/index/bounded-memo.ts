@@ -21,23 +21,34 @@ export function boundedMemo<K, V>(compute: (key: K) => V, maxEntries: number): (
 }
 
 export interface TextMemoBounds {
-  /** Most results remembered for each language. */
-  maxEntries: number;
-  /** Longer texts are computed every time: an entry-count bound alone would let a few huge texts fill memory. */
+  /** Most characters of text remembered, all texts together: what a result holds grows with its text's length. */
+  maxChars: number;
+  /** Longer texts are computed every time. */
   maxLength: number;
 }
 
 /**
- * `compute(text, language)` as `boundedMemo` remembers it, one cache per language (so the text itself is the key,
- * with no key string built per call). Memory stays within about languages × `maxEntries` × `maxLength`.
- * @example const terms = boundedTextMemo(analyzeText, { maxEntries: 5_000, maxLength: 1_000 }); terms('Le elezioni', 'it')
+ * `compute(text, language)` remembered by text, emptied whole once the remembered texts would exceed `maxChars`
+ * characters, so its memory is a few bytes a character of `maxChars` at most. One entry a text: a text is read in
+ * one language (its passage's), and asked in another, its result is computed and replaces the first.
+ * @example const terms = boundedTextMemo(analyzeText, { maxChars: 500_000, maxLength: 1_000 }); terms('Le elezioni', 'it')
  */
 export function boundedTextMemo<V>(compute: (text: string, language?: DetectedLanguage) => V, bounds: TextMemoBounds): (text: string, language?: DetectedLanguage) => V {
-  const memos = new Map<DetectedLanguage | undefined, (text: string) => V>();
+  const cache = new Map<string, { language?: DetectedLanguage; value: V }>();
+  let chars = 0;
   return (text, language) => {
     if (text.length > bounds.maxLength) return compute(text, language);
-    let memo = memos.get(language);
-    if (!memo) memos.set(language, (memo = boundedMemo((t: string) => compute(t, language), bounds.maxEntries)));
-    return memo(text);
+    const known = cache.get(text);
+    if (known && known.language === language) return known.value;
+    const value = compute(text, language);
+    if (!known) {
+      if (chars + text.length > bounds.maxChars) {
+        cache.clear();
+        chars = 0;
+      }
+      chars += text.length;
+    }
+    cache.set(text, { language, value });
+    return value;
   };
 }
