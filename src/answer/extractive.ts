@@ -64,9 +64,8 @@ const WORDS = new Intl.Segmenter('und', { granularity: 'word' });
 /** Two sentences sharing this share of their terms (Jaccard) say the same thing: the second is not quoted. */
 const NEAR_DUPLICATE = 0.8;
 /**
- * What is remembered of candidate sentences (their terms, their names' phonetic keys) across questions: about 3 and
- * 1 bytes a character of sentence, so ~1.5 MB and ~0.5 MB when full; a longer "sentence" (unsplit text) is analysed
- * every time.
+ * What is remembered of candidate sentences (their terms, their names' phonetic keys) across questions: ~1.7 MB and
+ * ~0.3 MB when full, the texts included; a longer "sentence" (unsplit text) is analysed every time.
  */
 const SENTENCE_MEMO: TextMemoBounds = { maxChars: 500_000, maxLength: 1_000 };
 

@@ -14,8 +14,8 @@ const FOOTNOTE_MARK = /\[\s*\d+\s*\]/g;
 const HAS_WORD = /[\p{L}\p{N}]/u;
 
 /**
- * Passages split before, remembered: the same passages come back as candidates for many questions. Under 1 byte of
- * sentences a character of passage, so under 1 MB when full.
+ * Passages split before, remembered: the same passages come back as candidates for many questions. ~1.7 MB when
+ * full, the passages' texts included.
  */
 const remembered = boundedTextMemo((text) => sentencesOf(text), { maxChars: 500_000, maxLength: 4_096 });
 
