@@ -33,6 +33,7 @@ const schema = z.object({
   EMBEDDING_MODEL: z.string().min(1).optional(),
   EMBEDDING_QUANTIZED: flag.default(true),
   EMBEDDING_BATCH_SIZE: int(1, 512).default(16),
+  EMBEDDING_BATCH_TOKENS: int(1, 65_536).optional(),
   OFFLINE: flag.default(false),
   // Embedding runtime (issue 17): weight format, worker threads, queue bound.
   EMBEDDING_DTYPE: z.enum(['auto', ...EMBEDDING_DTYPES]).default('auto'),
@@ -118,6 +119,8 @@ export interface Config {
     explicit: boolean;
     quantized: boolean;
     batchSize: number;
+    /** Padded tokens per forward pass, at most; undefined: the runtime's measured default. */
+    batchTokens?: number;
     offline: boolean;
     /** The model hub (MODEL_HUB_URL, ending in `/`): files are fetched from `{hubUrl}{model}/resolve/{revision}/{file}`. */
     hubUrl: string;
@@ -230,6 +233,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       hubUrl: (e.MODEL_HUB_URL ?? DEFAULT_MODEL_HUB_URL).replace(/\/*$/, '/'),
       quantized: e.EMBEDDING_QUANTIZED,
       batchSize: e.EMBEDDING_BATCH_SIZE,
+      batchTokens: e.EMBEDDING_BATCH_TOKENS,
       offline: e.OFFLINE,
       dtype: e.EMBEDDING_DTYPE,
       threads: e.EMBEDDING_THREADS,

@@ -26,7 +26,7 @@ afterAll(async () => {
 });
 
 // q4 computes with the exact weights, so a text's vector does not depend on its batch.
-const encoder = () => ({ dir: folder, file: DTYPE_FILES.q4, intraOpThreads: 1, batchSize: 8 });
+const encoder = () => ({ dir: folder, file: DTYPE_FILES.q4, intraOpThreads: 1, batchSize: 8, batchTokens: 512 });
 const manyTexts = (n: number) => Array.from({ length: n }, (_, i) => `hello world ${'a b '.repeat(1 + (i % 7))}`);
 
 // Each worker thread loads the tokenizer and the model: seconds apiece on a busy machine.

@@ -23,8 +23,10 @@ export interface EncoderSettings {
   file: string;
   /** Threads onnxruntime uses inside one forward pass. */
   intraOpThreads: number;
-  /** Texts per forward pass. */
+  /** Texts per forward pass, at most. */
   batchSize: number;
+  /** Padded tokens per forward pass (texts × the longest), at most; a longer text runs alone. */
+  batchTokens: number;
 }
 
 export interface Encoded {
@@ -48,7 +50,7 @@ export interface OnnxEncoder {
 
 /**
  * Opens the tokenizer and the session and runs one probe text to learn the vector size.
- * @example const encoder = await openOnnxEncoder({ dir, file: 'onnx/model_int8.onnx', intraOpThreads: 2, batchSize: 16 });
+ * @example const encoder = await openOnnxEncoder({ dir, file: 'onnx/model_int8.onnx', intraOpThreads: 2, batchSize: 16, batchTokens: 512 });
  */
 export async function openOnnxEncoder(s: EncoderSettings): Promise<OnnxEncoder> {
   const tokenizer = await loadTokenizer(s.dir);
@@ -70,7 +72,7 @@ export async function openOnnxEncoder(s: EncoderSettings): Promise<OnnxEncoder> 
     outputs: string[],
     use: (data: Record<string, Float32Array>, columns: number, hidden: number, rows: number[]) => void,
   ) {
-    for (const batch of batchesByLength(sequences.map((ids) => ids.length), s.batchSize)) {
+    for (const batch of batchesByLength(sequences.map((ids) => ids.length), s.batchSize, s.batchTokens)) {
       const padded = padBatch(batch.map((i) => sequences[i]!), padId);
       const shape = [padded.rows, padded.columns];
       const feeds: Record<string, ort.Tensor> = {
