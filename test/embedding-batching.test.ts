@@ -21,6 +21,24 @@ describe('batchesByLength', () => {
       }),
     );
   });
+
+  it('keeps each batch within the padded-token bound, a longer text alone, and fills batches greedily', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 1, max: 512 }), { maxLength: 200 }), fc.integer({ min: 1, max: 32 }), fc.integer({ min: 1, max: 2048 }), (lengths, size, tokens) => {
+        const batches = batchesByLength(lengths, size, tokens);
+        expect(batches.flat().sort((a, b) => a - b)).toEqual(lengths.map((_, i) => i));
+        const padded = (batch: number[]) => batch.length * Math.max(...batch.map((i) => lengths[i]!));
+        for (const [k, batch] of batches.entries()) {
+          expect(batch.length).toBeLessThanOrEqual(size);
+          if (batch.length > 1) expect(padded(batch)).toBeLessThanOrEqual(tokens);
+          // Greedy: the next batch's first text would not have fitted this one.
+          const next = batches[k + 1];
+          if (next) expect(batch.length === size || padded([...batch, next[0]!]) > tokens).toBe(true);
+        }
+      }),
+    );
+    expect(batchesByLength([100, 30, 40, 600, 35], 16, 128)).toEqual([[1, 4, 2], [0], [3]]);
+  });
 });
 
 describe('padBatch and meanPooled', () => {

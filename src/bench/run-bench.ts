@@ -65,6 +65,7 @@ export async function runBench(options: BenchOptions): Promise<{ report: BenchRe
       ...workerEnv(settings, options.config.modelsDir),
       EMBEDDING_QUANTIZED: options.config.embedding.quantized ? '1' : '0',
       EMBEDDING_BATCH_SIZE: String(options.config.embedding.batchSize),
+      ...(options.config.embedding.batchTokens ? { EMBEDDING_BATCH_TOKENS: String(options.config.embedding.batchTokens) } : {}),
     },
     // A margin for writing the reports and deleting the scratch folder.
     deadline: started + settings.budgetSec * 1000 * 0.95,
