@@ -20,7 +20,7 @@ describe('gateFeaturesOf', () => {
   const ranked = [sentence(1, 0.8, 0.7), sentence(0, 0.84, 0.6), sentence(1, 0.82, 0.5), sentence(2, 0.86, 0.55), sentence(0, 0.83, 0.4)];
   const features = gateFeaturesOf('Quando?', ranked, hits, 'ar', false);
 
-  it("takes the passage's best similarity and its margin over the other passages", () => {
+  it("takes the passage's best similarity and its margin over the other passages (all of them when none is in its language)", () => {
     expect(features.similarity).toBeCloseTo(0.82);
     expect(features.similarityMargin).toBeCloseTo(0.82 - 0.86);
   });
@@ -28,6 +28,13 @@ describe('gateFeaturesOf', () => {
   it("measures the first-ranked sentence's soft alignment against the best of the other passages", () => {
     expect(features.softAlignment).toBeCloseTo(0.7);
     expect(features.softAlignmentMargin).toBeCloseTo(0.7 - 0.6);
+  });
+
+  it("measures both margins against the other passages in the quote's language when there are some", () => {
+    // A second Italian passage: the Arabic ones, scored higher for an Arabic question, no longer count.
+    const withItalianRival = gateFeaturesOf('Quando?', [...ranked, sentence(3, 0.81, 0.65)], [...hits, hit('it', 0.02)], 'ar', false);
+    expect(withItalianRival.similarityMargin).toBeCloseTo(0.82 - 0.81);
+    expect(withItalianRival.softAlignmentMargin).toBeCloseTo(0.7 - 0.65);
   });
 
   it("measures the passage's retrieval score against the best other passage's", () => {

@@ -26,11 +26,15 @@ const PHRASE_GAP = 2;
 export function gateFeaturesOf(question: string, ranked: readonly RankedSentence[], hits: readonly SearchHit[], language: DetectedLanguage, passageSharesName: boolean): GateFeatures {
   const best = ranked[0]!;
   const mine = ranked.filter((s) => s.hitIndex === best.hitIndex);
-  const others = ranked.filter((s) => s.hitIndex !== best.hitIndex);
+  // Rivals in the quote's language: the model scores text in the question's language higher, so against a rival in
+  // another language a margin measured that offset as much as how far the quote stands out (all others when none is).
+  const passageLanguage = hits[best.hitIndex]!.chunk.language;
+  const allOthers = ranked.filter((s) => s.hitIndex !== best.hitIndex);
+  const sameLanguageOthers = allOthers.filter((s) => hits[s.hitIndex]!.chunk.language === passageLanguage);
+  const others = sameLanguageOthers.length ? sameLanguageOthers : allOthers;
   const highest = (sentences: readonly RankedSentence[], value: (s: RankedSentence) => number) => Math.max(0, ...sentences.map(value));
   const similarity = highest(mine, (s) => s.similarity ?? 0);
   const soft = best.alignment?.softCoverage ?? 0;
-  const passageLanguage = hits[best.hitIndex]!.chunk.language;
   const otherHits = hits.filter((_, i) => i !== best.hitIndex);
   return {
     similarity,

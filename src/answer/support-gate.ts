@@ -10,7 +10,10 @@ import weightsFile from './gate-weights.json' with { type: 'json' };
 export interface GateFeatures {
   /** Best cosine of a sentence of the quoted passage to the question. */
   similarity: number;
-  /** That similarity less the best of the other passages' sentences (negative when another passage is closer). */
+  /**
+   * That similarity less the best of the other passages' sentences in the passage's language (of all other passages
+   * when none is in it); negative when another passage is closer.
+   */
   similarityMargin: number;
   /** Best IDF-weighted share of the question's terms in one sentence of the passage (0 when only one word is shared). */
   evidence: number;
@@ -18,7 +21,7 @@ export interface GateFeatures {
   alignment: number;
   /** Mean best token similarity of the question's content words in the first-ranked sentence. */
   softAlignment: number;
-  /** That mean less the best of the other passages' sentences: the quote aligns better than any rival, or not. */
+  /** That mean less the best of the same rivals' sentences: the quote aligns better than any rival, or not. */
   softAlignmentMargin: number;
   /** 1 when a sentence of the passage holds one of the question's names or numbers (also in another script). */
   sharesName: number;
