@@ -1,6 +1,6 @@
-/** The learned gate's features: the quoted passage judged against the other passages. */
+/** The learned gate's features: the quoted passage judged against the other passages, and the answer type asked for. */
 import { describe, expect, it } from 'vitest';
-import { gateFeaturesOf } from '../src/answer/alignment-evidence.js';
+import { answerTypeMatch, gateFeaturesOf } from '../src/answer/alignment-evidence.js';
 import type { RankedSentence } from '../src/answer/rank-sentences.js';
 import type { SearchHit } from '../src/retrieval/types.js';
 
@@ -51,5 +51,16 @@ describe('gateFeaturesOf', () => {
     const alone = gateFeaturesOf('Quando?', [sentence(0, 0.84, 0.6)], [hits[0]!], 'ar', true);
     expect([alone.similarityMargin, alone.softAlignmentMargin, alone.retrievalMargin]).toEqual([0, 0, 0]);
     expect(alone.sharesName).toBe(1);
+  });
+});
+
+describe('answerTypeMatch', () => {
+  it('knows questions asking for a number or a date in the four languages, years in the plural too', () => {
+    const asking = ['How many prisoners?', 'Which years does the report cover?', 'In what year was it founded?', 'Quali anni copre il rapporto?', 'In che anno è nato?', 'في أي سنوات صدر التقرير؟', 'متى تجري الانتخابات؟', 'Баяндама қай жылдарды қамтиды?', 'Қанша адам?'];
+    for (const question of asking) {
+      expect(answerTypeMatch(question, 'Nel 2020.'), question).toBe(1);
+      expect(answerTypeMatch(question, 'Nessuno.'), question).toBe(-1);
+    }
+    for (const question of ['Who leads the party?', 'Chi guida il partito?', 'من يقود الحزب؟', 'Партияны кім басқарады?']) expect(answerTypeMatch(question, 'Nel 2020.'), question).toBe(0);
   });
 });

@@ -8,8 +8,8 @@ import type { RankedSentence } from './rank-sentences.js';
 import type { GateFeatures } from './support-gate.js';
 import type { Citation, GlossTerm, QuoteSpan } from './types.js';
 
-/** Question words asking for a number or a date, in the four languages (how many/much, when, what year, rank). */
-const ASKS_FOR_NUMBER = /\b(?:how (?:many|much|long|old)|when|what year|which year|in what year|quant[iaeo]|quando|in che anno|che anno)\b|(?:^|\s)(?:كم|متى|في أي عام|في أي سنة)(?:\s|$)|(?:қанша|қашан|неше|нешінші|қай жылы)/iu;
+/** Question words asking for a number or a date, in the four languages (how many/much, when, what year or years, rank). */
+const ASKS_FOR_NUMBER = /\b(?:how (?:many|much|long|old)|when|(?:what|which) years?|quant[iaeo]|quando|(?:in )?che anno|(?:in )?quali anni)\b|(?:^|\s)(?:كم|متى|(?:في )?أي (?:عام|سنة|سنوات|الأعوام|السنوات))(?:\s|$)|(?:қанша|қашан|неше|нешінші|қай жыл)/iu;
 const HAS_NUMBER = /\p{N}/u;
 
 /** Most gloss terms shown: the key terms, not a word-by-word translation. */
