@@ -246,12 +246,18 @@ function wordEmbeddings(g: GraphBuilder, d: BertDimensions, m: Matrix, packed: b
   if (m.kind === 'int8') throw new Error('bertEncoderGraph: an int8 word-embedding table is not supported; use q4 or float.');
   if (m.kind === 'float') return g.add('Gather', [g.float('word_embeddings', [d.vocabSize, d.hiddenSize], m.values), 'input_ids'], 'words');
   const blocks = d.hiddenSize / QUANT_BLOCK;
-  const nibbles = packed ? packedNibbleRows(g, d, m.nibbles) : g.add('Cast', [g.add('Gather', [g.bytes('word_embeddings.nibbles', [d.vocabSize, d.hiddenSize], m.nibbles), 'input_ids'], 'words.nibbles')], 'words.cast', { to: DataType.FLOAT });
+  const nibbles = packed ? packedNibbleRows(g, d, m.nibbles) : byteNibbleRows(g, d, m.nibbles);
   const centered = g.add('Sub', [nibbles, eight(g)], 'words.centered');
   const blocked = g.add('Reshape', [centered, g.int64('words.blocked_shape', [4], [0, 0, blocks, QUANT_BLOCK])], 'words.blocked');
   const scales = g.add('Gather', [g.float('word_embeddings.scales', [d.vocabSize, blocks], m.scales), 'input_ids'], 'words.scales');
   const scaled = g.add('Mul', [blocked, g.add('Unsqueeze', [scales, g.int64('words.scales_axis', [1], [-1])], 'words.scales_column')], 'words.scaled');
   return g.add('Reshape', [scaled, g.int64('words.shape', [3], [0, 0, d.hiddenSize])], 'words');
+}
+
+/** The nibbles (0–15, as floats) of the gathered rows of a table holding one value a byte. */
+function byteNibbleRows(g: GraphBuilder, d: BertDimensions, nibbles: Uint8Array): string {
+  const bytes = g.add('Gather', [g.bytes('word_embeddings.nibbles', [d.vocabSize, d.hiddenSize], nibbles), 'input_ids'], 'words.nibbles');
+  return g.add('Cast', [bytes], 'words.cast', { to: DataType.FLOAT });
 }
 
 /**
