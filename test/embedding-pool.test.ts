@@ -1,6 +1,6 @@
 /**
  * The embedding worker pool: the model runs off the event loop (timers keep firing during a long call), calls past
- * the queue bound are refused at once with EmbeddingBusyError, waiting calls of one kind share a forward pass, and
+ * the queue bound are refused at once with EmbeddingBusyError, waiting calls of one kind share a forward pass (four texts at most), and
  * closing the pool fails what still waits.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -97,6 +97,24 @@ describe('createEmbeddingPool', () => {
         expect(Math.max(...got.vectors.map((v, i) => Math.abs(v - aloneStates!.vectors[i]!)))).toBeLessThan(1e-5);
       }
       expect(encoded.vectors).toHaveLength(1);
+    } finally {
+      await pool.dispose();
+    }
+  }, POOL_TEST_MS);
+
+  it('lets at most four texts share a pass, so a fifth waiting call of the kind runs after the next other kind', async () => {
+    const pool = await createEmbeddingPool({ encoder: encoder(), threads: 1, queueLimit: 8 });
+    try {
+      const resolved: string[] = [];
+      const note = <T>(name: string, call: Promise<T>) => call.then((value) => (resolved.push(name), value));
+      const running = pool.embed(manyTexts(200));
+      await Promise.all([
+        note('embed 1', pool.embed(['hello a'])),
+        note('states', pool.tokenStates(['a b'], 'query: ')),
+        ...[2, 3, 4, 5].map((n) => note(`embed ${n}`, pool.embed([`hello ${n}`]))),
+        running,
+      ]);
+      expect(resolved).toEqual(['embed 1', 'embed 2', 'embed 3', 'embed 4', 'states', 'embed 5']);
     } finally {
       await pool.dispose();
     }
