@@ -11,7 +11,7 @@ const hit = (language: 'ar' | 'it', score: number): SearchHit => ({
 
 /** A ranked sentence of hit `hitIndex` with a similarity and a soft alignment. */
 function sentence(hitIndex: number, similarity: number, softCoverage: number, text = 'Una frase.'): RankedSentence {
-  return { text, start: 0, end: text.length, hitIndex, coverage: 0, evidence: 0, matchedTerms: [], similarity, alignment: { coverage: 0.5, softCoverage, links: [] }, score: 0 };
+  return { text, start: 0, end: text.length, hitIndex, coverage: 0, evidence: 0, matchedTerms: [], similarity, alignment: { coverage: 0.5, softCoverage, links: [], questionWords: 2 }, score: 0 };
 }
 
 describe('gateFeaturesOf', () => {
@@ -45,6 +45,11 @@ describe('gateFeaturesOf', () => {
   it('says whether the passage is in another language and first in retrieval', () => {
     expect(features.crossLingual).toBe(1);
     expect(features.topPassage).toBe(0);
+  });
+
+  it('counts the question words the alignment was measured over, on a log scale', () => {
+    const f = gateFeaturesOf('Quando?', ranked, hits, 'ar', false);
+    expect(f.questionWords).toBeCloseTo(Math.log(3));
   });
 
   it('has no margins with a single passage', () => {

@@ -77,6 +77,7 @@ describe('alignSentence', () => {
     const sentence = 'حرية الصحافة المرتبة 158';
     const alignment = alignSentence(question, q, sentence, states(sentence, [2, 0, 4, 5]), isContent);
     expect(alignment.coverage).toBeCloseTo(1, 5);
+    expect(alignment.questionWords).toBe(3); // press, freedom, rank: "What is the" are function words
     const linked = alignment.links.map((l) => [question.slice(l.question.start, l.question.end), l.sentence.map((w) => sentence.slice(w.start, w.end)).join(' ')]);
     expect(linked).toEqual([['press', 'الصحافة'], ['freedom', 'حرية'], ['rank', 'المرتبة']]);
   });

@@ -19,7 +19,7 @@ describe('eval:gate --from', () => {
     dirs.push(dir);
     const examples: GateExample[] = Array.from({ length: 120 }, (_, i) => {
       const kind = Math.floor(i / 2) % 3;
-      const features = { similarity: [0.86, 0.8, 0.75][kind]! + (i % 5) * 0.003, similarityMargin: 0, evidence: 0, alignment: [0.9, 0.4, 0.3][kind]! - (i % 7) * 0.01, softAlignment: 0.6, softAlignmentMargin: 0, sharesName: kind === 0 ? 1 : 0, crossLingual: 1, answerType: 0, topPassage: 1, retrievalMargin: 0 };
+      const features = { similarity: [0.86, 0.8, 0.75][kind]! + (i % 5) * 0.003, similarityMargin: 0, evidence: 0, alignment: [0.9, 0.4, 0.3][kind]! - (i % 7) * 0.01, softAlignment: 0.6, softAlignmentMargin: 0, sharesName: kind === 0 ? 1 : 0, crossLingual: 1, answerType: 0, topPassage: 1, retrievalMargin: 0, questionWords: 1.6 };
       return { set: kind === 2 ? 'unanswerable' : 'answerable', answerable: kind !== 2, right: kind === 0, features };
     });
     const file = path.join(dir, 'examples.json');

@@ -4,7 +4,7 @@ import { gateProbability, gateSupport, type GateFeatures } from '../src/answer/s
 import { defaultTrainOptions, gateTable, splitHalves, trainGate, type GateExample } from '../src/eval/train-gate.js';
 import { seededRandom } from '../src/bench/seeded-random.js';
 
-const base: GateFeatures = { similarity: 0.8, similarityMargin: 0, evidence: 0, alignment: 0.5, softAlignment: 0.6, softAlignmentMargin: 0, sharesName: 0, crossLingual: 1, answerType: 0, topPassage: 1, retrievalMargin: 0 };
+const base: GateFeatures = { similarity: 0.8, similarityMargin: 0, evidence: 0, alignment: 0.5, softAlignment: 0.6, softAlignmentMargin: 0, sharesName: 0, crossLingual: 1, answerType: 0, topPassage: 1, retrievalMargin: 0, questionWords: 1.6 };
 
 /** Right answers have higher similarity and alignment; unanswerable ones the lowest similarity. */
 function examples(n: number): GateExample[] {

@@ -48,6 +48,7 @@ export function gateFeaturesOf(question: string, ranked: readonly RankedSentence
     answerType: answerTypeMatch(question, best.text),
     topPassage: best.hitIndex === 0 ? 1 : 0,
     retrievalMargin: otherHits.length ? hits[best.hitIndex]!.score - Math.max(...otherHits.map((h) => h.score)) : 0,
+    questionWords: Math.log1p(best.alignment?.questionWords ?? 0),
   };
 }
 

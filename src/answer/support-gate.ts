@@ -33,9 +33,14 @@ export interface GateFeatures {
   topPassage: number;
   /** The passage's retrieval score (language-balanced in hybrid mode) less the best other passage's. */
   retrievalMargin: number;
+  /**
+   * log(1 + the question's content words): the alignment of a longer question is stronger evidence (a short one is
+   * covered by chance more easily), and longer questions are answered right more often within every set measured.
+   */
+  questionWords: number;
 }
 
-export const GATE_FEATURES = ['similarity', 'similarityMargin', 'evidence', 'alignment', 'softAlignment', 'softAlignmentMargin', 'sharesName', 'crossLingual', 'answerType', 'topPassage', 'retrievalMargin'] as const satisfies ReadonlyArray<keyof GateFeatures>;
+export const GATE_FEATURES = ['similarity', 'similarityMargin', 'evidence', 'alignment', 'softAlignment', 'softAlignmentMargin', 'sharesName', 'crossLingual', 'answerType', 'topPassage', 'retrievalMargin', 'questionWords'] as const satisfies ReadonlyArray<keyof GateFeatures>;
 
 export interface GateModel {
   version: number;

@@ -27,6 +27,8 @@ export interface SentenceAlignment {
   /** Mean over the question's content words of their best token similarity in the sentence (soft coverage). */
   softCoverage: number;
   links: WordLink[];
+  /** The question's content words, which the coverages are shares and means of. */
+  questionWords: number;
 }
 
 const WORDS = new Intl.Segmenter('und', { granularity: 'word' });
@@ -159,7 +161,7 @@ export function alignSentence(
 ): SentenceAlignment {
   const questionWords = wordsOf(question, questionStates).filter((w) => isContent(question.slice(w.start, w.end)));
   const sentenceWords = wordsOf(sentence, sentenceStates);
-  if (questionWords.length === 0 || sentenceWords.length === 0) return { coverage: 0, softCoverage: 0, links: [] };
+  if (questionWords.length === 0 || sentenceWords.length === 0) return { coverage: 0, softCoverage: 0, links: [], questionWords: questionWords.length };
   // One similarity matrix serves both the mutual best matches and the soft coverage.
   const sim = cosines ?? similarityMatrix(asFloat(questionStates), asFloat(sentenceStates));
   const [n, m] = [questionStates.spans.length, sentenceStates.spans.length];
@@ -173,7 +175,7 @@ export function alignSentence(
   });
   const best = rowMaxima(sim, n, m);
   const softCoverage = questionWords.reduce((sum, w) => sum + Math.max(...w.tokens.map((t) => best[t]!)), 0) / questionWords.length;
-  return { coverage: links.length / questionWords.length, softCoverage, links };
+  return { coverage: links.length / questionWords.length, softCoverage, links, questionWords: questionWords.length };
 }
 
 
