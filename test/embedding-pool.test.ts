@@ -1,7 +1,7 @@
 /**
  * The embedding worker pool: the model runs off the event loop (timers keep firing during a long call), calls past
- * the queue bound are refused at once with EmbeddingBusyError, waiting calls of one kind share a forward pass (four texts at most), and
- * closing the pool fails what still waits.
+ * the queue bound are refused at once with EmbeddingBusyError, waiting calls of one kind share a forward pass (four
+ * texts at most), and closing the pool fails what still waits.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';

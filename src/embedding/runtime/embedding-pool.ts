@@ -36,7 +36,7 @@ export interface EmbeddingPool {
 type Job = { request: JobRequest; resolve: (reply: WorkerReply & { ok: true }) => void; reject: (error: Error) => void };
 
 /**
- * The first waiting job and the later ones asking the same (op and prefix), while their texts fit one forward batch:
+ * The first waiting job and the later ones asking the same (op and prefix), while their texts stay within `maxTexts`:
  * concurrent questions share a pass instead of queueing one pass each. A text's output does not depend on its batch.
  */
 function takeBatch(waiting: Job[], maxTexts: number): Job[] {
