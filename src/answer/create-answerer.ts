@@ -1,5 +1,6 @@
 /** Picks the answerer the configuration asks for. */
 import type { Config } from '../config.js';
+import type { AbbreviationsOf } from './abbreviations.js';
 import { createExtractiveAnswerer } from './extractive.js';
 import { createGenerativeAnswerer } from './generative.js';
 import type { ListItemsAfter } from './list-items.js';
@@ -19,6 +20,8 @@ export interface AnswererDeps {
   listItemsAfter?: ListItemsAfter;
   /** The paragraph of a hit, from the index's documents: the extractive answerer reads it around the hit's chunk. */
   paragraphOf?: ParagraphOf;
+  /** The short forms each document defines (`documentAbbreviations(index.documents)`): alignment reads them spelled out. */
+  abbreviationsOf?: AbbreviationsOf;
 }
 
 /**
@@ -26,6 +29,6 @@ export interface AnswererDeps {
  * @example const answerer = createAnswerer(loadConfig(), { onLlmError: (error) => console.error(error) });
  */
 export function createAnswerer(config: Config, deps: AnswererDeps = {}): Answerer {
-  const extractive = createExtractiveAnswerer({ scoreSentences: deps.scoreSentences, alignSentences: deps.alignSentences, listItemsAfter: deps.listItemsAfter, paragraphOf: deps.paragraphOf });
+  const extractive = createExtractiveAnswerer({ scoreSentences: deps.scoreSentences, alignSentences: deps.alignSentences, listItemsAfter: deps.listItemsAfter, paragraphOf: deps.paragraphOf, abbreviationsOf: deps.abbreviationsOf });
   return config.llm ? createGenerativeAnswerer(config.llm, { fallback: extractive, onError: deps.onLlmError }) : extractive;
 }

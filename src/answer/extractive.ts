@@ -5,6 +5,7 @@ import { analyzeText, phoneticTerms } from '../index/analyzer.js';
 import { boundedTextMemo, type TextMemoBounds } from '../index/bounded-memo.js';
 import type { SearchHit } from '../retrieval/types.js';
 import { gateFeaturesOf, glossTerms, highlightSpans } from './alignment-evidence.js';
+import { expandAbbreviations, type AbbreviationsOf, type ExpandedSentence } from './abbreviations.js';
 import { buildCitations } from './citations.js';
 import { endsWithColon, type ListItemsAfter } from './list-items.js';
 import { defaultGroundingThresholds, judgeSupport, type GroundingThresholds, type SupportSignals } from './grounding.js';
@@ -38,6 +39,8 @@ export interface ExtractiveOptions extends GroundingThresholds {
   paragraphOf?: ParagraphOf;
   /** Most characters of a paragraph read around a hit's chunk. */
   maxPassageChars: number;
+  /** The short forms a hit's document defines (the index's documents): word alignment reads them spelled out. */
+  abbreviationsOf?: AbbreviationsOf;
 }
 
 /** What the answerer looked up before composing: sentence similarities by text, list items by chunk id. */
@@ -207,11 +210,28 @@ export async function sentenceSimilarities(input: AnswerInput, score: ScoreSente
   return new Map(texts.map((t, i) => [t, values[i]!]));
 }
 
-/** The word alignment of the question with every distinct sentence of the hits, by sentence text. */
-export async function sentenceAlignments(input: AnswerInput, align: AlignSentences): Promise<Map<string, SentenceAlignment>> {
-  const texts = [...new Set(input.hits.flatMap((h) => splitSentences(h.chunk.text).map((s) => s.text)))];
-  const values = await align(input.question, input.language, texts);
-  return new Map(texts.map((t, i) => [t, values[i]!]));
+/**
+ * The word alignment of the question with every distinct sentence of the hits, by sentence text. With
+ * `abbreviationsOf`, a sentence is aligned with the short forms its document defines spelled out, and its links point
+ * back into the sentence as written (a spelled-out word at its short form).
+ */
+export async function sentenceAlignments(input: AnswerInput, align: AlignSentences, abbreviationsOf?: AbbreviationsOf): Promise<Map<string, SentenceAlignment>> {
+  const expanded = new Map<string, ExpandedSentence>();
+  for (const hit of input.hits) {
+    const defined = abbreviationsOf?.(hit.chunk.file);
+    for (const { text } of splitSentences(hit.chunk.text)) {
+      if (!expanded.has(text)) expanded.set(text, defined?.size ? expandAbbreviations(text, defined) : { text, originalSpan: (start, end) => ({ start, end }) });
+    }
+  }
+  const sentences = [...expanded];
+  const values = await align(input.question, input.language, sentences.map(([, e]) => e.text));
+  return new Map(sentences.map(([text, e], i) => [text, e.text === text ? values[i]! : inSentenceAsWritten(values[i]!, e)]));
+}
+
+/** An alignment with an expanded sentence, its sentence words as spans of the sentence as written. */
+function inSentenceAsWritten(alignment: SentenceAlignment, expanded: ExpandedSentence): SentenceAlignment {
+  const links = alignment.links.map((link) => ({ ...link, sentence: link.sentence.map((w) => ({ ...w, ...expanded.originalSpan(w.start, w.end) })) }));
+  return { ...alignment, links };
 }
 
 /** The list items after each hit that ends in ":", by chunk id. */
@@ -235,7 +255,7 @@ export function createExtractiveAnswerer(options: Partial<ExtractiveOptions> = {
   const compose = async (asked: AnswerInput) => {
     const input = settings.paragraphOf ? { ...asked, hits: widenHits(asked.hits, settings.paragraphOf, settings.maxPassageChars) } : asked;
     const similarities = settings.scoreSentences && input.hits.length ? await sentenceSimilarities(input, settings.scoreSentences) : undefined;
-    const alignments = settings.alignSentences && input.hits.length ? await sentenceAlignments(input, settings.alignSentences) : undefined;
+    const alignments = settings.alignSentences && input.hits.length ? await sentenceAlignments(input, settings.alignSentences, settings.abbreviationsOf) : undefined;
     return composeExtractiveAnswer(input, settings, { similarities, alignments, listItems: listItemsOf(input.hits, settings.listItemsAfter) });
   };
 
