@@ -103,6 +103,14 @@ describe('sentenceAlignments with the documents’ abbreviations', () => {
     expect(alignment.coverage).toBeLessThan(1);
   });
 
+  it('keeps the first 200 short forms of a document that defines more', () => {
+    const paragraphs = Array.from({ length: 300 }, (_, i) => ({ number: i + 1, language: 'en' as const, text: `Delta Echo Unit ${i} (DEU${i}) met.` }));
+    const defined = documentAbbreviations(new Map([['many.txt', { ...document, file: 'many.txt', paragraphs }]]))('many.txt');
+    expect(defined.size).toBe(200);
+    expect(defined.get('DEU0')).toBe('Delta Echo Unit 0');
+    expect(defined.has('DEU250')).toBe(false);
+  });
+
   it('finds no abbreviations for a file it does not know', () => {
     expect(documentAbbreviations(new Map())('missing.txt').size).toBe(0);
   });

@@ -19,6 +19,8 @@ export interface ExpandedSentence {
   originalSpan(start: number, end: number): { start: number; end: number };
 }
 
+/** Most short forms kept for one document: the first defined; they are matched in every sentence quoted from it. */
+const MAX_PER_DOCUMENT = 200;
 const PARENTHESISED = /\(([^()]{1,120})\)/gu;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 /** Where a long form cannot reach back past: the end of the previous sentence or clause. */
@@ -62,7 +64,9 @@ export function documentAbbreviations(documents: ReadonlyMap<string, SourceDocum
     let defined = known.get(document);
     if (!defined) {
       const found = new Map<string, string>();
-      for (const paragraph of document.paragraphs) for (const [short, long] of abbreviationsDefined(paragraph.text)) if (!found.has(short)) found.set(short, long);
+      for (const paragraph of document.paragraphs) {
+        for (const [short, long] of abbreviationsDefined(paragraph.text)) if (!found.has(short) && found.size < MAX_PER_DOCUMENT) found.set(short, long);
+      }
       defined = found;
       known.set(document, defined);
     }
@@ -78,18 +82,16 @@ export function documentAbbreviations(documents: ReadonlyMap<string, SourceDocum
 export function expandAbbreviations(sentence: string, abbreviations: Abbreviations): ExpandedSentence {
   const replaced: Array<{ start: number; end: number; long: string }> = [];
   const lower = sentence.toLowerCase();
-  for (const [short, long] of abbreviations) {
-    if (lower.includes(long.toLowerCase())) continue;
-    for (const m of sentence.matchAll(wholeWord(short))) replaced.push({ start: m.index!, end: m.index! + short.length, long });
+  for (const m of abbreviations.size ? sentence.matchAll(usesOf(abbreviations)) : []) {
+    const long = abbreviations.get(m[0])!;
+    if (!lower.includes(long.toLowerCase())) replaced.push({ start: m.index!, end: m.index! + m[0].length, long });
   }
   if (replaced.length === 0) return { text: sentence, originalSpan: (start, end) => ({ start, end }) };
-  replaced.sort((a, b) => a.start - b.start);
   // Each replacement as where it sits in the expanded text, with the shift of what follows it.
   const pieces: Array<{ from: number; to: number; start: number; end: number; shift: number }> = [];
   let text = '';
   let at = 0;
   for (const r of replaced) {
-    if (r.start < at) continue; // overlapping short forms: the first wins
     text += sentence.slice(at, r.start);
     const from = text.length;
     text += r.long;
@@ -143,6 +145,15 @@ function longFormOf(short: string, candidate: string): string | undefined {
   return long;
 }
 
-function wholeWord(word: string): RegExp {
-  return new RegExp(`(?<![\\p{L}\\p{N}])${word.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')}(?![\\p{L}\\p{N}])`, 'gu');
+const matchers = new WeakMap<Abbreviations, RegExp>();
+
+/** One pattern for every short form as a whole word, longest first (a short form that holds another is matched whole). */
+function usesOf(abbreviations: Abbreviations): RegExp {
+  let matcher = matchers.get(abbreviations);
+  if (!matcher) {
+    const alternatives = [...abbreviations.keys()].sort((a, b) => b.length - a.length).map((short) => short.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&'));
+    matcher = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+    matchers.set(abbreviations, matcher);
+  }
+  return matcher;
 }
