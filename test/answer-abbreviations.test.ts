@@ -89,7 +89,8 @@ describe('sentenceAlignments with the documents’ abbreviations', () => {
   it('covers the question’s long form by the short form, the links pointing at the short form as written', async () => {
     const encoder = wordEncoder();
     const align = createSentenceAligner({ tokenStates: encoder.tokenStates, isContent: (w) => !/^(does|did|a)$/iu.test(w), maxStateBytes: 1e6, maxAlignments: 10 });
-    const alignment = (await sentenceAlignments(input, align, documentAbbreviations(new Map([['report.txt', document]])))).get('AI did call Bokayev a prisoner.')!;
+    const documents = new Map([['report.txt', document]]);
+    const alignment = (await sentenceAlignments(input, align, (file) => documentAbbreviations(documents.get(file)))).get('AI did call Bokayev a prisoner.')!;
     expect(encoder.given).toContain('Amnesty International did call Bokayev a prisoner.');
     expect(alignment.coverage).toBe(1);
     const amnesty = alignment.links.find((l) => input.question.slice(l.question.start, l.question.end) === 'Amnesty')!;
@@ -105,13 +106,13 @@ describe('sentenceAlignments with the documents’ abbreviations', () => {
 
   it('keeps the first 200 short forms of a document that defines more', () => {
     const paragraphs = Array.from({ length: 300 }, (_, i) => ({ number: i + 1, language: 'en' as const, text: `Delta Echo Unit ${i} (DEU${i}) met.` }));
-    const defined = documentAbbreviations(new Map([['many.txt', { ...document, file: 'many.txt', paragraphs }]]))('many.txt');
+    const defined = documentAbbreviations({ ...document, file: 'many.txt', paragraphs });
     expect(defined.size).toBe(200);
     expect(defined.get('DEU0')).toBe('Delta Echo Unit 0');
     expect(defined.has('DEU250')).toBe(false);
   });
 
-  it('finds no abbreviations for a file it does not know', () => {
-    expect(documentAbbreviations(new Map())('missing.txt').size).toBe(0);
+  it('finds no abbreviations without a document', () => {
+    expect(documentAbbreviations(undefined).size).toBe(0);
   });
 });

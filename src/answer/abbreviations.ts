@@ -52,26 +52,25 @@ export function abbreviationsDefined(text: string): Map<string, string> {
   return found;
 }
 
+const byDocument = new WeakMap<SourceDocument, Abbreviations>();
+
 /**
- * The abbreviations each loaded document defines, read from its paragraphs on first use and kept with the document.
- * @example documentAbbreviations(index.documents)('report.txt').get('AI') // 'Amnesty International'
+ * The abbreviations a loaded document defines (none for no document), read from its paragraphs on first use and
+ * kept while the document is (a new index generation brings new document objects, read anew).
+ * @example documentAbbreviations(index.documents.get('report.txt')).get('AI') // 'Amnesty International'
  */
-export function documentAbbreviations(documents: ReadonlyMap<string, SourceDocument>): AbbreviationsOf {
-  const known = new WeakMap<SourceDocument, Abbreviations>();
-  return (file) => {
-    const document = documents.get(file);
-    if (!document) return new Map();
-    let defined = known.get(document);
-    if (!defined) {
-      const found = new Map<string, string>();
-      for (const paragraph of document.paragraphs) {
-        for (const [short, long] of abbreviationsDefined(paragraph.text)) if (!found.has(short) && found.size < MAX_PER_DOCUMENT) found.set(short, long);
-      }
-      defined = found;
-      known.set(document, defined);
+export function documentAbbreviations(document: SourceDocument | undefined): Abbreviations {
+  if (!document) return new Map();
+  let defined = byDocument.get(document);
+  if (!defined) {
+    const found = new Map<string, string>();
+    for (const paragraph of document.paragraphs) {
+      for (const [short, long] of abbreviationsDefined(paragraph.text)) if (!found.has(short) && found.size < MAX_PER_DOCUMENT) found.set(short, long);
     }
-    return defined;
-  };
+    defined = found;
+    byDocument.set(document, defined);
+  }
+  return defined;
 }
 
 /**

@@ -20,7 +20,7 @@ export interface AnswererDeps {
   listItemsAfter?: ListItemsAfter;
   /** The paragraph of a hit, from the index's documents: the extractive answerer reads it around the hit's chunk. */
   paragraphOf?: ParagraphOf;
-  /** The short forms each document defines (`documentAbbreviations(index.documents)`): alignment reads them spelled out. */
+  /** The short forms a file's document defines (`documentAbbreviations`): alignment reads them spelled out. */
   abbreviationsOf?: AbbreviationsOf;
 }
 
