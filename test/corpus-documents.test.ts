@@ -1,6 +1,5 @@
 /** PDF, DOCX and HTML readers against the LibreOffice-made fixtures and the corpus .txt files they came from. */
-import { copyFile, mkdtemp, readFile } from 'node:fs/promises';
-import os from 'node:os';
+import { copyFile, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { documentFormatOf, readDocument } from '../src/corpus/document-readers.js';
@@ -8,6 +7,7 @@ import { parseDocument } from '../src/corpus/parse-document.js';
 import { readCorpus } from '../src/corpus/read-corpus.js';
 import type { SourceDocument } from '../src/corpus/types.js';
 import { compareParagraphs } from '../src/eval/extraction-agreement.js';
+import { tempDir } from './helpers/temp-dir.js';
 import { CORPUS_DIR, REPO_ROOT } from './helpers/temp-project.js';
 
 const FIXTURES = path.join(REPO_ROOT, 'test/fixtures/documents');
@@ -104,7 +104,7 @@ describe('HTML', () => {
 
 describe('files that cannot be read', () => {
   it('skips a scanned PDF (needs OCR), an encrypted one and a fake one, each named in a warning', async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'rag-docs-'));
+    const dir = await tempDir('rag-docs-');
     for (const file of ['scanned.pdf', 'encrypted.pdf', 'not-really.pdf', '003_5696f5a8dd52dece.docx']) {
       await copyFile(path.join(FIXTURES, file), path.join(dir, file));
     }

@@ -1,13 +1,13 @@
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { noProgress } from '../src/cli/progress.js';
 import { renderUnanswerableMarkdown, runUnanswerable } from '../src/eval/run-unanswerable.js';
+import { tempDir } from './helpers/temp-dir.js';
 import { createTempProject } from './helpers/temp-project.js';
 
 async function beirSet(queries: string[]): Promise<string> {
-  const dir = path.join(await mkdtemp(path.join(os.tmpdir(), 'beir-')), 'trivia_en-en');
+  const dir = path.join(await tempDir('beir-'), 'trivia_en-en');
   await mkdir(dir);
   await writeFile(path.join(dir, 'corpus.jsonl'), `${JSON.stringify({ _id: 'p1', text: 'unused' })}\n`);
   await writeFile(path.join(dir, 'queries.jsonl'), queries.map((text, i) => JSON.stringify({ _id: `q${i}`, text })).join('\n'));

@@ -1,11 +1,11 @@
-import { mkdir, mkdtemp, readFile, readdir, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createBuildDir, recoverIndexDir, swapIntoPlace } from '../src/index/atomic-dir.js';
+import { tempDir } from './helpers/temp-dir.js';
 
 async function tempParent() {
-  return mkdtemp(path.join(os.tmpdir(), 'rag-atomic-'));
+  return tempDir('rag-atomic-');
 }
 
 describe('atomic index folder', () => {

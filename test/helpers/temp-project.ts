@@ -1,9 +1,9 @@
 /** Test helper: a temporary copy of the corpus with its own index folder, and a config pointing at both. */
-import { cp, mkdtemp } from 'node:fs/promises';
-import os from 'node:os';
+import { cp } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig, type Config } from '../../src/config.js';
+import { tempDir } from './temp-dir.js';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const CORPUS_DIR = path.join(REPO_ROOT, 'corpus');
@@ -17,11 +17,11 @@ export interface TempProject {
 }
 
 /**
- * Copies `corpus/` into a fresh temp folder. `env` adds settings (e.g. EMBEDDING_MODEL) on top of test defaults:
+ * Copies `corpus/` into a fresh temp folder (removed after the test file). `env` adds settings (e.g. EMBEDDING_MODEL) on top of test defaults:
  * offline, no request logs, no rate limit, models cached in the temp folder.
  */
 export async function createTempProject(env: Record<string, string> = {}): Promise<TempProject> {
-  const root = await mkdtemp(path.join(os.tmpdir(), 'rag-test-'));
+  const root = await tempDir('rag-test-');
   const corpusDir = path.join(root, 'corpus');
   const indexDir = path.join(root, 'index');
   await cp(CORPUS_DIR, corpusDir, { recursive: true });
