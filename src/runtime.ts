@@ -13,6 +13,7 @@ import { intraOpThreadsFor } from './embedding/transformers-embeddings.js';
 import { buildIfNone, buildIndex, type BuildEvent } from './index/build-index.js';
 import { corpusChanges, describeCorpusChanges } from './index/corpus-changes.js';
 import { IndexCorruptError, IndexMissingError, loadIndex } from './index/load-index.js';
+import { LexicalIndexError } from './index/lexical-index.js';
 import { IndexMismatchError, assertSameModel, readManifest } from './index/manifest.js';
 import type { LoadedIndex } from './index/types.js';
 import { createListItemLookup, type ListItemsAfter } from './answer/list-items.js';
@@ -306,9 +307,13 @@ async function loadOrBuildFileIndex(
     index = await loadIndex(loadOptions);
   } catch (error) {
     const missing = error instanceof IndexMissingError;
-    if (!(missing || error instanceof IndexCorruptError) || options.buildIfMissing === false) throw error;
-    // A damaged index is rebuilt from the corpus rather than served (the build replaces it only when complete).
-    if (!missing) log({ level: 'warn', msg: `${(error as Error).message.replace(/ Run `npm run index`.*$/, '')} Rebuilding it.` });
+    if (!(missing || error instanceof IndexCorruptError || error instanceof LexicalIndexError) || options.buildIfMissing === false) throw error;
+    // A damaged index, or one an older analyzer wrote, is rebuilt from the corpus rather than served or refused (the
+    // build replaces it only when complete).
+    if (!missing) {
+      const reason = (error as Error).message.replace(/(?: Run `npm run index`|: rebuild the index \(npm run index\)).*$/, '').replace(/\.?$/, '.');
+      log({ level: 'warn', msg: `${reason} Rebuilding it.` });
+    }
     await buildIndex(config, { loadEmbedder: openOnce, onEvent: options.onBuildEvent, signal: options.signal });
     index = await loadIndex(loadOptions);
     builtNow = true;

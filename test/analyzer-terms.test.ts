@@ -67,6 +67,11 @@ describe('analyzeText', () => {
 });
 
 describe('normalizeText', () => {
+  it('writes Arabic-Indic and Persian digits as ASCII, so a year matches across scripts', () => {
+    expect(normalizeText('عام ٢٠٢٢ و ۱۹۹۱')).toBe('عام 2022 و 1991');
+    expect(analyzeText('في عام ٢٠٢٢', 'ar')).toContain('2022');
+  });
+
   it('is idempotent on arbitrary Unicode', () => {
     fc.assert(
       fc.property(fc.string({ unit: 'binary' }), (text) => {

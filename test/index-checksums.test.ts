@@ -1,7 +1,12 @@
+import { createHash } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
+import { ANALYZER_VERSION } from '../src/index/analyzer.js';
+import { decodeBm25, encodeBm25, readBm25Header } from '../src/index/bm25-file.js';
 import { buildIndex } from '../src/index/build-index.js';
+import { LEXICAL_FORMAT_VERSION } from '../src/index/lexical-index.js';
+import { serializeManifest } from '../src/index/manifest.js';
 import { IndexCorruptError, loadIndex } from '../src/index/load-index.js';
 import { createRuntime } from '../src/runtime.js';
 import { createTempProject } from './helpers/temp-project.js';
@@ -61,5 +66,29 @@ describe('index checksums', () => {
     const body = await response.json();
     expect(body.answer).toContain('28 prigionieri');
     expect(JSON.stringify(body)).not.toContain('99 prigionieri');
+  });
+});
+
+describe('an index written by an older analyzer', () => {
+  test('`npm start` (the runtime) rebuilds it, saying why, instead of refusing to start', async () => {
+    const { indexDir, config } = await builtProject();
+    // The same terms under the previous analyzer's version, with the manifest's checksum to match: only the version differs.
+    const lexical = path.join(indexDir, 'lexical.bin');
+    const older = encodeBm25(decodeBm25(await readFile(lexical)), LEXICAL_FORMAT_VERSION, { analyzerVersion: ANALYZER_VERSION - 1 });
+    await writeFile(lexical, older);
+    const manifestPath = path.join(indexDir, 'manifest.json');
+    const manifest = JSON.parse(await readFile(manifestPath, 'utf8'));
+    manifest.checksums['lexical.bin'] = createHash('sha256').update(older).digest('hex');
+    await writeFile(manifestPath, serializeManifest(manifest));
+    const logs: Record<string, unknown>[] = [];
+    const runtime = await createRuntime(config, { log: (e) => logs.push(e) });
+    expect(logs.map((l) => String(l.msg))).toContainEqual(expect.stringMatching(new RegExp(`analyzer ${ANALYZER_VERSION - 1}.*Rebuilding it\\.$`)));
+    expect(readBm25Header(await readFile(lexical))?.extra.analyzerVersion).toBe(ANALYZER_VERSION);
+    const response = await runtime.app.request('/api/ask', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ question: 'Quanti prigionieri politici ci sono in Kazakistan?' }),
+    });
+    expect((await response.json()).answer).toContain('28 prigionieri');
   });
 });

@@ -13,7 +13,7 @@ import { STOPWORDS } from './stopwords.js';
  * Changes whenever the terms produced for the same text change; saved indexes record it,
  * because a query analysed differently from the documents silently stops matching.
  */
-export const ANALYZER_VERSION = 2;
+export const ANALYZER_VERSION = 3;
 
 const STEMMERS: Record<Language, (word: string) => string> = {
   ar: lightStemArabic,

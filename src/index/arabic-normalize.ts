@@ -12,12 +12,15 @@ const LETTER_MAP: Record<string, string> = {
   '\u0629': '\u0647', // ة → ه
   '\u06CC': '\u064A', // Persian yeh ی → ي
   '\u06A9': '\u0643', // keheh ک → ك
+  // Arabic-Indic and Persian digits → ASCII: "٢٠٢٢" and "۲۰۲۲" are the 2022 of an English question.
+  ...Object.fromEntries([...'٠١٢٣٤٥٦٧٨٩'].map((digit, value) => [digit, String(value)])),
+  ...Object.fromEntries([...'۰۱۲۳۴۵۶۷۸۹'].map((digit, value) => [digit, String(value)])),
 };
 const LETTERS_TO_MAP = new RegExp(`[${Object.keys(LETTER_MAP).join('')}]`, 'g');
 
 /**
  * Folds spelling variants that writers use interchangeably: diacritics and tatweel removed,
- * hamzated/madda/wasla alef → bare alef, alef maqsura → ya, teh marbuta → ha.
+ * hamzated/madda/wasla alef → bare alef, alef maqsura → ya, teh marbuta → ha, Arabic-Indic digits → 0–9.
  * Idempotent; leaves non-Arabic characters untouched.
  * @example normalizeArabic('مُبَادَرَةٌ') // 'مبادره'
  */
