@@ -52,6 +52,7 @@ export function abbreviationsDefined(text: string): Map<string, string> {
   return found;
 }
 
+const NONE: Abbreviations = new Map();
 const byDocument = new WeakMap<SourceDocument, Abbreviations>();
 
 /**
@@ -60,7 +61,7 @@ const byDocument = new WeakMap<SourceDocument, Abbreviations>();
  * @example documentAbbreviations(index.documents.get('report.txt')).get('AI') // 'Amnesty International'
  */
 export function documentAbbreviations(document: SourceDocument | undefined): Abbreviations {
-  if (!document) return new Map();
+  if (!document) return NONE;
   let defined = byDocument.get(document);
   if (!defined) {
     const found = new Map<string, string>();
@@ -75,17 +76,18 @@ export function documentAbbreviations(document: SourceDocument | undefined): Abb
 
 /**
  * The sentence with each short form it uses written as its long form, unless the sentence holds the long form
- * already (it defines the short form, or says both).
+ * already (it defines the short form, or says both); as it is without abbreviations.
  * @example expandAbbreviations('AI said so.', new Map([['AI', 'Amnesty International']])).text // 'Amnesty International said so.'
  */
-export function expandAbbreviations(sentence: string, abbreviations: Abbreviations): ExpandedSentence {
+export function expandAbbreviations(sentence: string, abbreviations: Abbreviations = NONE): ExpandedSentence {
+  if (abbreviations.size === 0) return asWritten(sentence);
   const replaced: Array<{ start: number; end: number; long: string }> = [];
   const lower = sentence.toLowerCase();
-  for (const m of abbreviations.size ? sentence.matchAll(usesOf(abbreviations)) : []) {
+  for (const m of sentence.matchAll(usesOf(abbreviations))) {
     const long = abbreviations.get(m[0])!;
     if (!lower.includes(long.toLowerCase())) replaced.push({ start: m.index!, end: m.index! + m[0].length, long });
   }
-  if (replaced.length === 0) return { text: sentence, originalSpan: (start, end) => ({ start, end }) };
+  if (replaced.length === 0) return asWritten(sentence);
   // Each replacement as where it sits in the expanded text, with the shift of what follows it.
   const pieces: Array<{ from: number; to: number; start: number; end: number; shift: number }> = [];
   let text = '';
@@ -108,6 +110,11 @@ export function expandAbbreviations(sentence: string, abbreviations: Abbreviatio
     return offset - shift;
   };
   return { text, originalSpan: (start, end) => ({ start: original(start, false), end: original(end, true) }) };
+}
+
+/** A sentence with nothing spelled out: its spans are its own. */
+function asWritten(text: string): ExpandedSentence {
+  return { text, originalSpan: (start, end) => ({ start, end }) };
 }
 
 function isShortForm(candidate: string): boolean {

@@ -220,7 +220,7 @@ export async function sentenceAlignments(input: AnswerInput, align: AlignSentenc
   for (const hit of input.hits) {
     const defined = abbreviationsOf?.(hit.chunk.file);
     for (const { text } of splitSentences(hit.chunk.text)) {
-      if (!expanded.has(text)) expanded.set(text, defined?.size ? expandAbbreviations(text, defined) : { text, originalSpan: (start, end) => ({ start, end }) });
+      if (!expanded.has(text)) expanded.set(text, expandAbbreviations(text, defined));
     }
   }
   const sentences = [...expanded];
