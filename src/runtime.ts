@@ -1,6 +1,6 @@
 /** The composition root: config → index (built if missing) → embedder → searcher → answerer → Hono app. */
 import type { Hono } from 'hono';
-import { createAnswerer } from './answer/create-answerer.js';
+import { createAnswerer, type ExtractiveDeps } from './answer/create-answerer.js';
 import { createChatModel } from './answer/generative.js';
 import { createQuestionRewriter } from './answer/rewrite-question.js';
 import type { Answerer } from './answer/types.js';
@@ -42,6 +42,8 @@ export interface Runtime {
   searcher: Searcher;
   mode: RetrievalMode;
   answerer: Answerer;
+  /** What the extractive answerer reads besides the hits, over the current index: `npm run eval:gate` composes with it. */
+  extractiveDeps: ExtractiveDeps;
   embedder?: OpenedEmbedder;
   /** The searcher's query vectors, when a model is loaded. */
   queryCache?: CachedEmbedQuery;
@@ -83,7 +85,7 @@ export interface RuntimeOptions {
 
 /**
  * Loads (or first builds) the index and assembles everything the server needs. With ADMIN_API_KEY the fields
- * `index`, `searcher`, `mode`, `answerer` and `servedApp` follow the index swapped in by the last admin build.
+ * `index`, `searcher`, `mode`, `answerer`, `extractiveDeps` and `servedApp` follow the index swapped in by the last admin build.
  * @example const { app, mode } = await createRuntime(loadConfig());
  */
 export async function createRuntime(config: Config, options: RuntimeOptions = {}): Promise<Runtime> {
@@ -174,7 +176,7 @@ function followingParts(
   config: Config,
   current: () => LoadedIndex,
   parts: ServingDeps,
-): Pick<Runtime, 'index' | 'searcher' | 'mode' | 'answerer' | 'servedApp'> {
+): Pick<Runtime, 'index' | 'searcher' | 'mode' | 'answerer' | 'extractiveDeps' | 'servedApp'> {
   const followed = followIndex(current);
   const searcherNow = followed.per((ix) => createSearcher({ index: ix, embedQuery: parts.embedQuery, fusion: config.fusion, maxEmbedChars: config.questions.embedMaxChars, headingChars: config.chunking.shortParagraphChars }));
   const first = searcherNow();
@@ -188,7 +190,7 @@ function servingParts(
   config: Config,
   index: LoadedIndex,
   parts: ServingDeps,
-): Pick<Runtime, 'index' | 'searcher' | 'mode' | 'answerer' | 'servedApp'> {
+): Pick<Runtime, 'index' | 'searcher' | 'mode' | 'answerer' | 'extractiveDeps' | 'servedApp'> {
   const searcher = createSearcher({ index, embedQuery: parts.embedQuery, fusion: config.fusion, maxEmbedChars: config.questions.embedMaxChars, headingChars: config.chunking.shortParagraphChars });
   return assemble(config, index, searcher, createListItemLookup(index.chunks), parts);
 }
@@ -199,15 +201,18 @@ function assemble(
   searcher: Searcher & { defaultMode: RetrievalMode },
   listItemsAfter: ListItemsAfter,
   parts: ServingDeps,
-): Pick<Runtime, 'index' | 'searcher' | 'mode' | 'answerer' | 'servedApp'> {
+): Pick<Runtime, 'index' | 'searcher' | 'mode' | 'answerer' | 'extractiveDeps' | 'servedApp'> {
   const { scoreSentences, alignSentences, log } = parts;
-  const answerer = createAnswerer(config, {
+  const extractiveDeps: ExtractiveDeps = {
     alignSentences,
-    onLlmError: (error) => log({ level: 'warn', msg: 'LLM call failed; answered extractively', error: error instanceof Error ? error.message : String(error) }),
     scoreSentences,
     listItemsAfter,
     paragraphOf: (file, number) => findParagraph(index.documents, file, number),
     abbreviationsOf: (file) => documentAbbreviations(index.documents.get(file)),
+  };
+  const answerer = createAnswerer(config, {
+    ...extractiveDeps,
+    onLlmError: (error) => log({ level: 'warn', msg: 'LLM call failed; answered extractively', error: error instanceof Error ? error.message : String(error) }),
   });
   const servedApp = createApp({
     config,
@@ -219,7 +224,7 @@ function assemble(
     rewriteQuestion: config.llm ? createQuestionRewriter(createChatModel(config.llm), Math.min(config.llm.timeoutMs, REWRITE_TIMEOUT_MS)) : undefined,
     extraRoutes: widgetRoutes({ index, publicUrl: config.server.publicUrl }),
   });
-  return { index, searcher, mode: searcher.defaultMode, answerer, servedApp };
+  return { index, searcher, mode: searcher.defaultMode, answerer, extractiveDeps, servedApp };
 }
 
 /** What serving needs besides the index: the query embedder and the model's sentence caches, kept across index swaps. */

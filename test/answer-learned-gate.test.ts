@@ -1,7 +1,7 @@
 /** The extractive answerer with word alignment: the learned gate decides, quotes carry highlights, and a gloss is given. */
 import { describe, expect, it } from 'vitest';
 import { alignSentence } from '../src/answer/word-alignment.js';
-import { composeExtractiveAnswer, defaultExtractiveOptions } from '../src/answer/extractive.js';
+import { composeExtractiveAnswer, createExtractiveAnswerer, createExtractiveComposer, defaultExtractiveOptions } from '../src/answer/extractive.js';
 import { splitSentences } from '../src/answer/sentences.js';
 import { GATE_FEATURES, type GateModel } from '../src/answer/support-gate.js';
 import type { TokenStates } from '../src/embedding/token-states.js';
@@ -64,5 +64,18 @@ describe('composeExtractiveAnswer with word alignment', () => {
     expect(features).toBeUndefined();
     expect(result.gloss).toBeUndefined();
     expect(result.citations.every((c) => c.highlights === undefined)).toBe(true);
+  });
+
+  it('is what the answerer gives when composed with the same dependencies, with the gate’s inputs kept (eval:gate trains on them)', async () => {
+    const deps = {
+      gate: alignmentGate,
+      scoreSentences: async (_q: string, texts: readonly string[]) => texts.map(() => 0.8),
+      alignSentences: async (q: string, _l: string, texts: readonly string[]) => texts.map((t) => alignSentence(q, states(q, axisOf), t, states(t, axisOf), isContent)),
+    };
+    const input = { question, language: 'en' as const, hits };
+    const composed = await createExtractiveComposer(deps)(input);
+    expect(composed.features).toEqual(composeExtractiveAnswer(input, options, { similarities, alignments }).features);
+    expect(composed.result).toEqual(await createExtractiveAnswerer(deps).answer(input));
+    expect(composed.result.support).toBe('answered');
   });
 });

@@ -9,9 +9,8 @@ import type { ScoreSentences } from './sentence-similarity.js';
 import type { Answerer } from './types.js';
 import type { ParagraphOf } from './widen-hits.js';
 
-export interface AnswererDeps {
-  /** Receives each failed model call (the client only sees a generic warning), e.g. to log it. */
-  onLlmError?: (error: unknown) => void;
+/** What the extractive answerer reads besides the hits: the model's sentence evidence and the index's paragraphs. */
+export interface ExtractiveDeps {
   /** The embedding model's sentence similarity: the extractive answerer chooses sentences by meaning too. */
   scoreSentences?: ScoreSentences;
   /** Word alignment through the model's token states: the learned gate, highlights and gloss need it. */
@@ -24,11 +23,17 @@ export interface AnswererDeps {
   abbreviationsOf?: AbbreviationsOf;
 }
 
+export interface AnswererDeps extends ExtractiveDeps {
+  /** Receives each failed model call (the client only sees a generic warning), e.g. to log it. */
+  onLlmError?: (error: unknown) => void;
+}
+
 /**
  * The generative answerer (with the extractive one as its fallback) when an LLM is configured, the extractive one otherwise.
  * @example const answerer = createAnswerer(loadConfig(), { onLlmError: (error) => console.error(error) });
  */
 export function createAnswerer(config: Config, deps: AnswererDeps = {}): Answerer {
-  const extractive = createExtractiveAnswerer({ scoreSentences: deps.scoreSentences, alignSentences: deps.alignSentences, listItemsAfter: deps.listItemsAfter, paragraphOf: deps.paragraphOf, abbreviationsOf: deps.abbreviationsOf });
-  return config.llm ? createGenerativeAnswerer(config.llm, { fallback: extractive, onError: deps.onLlmError }) : extractive;
+  const { onLlmError, ...extractiveDeps } = deps;
+  const extractive = createExtractiveAnswerer(extractiveDeps);
+  return config.llm ? createGenerativeAnswerer(config.llm, { fallback: extractive, onError: onLlmError }) : extractive;
 }

@@ -59,6 +59,15 @@ export const defaultExtractiveOptions: ExtractiveOptions = {
   maxPassageChars: 1200,
 };
 
+/** An extractive answer: the pieces it is streamed in, the result, and what the support was judged on. */
+export interface ExtractiveComposition {
+  pieces: string[];
+  result: AnswerResult;
+  signals: SupportSignals;
+  /** The learned gate's inputs, when the model's signals were there. */
+  features?: GateFeatures;
+}
+
 /** A further sentence is quoted only if it scores at least this share of the best sentence's score. */
 const RELATIVE_SCORE_FLOOR = 0.6;
 /** A name or a number as the question writes it: a capitalised word after the first, or any word with a digit. */
@@ -77,11 +86,7 @@ const SENTENCE_MEMO: TextMemoBounds = { maxChars: 500_000, maxLength: 1_000 };
  * Pure: depends only on its input, options and what the answerer looked up (`context`).
  * @example composeExtractiveAnswer({ question, language: 'it', hits }, defaultExtractiveOptions).result.answer
  */
-export function composeExtractiveAnswer(
-  input: AnswerInput,
-  options: ExtractiveOptions,
-  context: AnswerContext = {},
-): { pieces: string[]; result: AnswerResult; signals: SupportSignals; features?: GateFeatures } {
+export function composeExtractiveAnswer(input: AnswerInput, options: ExtractiveOptions, context: AnswerContext = {}): ExtractiveComposition {
   const { similarities, alignments } = context;
   const messages = messagesFor(input.language);
   const ranked = rankSentences(input.question, input.language, input.hits, options.analyze, similarities, alignments);
@@ -244,21 +249,29 @@ function listItemsOf(hits: readonly SearchHit[], lookup: ListItemsAfter | undefi
 }
 
 /**
- * Creates the default answerer, which needs no language model (an embedding model, when given, scores sentences).
- * Its stream yields the framing words and then one delta per quoted sentence, then the result.
- * @example const answerer = createExtractiveAnswerer(); await answerer.answer({ question, language: 'en', hits });
+ * Reads what an extractive answer needs (paragraphs around the hits, sentence similarities, alignments, list items)
+ * and composes it: the answerer's work, with the gate's inputs kept (`npm run eval:gate` trains on them).
+ * @example const compose = createExtractiveComposer({ scoreSentences, alignSentences }); (await compose(input)).features
  */
-export function createExtractiveAnswerer(options: Partial<ExtractiveOptions> = {}): Answerer {
+export function createExtractiveComposer(options: Partial<ExtractiveOptions> = {}): (input: AnswerInput) => Promise<ExtractiveComposition> {
   const given: ExtractiveOptions = { ...defaultExtractiveOptions, ...options };
-  // Candidate sentences recur across questions: their terms are remembered for this answerer's lifetime.
+  // Candidate sentences recur across questions: their terms are remembered for this composer's lifetime.
   const settings: ExtractiveOptions = { ...given, analyze: boundedTextMemo(given.analyze, SENTENCE_MEMO) };
-  const compose = async (asked: AnswerInput) => {
+  return async (asked) => {
     const input = settings.paragraphOf ? { ...asked, hits: widenHits(asked.hits, settings.paragraphOf, settings.maxPassageChars) } : asked;
     const similarities = settings.scoreSentences && input.hits.length ? await sentenceSimilarities(input, settings.scoreSentences) : undefined;
     const alignments = settings.alignSentences && input.hits.length ? await sentenceAlignments(input, settings.alignSentences, settings.abbreviationsOf) : undefined;
     return composeExtractiveAnswer(input, settings, { similarities, alignments, listItems: listItemsOf(input.hits, settings.listItemsAfter) });
   };
+}
 
+/**
+ * Creates the default answerer, which needs no language model (an embedding model, when given, scores sentences).
+ * Its stream yields the framing words and then one delta per quoted sentence, then the result.
+ * @example const answerer = createExtractiveAnswerer(); await answerer.answer({ question, language: 'en', hits });
+ */
+export function createExtractiveAnswerer(options: Partial<ExtractiveOptions> = {}): Answerer {
+  const compose = createExtractiveComposer(options);
   return {
     async answer(input: AnswerInput, signal?: AbortSignal): Promise<AnswerResult> {
       signal?.throwIfAborted();
