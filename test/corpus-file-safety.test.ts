@@ -1,15 +1,15 @@
-import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { beforeAll, describe, expect, test } from 'vitest';
 import { readCorpus } from '../src/corpus/read-corpus.js';
+import { tempDir } from './helpers/temp-dir.js';
 
 const TEXT = 'A paragraph long enough to be a real document about the elections in the country.\n';
 let dir: string;
 let corpus: string;
 
 beforeAll(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'corpus-safety-'));
+  dir = await tempDir('corpus-safety-');
   corpus = path.join(dir, 'corpus');
   await mkdir(path.join(corpus, 'sub'), { recursive: true });
   await writeFile(path.join(dir, 'secret.txt'), 'root:x:0:0:secret\n');
@@ -20,7 +20,6 @@ beforeAll(async () => {
   await symlink('../real.txt', path.join(corpus, 'sub', 'inside-link.txt'));
   for (const name of ['back\\slash.txt', 'ctrl\u0001.txt', '%41.txt', 'rtl\u202Etxt.md']) await writeFile(path.join(corpus, name), TEXT);
 });
-afterAll(() => rm(dir, { recursive: true, force: true }));
 
 describe('corpus files that must not be indexed', () => {
   test('a link whose real path leaves the corpus folder is skipped with a warning naming it; a link inside is read', async () => {

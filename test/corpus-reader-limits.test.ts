@@ -1,12 +1,12 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { hostileDocuments, ISSUE_SIZES, type HostileDocument } from '../src/bench/hostile-documents.js';
 import { readDocument } from '../src/corpus/document-readers.js';
 import { createIsolatedReader } from '../src/corpus/isolated-reader.js';
 import { readCorpus } from '../src/corpus/read-corpus.js';
 import { DEFAULT_READER_LIMITS, type ReaderLimits } from '../src/corpus/reader-limits.js';
+import { tempDir } from './helpers/temp-dir.js';
 import { REPO_ROOT } from './helpers/temp-project.js';
 
 // Small versions of the issue's hostile files; the limits below are scaled down with them.
@@ -18,11 +18,8 @@ beforeAll(async () => {
       (d) => [d.file, d],
     ),
   );
-  dir = await mkdtemp(path.join(tmpdir(), 'reader-limits-'));
+  dir = await tempDir('reader-limits-');
 }, 60_000);
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
 
 const limits = (changes: Partial<ReaderLimits>): ReaderLimits => ({ ...DEFAULT_READER_LIMITS, ...changes });
 const read = (file: string, changes: Partial<ReaderLimits> = {}) => {

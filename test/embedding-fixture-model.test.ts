@@ -1,19 +1,16 @@
 /** The committed tiny model is exactly what the generator makes, and its quantized file really is quantized. */
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
 import onnxProto from 'onnx-proto';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { writeFixtureModel } from '../scripts/fixture-model/write-fixture-model.js';
+import { tempDir } from './helpers/temp-dir.js';
 import { FIXTURE_MODEL_DIR } from './helpers/temp-project.js';
 
 const { ModelProto, TensorProto } = onnxProto.onnx;
-const temps: string[] = [];
-afterAll(() => Promise.all(temps.map((dir) => rm(dir, { recursive: true, force: true }))));
 
 async function generate(): Promise<{ dir: string; files: string[] }> {
-  const dir = await mkdtemp(path.join(os.tmpdir(), 'tiny-model-'));
-  temps.push(dir);
+  const dir = await tempDir('tiny-model-');
   return { dir, files: await writeFixtureModel(dir) };
 }
 

@@ -1,14 +1,14 @@
 /** The hub route for real, against a loopback hub: verified files, all-or-nothing placement, interrupted and corrupt downloads. */
-import { cp, mkdir, mkdtemp, readdir, readFile, rm, truncate } from 'node:fs/promises';
-import os from 'node:os';
+import { cp, mkdir, readdir, readFile, rm, truncate } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { ModelProgress } from '../src/embedding/model-progress.js';
 import { ModelLoadError } from '../src/embedding/model-load-error.js';
 import { downloadHubModel, HubDownloadError } from '../src/embedding/provision/hub-download.js';
 import { checkModelFolder } from '../src/embedding/provision/model-folder-check.js';
 import { TransformersEmbeddings } from '../src/embedding/transformers-embeddings.js';
 import { closedPortUrl, startFakeHub, type FakeHub } from './helpers/fake-hub-server.js';
+import { tempDir } from './helpers/temp-dir.js';
 import { FIXTURE_MODEL_DIR } from './helpers/temp-project.js';
 
 const MODEL = 'acme/tiny-model';
@@ -21,11 +21,10 @@ beforeAll(async () => {
 });
 afterAll(() => hub.close());
 beforeEach(async () => {
-  tmp = await mkdtemp(path.join(os.tmpdir(), 'hub-download-'));
+  tmp = await tempDir('hub-download-');
   target = path.join(tmp, 'models', MODEL);
   hub.faults.clear();
 });
-afterEach(() => rm(tmp, { recursive: true, force: true }));
 
 const download = (extra: Partial<Parameters<typeof downloadHubModel>[0]> = {}) =>
   downloadHubModel({ model: MODEL, hubUrl: hub.url, target, quantized: true, retryDelayMs: 0, ...extra });
@@ -48,7 +47,7 @@ describe('downloadHubModel', () => {
   });
 
   it('skips an optional file the hub lacks, and a later other-precision download completes the same folder', async () => {
-    const bare = await mkdtemp(path.join(os.tmpdir(), 'hub-bare-'));
+    const bare = await tempDir('hub-bare-');
     await cp(FIXTURE_MODEL_DIR, bare, { recursive: true });
     await rm(path.join(bare, 'embedding-profile.json'));
     const bareHub = await startFakeHub('acme/bare', bare);
@@ -62,7 +61,6 @@ describe('downloadHubModel', () => {
       expect(await checkModelFolder(bareTarget, true)).toEqual({ complete: true });
     } finally {
       await bareHub.close();
-      await rm(bare, { recursive: true, force: true });
     }
   });
 

@@ -1,18 +1,17 @@
 /** A model that cannot be opened fails fast with a ModelLoadError that says which model, where we looked, and how to fix it. */
-import { cp, mkdtemp, rm, unlink, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { cp, unlink, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { ModelLoadError } from '../src/embedding/model-load-error.js';
 import { PROFILE_FILE_NAME } from '../src/embedding/model-profile.js';
 import { TransformersEmbeddings } from '../src/embedding/transformers-embeddings.js';
+import { tempDir } from './helpers/temp-dir.js';
 import { FIXTURE_MODEL_DIR } from './helpers/temp-project.js';
 
 let tmp: string;
 beforeAll(async () => {
-  tmp = await mkdtemp(path.join(os.tmpdir(), 'model-load-error-'));
+  tmp = await tempDir('model-load-error-');
 });
-afterAll(() => rm(tmp, { recursive: true, force: true }));
 
 async function loadError(options: ConstructorParameters<typeof TransformersEmbeddings>[0]): Promise<{ error: ModelLoadError; ms: number }> {
   const started = performance.now();

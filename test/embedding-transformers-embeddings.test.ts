@@ -1,11 +1,11 @@
 /** The embedder through the real transformers.js + onnxruntime path, on the committed tiny model, with downloads off. */
-import { cp, mkdtemp, rm, unlink } from 'node:fs/promises';
-import os from 'node:os';
+import { cp, rm, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TransformersEmbeddings } from '../src/embedding/transformers-embeddings.js';
 import { openEmbedder } from '../src/embedding/open-embedder.js';
 import { PROFILE_FILE_NAME } from '../src/embedding/model-profile.js';
+import { tempDir } from './helpers/temp-dir.js';
 import { FIXTURE_MODEL_DIR, REPO_ROOT, createTempProject } from './helpers/temp-project.js';
 
 const TEXTS = [
@@ -24,12 +24,11 @@ let tmp: string;
 let embedder: TransformersEmbeddings;
 
 beforeAll(async () => {
-  tmp = await mkdtemp(path.join(os.tmpdir(), 'embedder-'));
+  tmp = await tempDir('embedder-');
   embedder = await new TransformersEmbeddings({ model: FIXTURE_MODEL_DIR, modelsDir: path.join(tmp, 'models'), offline: true, batchSize: 2 }).load();
 });
 afterAll(async () => {
   await embedder.dispose();
-  await rm(tmp, { recursive: true, force: true });
 });
 
 describe('TransformersEmbeddings on the fixture model', () => {

@@ -1,22 +1,19 @@
 /** `npm run eval:gate -- --from FILE`: retrains the gate from kept features, without the model, and prints its table. */
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { GateExample } from '../src/eval/train-gate.js';
+import { tempDir } from './helpers/temp-dir.js';
 import { REPO_ROOT } from './helpers/temp-project.js';
 
 const run = promisify(execFile);
 const TSX = path.join(REPO_ROOT, 'node_modules/.bin/tsx');
-const dirs: string[] = [];
-afterAll(() => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
 
 describe('eval:gate --from', () => {
   it('prints the operating points and the held-back table per set, and writes nothing without --write', async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'gate-'));
-    dirs.push(dir);
+    const dir = await tempDir('gate-');
     const examples: GateExample[] = Array.from({ length: 120 }, (_, i) => {
       const kind = Math.floor(i / 2) % 3;
       const features = { similarity: [0.86, 0.8, 0.75][kind]! + (i % 5) * 0.003, similarityMargin: 0, evidence: 0, alignment: [0.9, 0.4, 0.3][kind]! - (i % 7) * 0.01, softAlignment: 0.6, softAlignmentMargin: 0, sharesName: kind === 0 ? 1 : 0, crossLingual: 1, answerType: 0, topPassage: 1, retrievalMargin: 0, questionWords: 1.6 };

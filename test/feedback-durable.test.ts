@@ -1,18 +1,15 @@
 /** Feedback is acknowledged only once whole on disk; failed or cut-off writes leave no partial record; the file is capped. */
-import { mkdtemp, open, readFile, rm, stat, writeFile, type FileHandle } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { open, readFile, stat, writeFile, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { renderDislikedAnswers } from '../src/feedback/disliked-report.js';
 import { createFeedbackStore, FEEDBACK_FILE, readFeedback, ROTATED_FEEDBACK_FILE, type FeedbackRecord } from '../src/feedback/feedback-store.js';
+import { tempDir } from './helpers/temp-dir.js';
 import { createTestApp, expectJsonError, postJson } from './server-helpers.js';
 
 let dir: string;
 beforeEach(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'feedback-'));
-});
-afterEach(async () => {
-  await rm(dir, { recursive: true, force: true });
+  dir = await tempDir('feedback-');
 });
 
 const record = (question: string, comment?: string): FeedbackRecord => ({

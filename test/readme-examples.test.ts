@@ -4,13 +4,12 @@
  */
 import { execFile } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { AskResponse } from '../src/server/schemas.js';
 import { docCommands, documentationPages } from './helpers/doc-commands.js';
+import { tempDir } from './helpers/temp-dir.js';
 import { REPO_ROOT } from './helpers/temp-project.js';
 import { createTestApp, expectCitationsVerbatim, postJson } from './server-helpers.js';
 
@@ -110,13 +109,7 @@ describe("the documentation's questions (lexical mode, the default corpus)", () 
 });
 
 describe('cheap commands, run as written', () => {
-  const temp: string[] = [];
-  afterAll(() => Promise.all(temp.map((dir) => rm(dir, { recursive: true, force: true }))));
-  const scratch = async () => {
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'doc-commands-'));
-    temp.push(dir);
-    return dir;
-  };
+  const scratch = () => tempDir('doc-commands-');
   const shown = (pattern: RegExp) => expect(commands.some((c) => pattern.test(c.command))).toBe(true);
 
   test('`EMBEDDING_MODEL=test/fixtures/tiny-model INDEX_DIR=/tmp/fixture-index npm run index` builds a hybrid index (and plain `npm run index` the same script)', async () => {

@@ -1,12 +1,12 @@
 /** GET /originals/:file: streamed with Content-Length and byte ranges, capped per client, closed on clients that stop reading. */
 import { createHash } from 'node:crypto';
-import { mkdtemp, rm, writeFile, utimes } from 'node:fs/promises';
+import { writeFile, utimes } from 'node:fs/promises';
 import net from 'node:net';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { LoadedIndex } from '../src/index/types.js';
 import { startServer } from '../src/server/serve.js';
+import { tempDir } from './helpers/temp-dir.js';
 import { createTestApp, expectJsonError, sharedRuntime } from './server-helpers.js';
 
 // Large against loopback socket buffers (several MB here), so a client that stops reading is far from the whole file.
@@ -16,7 +16,7 @@ let bytes: Buffer;
 let index: LoadedIndex;
 
 beforeAll(async () => {
-  dir = await mkdtemp(path.join(tmpdir(), 'originals-'));
+  dir = await tempDir('originals-');
   bytes = Buffer.alloc(SIZE, 'Ciao a tutti. ');
   await writeFile(path.join(dir, 'big.txt'), bytes);
   const { index: base } = await sharedRuntime();
@@ -27,9 +27,6 @@ beforeAll(async () => {
     manifest: { ...base.manifest, corpusDir: dir },
     documents: new Map([['big.txt', { file: 'big.txt', sha256, language: 'it', paragraphs: [{ number: 1, text: 'Ciao a tutti.', language: 'it' }] }]]),
   };
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
 });
 
 const appWith = async (originals: { perClient: number; idleTimeoutMs: number } = { perClient: 4, idleTimeoutMs: 30_000 }) => {

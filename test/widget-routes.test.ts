@@ -1,12 +1,11 @@
 /** The widget's HTTP routes, driven in-process: the bundle with caching headers, the demo page, and source pages. */
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { SourceDocument } from '../src/corpus/types.js';
 import type { LoadedIndex, Manifest } from '../src/index/types.js';
 import { ensureWidgetBuilt } from '../src/widget/build-widget.js';
 import { widgetRoutes } from '../src/widget/routes.js';
+import { tempDir } from './helpers/temp-dir.js';
 
 const documents: SourceDocument[] = [
   {
@@ -58,11 +57,10 @@ let assetsDir: string;
 let app: ReturnType<typeof widgetRoutes>;
 
 beforeAll(async () => {
-  assetsDir = await mkdtemp(path.join(os.tmpdir(), 'widget-routes-'));
+  assetsDir = await tempDir('widget-routes-');
   await ensureWidgetBuilt({ outFile: path.join(assetsDir, 'widget.js') });
   app = widgetRoutes({ index, assetsDir });
 });
-afterAll(() => rm(assetsDir, { recursive: true, force: true }));
 
 describe('GET /widget.js', () => {
   it('serves the bundle with caching headers, an ETag and cross-origin loading allowed', async () => {
