@@ -1,6 +1,5 @@
 /** `npm run ask`: the examples of README.md and docs/ run as written (the server URL swapped for a test server), plus usage errors. */
 import { execFile } from 'node:child_process';
-import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -34,7 +33,6 @@ describe('npm run ask', () => {
   }, 120_000);
   afterAll(async () => {
     await server?.close();
-    if (project) await rm(project.root, { recursive: true, force: true });
   });
 
   async function ask(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {

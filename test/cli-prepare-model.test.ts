@@ -1,21 +1,18 @@
 /** What `npm start` does before the runtime: the model resolved and provisioned, or a lexical start whose reason says what to run. */
-import { rm } from 'node:fs/promises';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prepareModel } from '../src/cli/prepare-model.js';
 import { createRuntime } from '../src/runtime.js';
 import { closedPortUrl, startFakeHub, type FakeHub } from './helpers/fake-hub-server.js';
-import { createTempProject, FIXTURE_MODEL_DIR, type TempProject } from './helpers/temp-project.js';
+import { createTempProject, FIXTURE_MODEL_DIR } from './helpers/temp-project.js';
 
 const MODEL = 'acme/tiny-model';
 let hub: FakeHub;
-const projects: TempProject[] = [];
 beforeAll(async () => {
   hub = await startFakeHub(MODEL, FIXTURE_MODEL_DIR);
 });
 afterAll(async () => {
   await hub.close();
-  await Promise.all(projects.map((p) => rm(p.root, { recursive: true, force: true })));
 });
 
 function capture() {
@@ -28,7 +25,6 @@ function capture() {
 describe('prepareModel (provision: true), then the runtime', () => {
   it('downloads the model with a log of what, from where and how long, and the service is hybrid with it', async () => {
     const p = await createTempProject({ OFFLINE: '0', EMBEDDING_MODEL: MODEL, MODEL_HUB_URL: hub.url });
-    projects.push(p);
     const out = capture();
     const prepared = await prepareModel(p.config, { provision: true, stream: out.stream });
     expect(out.text()).toMatch(new RegExp(`Downloading the embedding model ${MODEL} from ${hub.url} into .*\\n(.|\\n)*Embedding model ${MODEL} from ${hub.url}: 5 files`));
@@ -40,7 +36,6 @@ describe('prepareModel (provision: true), then the runtime', () => {
 
   it('serves lexically when the model cannot be provisioned, and /health gives the reason with the fix', async () => {
     const p = await createTempProject({ OFFLINE: '0', EMBEDDING_MODEL: MODEL, MODEL_HUB_URL: await closedPortUrl() });
-    projects.push(p);
     const out = capture();
     const prepared = await prepareModel(p.config, { provision: true, stream: out.stream });
     const runtime = await createRuntime(prepared.config, { openEmbedder: prepared.openEmbedder, log: () => {} });

@@ -2,7 +2,7 @@
  * Provisioning as `npm start` does it, against a loopback hub: the download with progress into MODELS_DIR, the same
  * index and answers as the local folder, a second start fully offline, and the fallbacks when the hub is out of reach.
  */
-import { cp, readFile, rm } from 'node:fs/promises';
+import { cp, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, type Config } from '../src/config.js';
@@ -19,20 +19,16 @@ import { createTempProject, FIXTURE_MODEL_DIR, type TempProject } from './helper
 const MODEL = 'acme/tiny-model';
 const QUESTION = 'What sentence did Mamay receive?';
 let hub: FakeHub;
-const projects: TempProject[] = [];
 
 beforeAll(async () => {
   hub = await startFakeHub(MODEL, FIXTURE_MODEL_DIR);
 });
 afterAll(async () => {
   await hub.close();
-  await Promise.all(projects.map((p) => rm(p.root, { recursive: true, force: true })));
 });
 
 async function project(env: Record<string, string>): Promise<TempProject> {
-  const p = await createTempProject({ OFFLINE: '0', ...env });
-  projects.push(p);
-  return p;
+  return createTempProject({ OFFLINE: '0', ...env });
 }
 
 function recorder(extra: Partial<ProvisionDeps> = {}) {

@@ -1,7 +1,7 @@
 /** One answer to "which model?": EMBEDDING_MODEL, else the index's model on disk, else MODELS_DIR's recorded default, else the built-in one; a changed model rebuilds or refuses naming both. */
 import { cp, rm } from 'node:fs/promises';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DEFAULT_EMBEDDING_MODEL, loadConfig } from '../src/config.js';
 import { recordDefaultModel } from '../src/embedding/provision/default-model.js';
 import { resolveModel } from '../src/embedding/provision/resolve-model.js';
@@ -9,13 +9,10 @@ import { readManifest } from '../src/index/manifest.js';
 import { createRuntime } from '../src/runtime.js';
 import { createTempProject, FIXTURE_MODEL_DIR, type TempProject } from './helpers/temp-project.js';
 
-const projects: TempProject[] = [];
-afterAll(() => Promise.all(projects.map((p) => rm(p.root, { recursive: true, force: true }))));
 
 /** A project whose MODELS_DIR holds two copies of the fixture model, as two "different" models. */
 async function project(): Promise<TempProject & { a: string; b: string; env: (extra?: Record<string, string>) => ReturnType<typeof loadConfig> }> {
   const p = await createTempProject();
-  projects.push(p);
   await cp(FIXTURE_MODEL_DIR, path.join(p.root, 'models', 'model-a'), { recursive: true });
   await cp(FIXTURE_MODEL_DIR, path.join(p.root, 'models', 'model-b'), { recursive: true });
   const env = (extra: Record<string, string> = {}) =>

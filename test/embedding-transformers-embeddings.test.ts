@@ -1,5 +1,5 @@
 /** The embedder through the real transformers.js + onnxruntime path, on the committed tiny model, with downloads off. */
-import { cp, rm, unlink } from 'node:fs/promises';
+import { cp, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TransformersEmbeddings } from '../src/embedding/transformers-embeddings.js';
@@ -127,6 +127,5 @@ describe('where the model comes from', () => {
     expect(await spread.embedQuery('roma')).toEqual(await embedder.embedQuery('roma'));
     expect(await spread.embedDocuments(TEXTS)).toEqual(await embedder.embedDocuments(TEXTS));
     await opened.dispose();
-    await rm(path.dirname(config.corpusDir), { recursive: true, force: true });
   });
 });

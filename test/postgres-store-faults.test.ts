@@ -5,7 +5,7 @@
  * kill -9, a replica killed under load and the primary restarted — with no failed request.
  */
 import { spawn } from 'node:child_process';
-import { rm, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -116,7 +116,6 @@ describe.skipIf(skip !== undefined)(`PostgreSQL primary and two replicas${skip ?
   afterAll(async () => {
     for (const runtime of runtimes) await runtime.close();
     await cluster?.destroy();
-    if (project) await rm(project.root, { recursive: true, force: true });
   });
 
   it('refuses bad settings and unusable databases at start-up with a message that says what to do', async () => {

@@ -3,7 +3,7 @@
  * search hits from a runtime over a generation in PostgreSQL (read from a streaming replica) as from INDEX_DIR —
  * lexical, hybrid with the fixture model, and hybrid with the real multilingual-e5-small when its folder is there.
  */
-import { readFile, rm } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
@@ -70,7 +70,6 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const runtime of runtimes) await runtime.close();
   await cluster?.destroy();
-  if (project) await rm(project.root, { recursive: true, force: true });
 });
 
 describe.skipIf(skip !== undefined)(`the PostgreSQL store answers as the file index${skip ? ` (skipped: ${skip})` : ''}`, () => {

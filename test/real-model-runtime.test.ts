@@ -3,7 +3,6 @@
  * English questions about Arabic paragraphs are answered from passages the dense index found and the lexical one
  * did not. Skipped, with the reason printed, when the model folder is missing.
  */
-import { rm } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRuntime, type Runtime } from '../src/runtime.js';
 import { REAL_MODEL_DIR, realModelSkipReason } from './helpers/real-model.js';
@@ -27,7 +26,6 @@ describe.skipIf(skip !== undefined)(`the service on the real model${skip ? ` (sk
   }, 180_000);
   afterAll(async () => {
     await runtime?.embedder?.dispose();
-    if (project) await rm(project.root, { recursive: true, force: true });
   });
 
   it('builds and serves a hybrid index', async () => {

@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createRuntime, type Runtime } from '../src/runtime.js';
@@ -50,7 +50,7 @@ export async function startHarness(): Promise<Harness> {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(`CI must run the browser tests, but ${CHROMIUM_PATH} is missing: apt-get install -y chromium fonts-noto-core`);
   }
-  const { root: dir, corpusDir, config } = await createTempProject({ RETRIEVAL: 'lexical', SUGGESTIONS: JSON.stringify(SERVER_SUGGESTIONS) });
+  const { corpusDir, config } = await createTempProject({ RETRIEVAL: 'lexical', SUGGESTIONS: JSON.stringify(SERVER_SUGGESTIONS) });
   await writeFile(
     path.join(corpusDir, 'zz_markup_sample.txt'),
     `Markup sample ${XSS_MARKUP}\n\nThe zanzibarite sample paragraph contains ${XSS_MARKUP} as plain text, to prove it is never run.\n`,
@@ -89,7 +89,6 @@ export async function startHarness(): Promise<Harness> {
       await stopServer();
       customer.closeAllConnections();
       await new Promise((done) => customer.close(done));
-      await rm(dir, { recursive: true, force: true });
     },
   };
 }

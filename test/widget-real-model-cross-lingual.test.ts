@@ -5,7 +5,6 @@
  * and direction, each quote a block in its own language and direction. Screenshots are saved to artifacts/ (the
  * ones in docs/screenshots are copies). Skipped, with the reason printed, without the model or Chromium.
  */
-import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -44,7 +43,6 @@ describe.skipIf(skip !== undefined)(`the real service answers across languages i
   afterAll(async () => {
     await browser?.close();
     await server?.close();
-    if (project) await rm(project.root, { recursive: true, force: true });
   });
 
   for (const c of CASES) {
