@@ -34,7 +34,7 @@ const { values } = parseArgs({
 const limit = Number(values.limit);
 const { config } = await prepareModel(loadConfig(), { provision: false });
 // Quoted as if answered, so that every question's answer can be judged right or wrong.
-const forcedGate = { ...defaultExtractiveOptions.gate, answered: -1, answeredCrossLingual: -1, possible: -1 };
+const forcedGate = { ...defaultExtractiveOptions.gate, answered: -1, answeredSameScript: -1, answeredCrossLingual: -1, possible: -1 };
 
 async function open(c: Config): Promise<{ runtime: Runtime; ask: (q: string) => Promise<ExtractiveComposition> }> {
   const runtime = await createRuntime({ ...c, retrieval: 'hybrid' }, { buildIfMissing: c === config, log: () => {} });
@@ -107,7 +107,7 @@ const PROJECT_WEIGHT = 3;
 const setWeight = (set: string) => (set.startsWith('project ') ? PROJECT_WEIGHT : 1);
 const { model, held } = trainGate(examples, `${examples.length} questions (up to ${largestSet} per set): ${sets.join(', ')}; trained on every other question of each set (the project's counting ${PROJECT_WEIGHT} times), operating points chosen on the rest`, { ...defaultTrainOptions, setWeight });
 const f = (v: number) => v.toFixed(3);
-console.log(`answered at p ≥ ${f(model.answered)} (quote in the question's language), ${f(model.answeredCrossLingual)} (in another); possible at p ≥ ${f(model.possible)}`);
+console.log(`answered at p ≥ ${f(model.answered)} (quote in the question's language), ${f(model.answeredSameScript)} (in another of its script), ${f(model.answeredCrossLingual)} (in another script); possible at p ≥ ${f(model.possible)}`);
 console.log(model.features.map((name, i) => `${name}: ${f(model.weights[i]!)}`).join(', '), `bias ${f(model.bias)}`);
 console.log('\nHeld-back half:\n\n| set | questions | right and answered | right but possible | wrong and answered | none |');
 console.log('|---|---:|---:|---:|---:|---:|');

@@ -22,13 +22,14 @@ function states(text: string, axisOf: (word: string) => number): TokenStates {
 
 /** A gate that answers on alignment coverage alone (probability 0.5 at coverage 0.5). */
 const alignmentGate: GateModel = {
-  version: 2,
+  version: 3,
   features: [...GATE_FEATURES],
   mean: GATE_FEATURES.map((f) => (f === 'alignment' ? 0.5 : 0)),
   scale: GATE_FEATURES.map(() => 0.1),
   weights: GATE_FEATURES.map((f) => (f === 'alignment' ? 1 : 0)),
   bias: 0,
   answered: 0.8,
+  answeredSameScript: 0.8,
   answeredCrossLingual: 0.8,
   possible: 0.3,
   trainedOn: 'test',
@@ -57,6 +58,14 @@ describe('composeExtractiveAnswer with word alignment', () => {
     for (const h of cited.highlights!) expect(cited.quotes.some((q) => q.start <= h.start && h.end <= q.end)).toBe(true);
     expect(result.gloss!.map((g) => g.question)).toEqual(expect.arrayContaining(['press', 'freedom']));
     expect(result.gloss!.every((g) => g.citation === cited.id && cited.text.includes(g.source))).toBe(true);
+  });
+
+  it('tells a quote in another language of the question’s script from one in another script (each has its answered point)', () => {
+    const [arabic, italian] = [hits.filter((h) => h.chunk.language === 'ar'), hits.filter((h) => h.chunk.language === 'it')];
+    const featuresOf = (language: 'en' | 'it', from: typeof hits) => composeExtractiveAnswer({ question, language, hits: from }, options, { similarities, alignments }).features!;
+    expect(featuresOf('en', italian)).toMatchObject({ crossLingual: 1, sameScript: 1 });
+    expect(featuresOf('en', arabic)).toMatchObject({ crossLingual: 1, sameScript: 0 });
+    expect(featuresOf('it', italian)).toMatchObject({ crossLingual: 0, sameScript: 0 });
   });
 
   it('falls back to the hand-set rule without alignments, and gives no gloss', () => {

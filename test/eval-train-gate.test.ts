@@ -1,10 +1,10 @@
 /** The gate's trainer: a logistic regression that separates right from wrong, with operating points from held-back data. */
 import { describe, expect, it } from 'vitest';
 import { gateProbability, gateSupport, type GateFeatures } from '../src/answer/support-gate.js';
-import { defaultTrainOptions, gateTable, splitHalves, trainGate, type GateExample } from '../src/eval/train-gate.js';
+import { defaultTrainOptions, gateTable, regimeOf, splitHalves, trainGate, type GateExample } from '../src/eval/train-gate.js';
 import { seededRandom } from '../src/bench/seeded-random.js';
 
-const base: GateFeatures = { similarity: 0.8, similarityMargin: 0, evidence: 0, alignment: 0.5, softAlignment: 0.6, softAlignmentMargin: 0, sharesName: 0, crossLingual: 1, answerType: 0, topPassage: 1, retrievalMargin: 0, questionWords: 1.6 };
+const base: GateFeatures = { similarity: 0.8, similarityMargin: 0, evidence: 0, alignment: 0.5, softAlignment: 0.6, softAlignmentMargin: 0, sharesName: 0, crossLingual: 1, sameScript: 0, answerType: 0, topPassage: 1, retrievalMargin: 0, questionWords: 1.6 };
 
 /** Right answers have higher similarity and alignment; unanswerable ones the lowest similarity. */
 function examples(n: number): GateExample[] {
@@ -81,6 +81,36 @@ describe('operating points per regime', () => {
     expect(precisionIn('cross')).toBeGreaterThanOrEqual(defaultTrainOptions.precision);
     expect(model.answeredCrossLingual).toBeLessThan(model.answered);
     expect(gateTable(held, model).find((r) => r.set === 'cross')!.rightAnswered).toBeGreaterThan(0.45);
+  });
+});
+
+describe('a quote in another language of the question’s script', () => {
+  it('has an answered point of its own, held where its wrong answers align as well as right ones across scripts', () => {
+    // Across scripts, right answers align at 0.75 and wrong ones at 0.3. In the same script (English over Italian),
+    // names and numbers align letter for letter: right answers at 0.9, but a third of the wrong ones at 0.75 too.
+    const random = seededRandom(11);
+    const noise = () => (random() - 0.5) * 0.02;
+    const record = (set: string, sameScript: number, right: boolean, alignment: number): GateExample => ({ set, answerable: true, right, features: { ...base, sameScript, alignment: alignment + noise() } });
+    const otherScript = Array.from({ length: 800 }, (_, i) => record('other script', 0, i % 4 < 2, i % 4 < 2 ? 0.75 : 0.3));
+    const sameScript = Array.from({ length: 800 }, (_, i) => {
+      const kind = Math.floor(i / 2) % 6; // pairs, so both halves get every kind
+      return kind < 3 ? record('same script', 1, true, 0.9) : kind === 3 ? record('same script', 1, false, 0.75) : record('same script', 1, false, 0.3);
+    });
+    const { model, held } = trainGate([...otherScript, ...sameScript], 'synthetic', defaultTrainOptions);
+    expect(model.answeredSameScript).toBeGreaterThan(model.answeredCrossLingual);
+    const row = (set: string) => gateTable(held, model).find((r) => r.set === set)!;
+    expect(row('same script').wrongAnswered).toBeLessThanOrEqual(defaultTrainOptions.wrongAnsweredPerSet);
+    expect(row('same script').rightAnswered).toBeGreaterThan(0.45);
+    expect(row('other script').rightAnswered).toBeGreaterThan(0.45);
+    const crossScriptRight = { ...base, alignment: 0.75 };
+    expect(gateSupport(crossScriptRight, model)).toBe('answered');
+    expect(gateSupport({ ...crossScriptRight, sameScript: 1 }, model)).not.toBe('answered');
+  });
+
+  it('is told from the other regimes by the quote’s language and script', () => {
+    expect(regimeOf({ ...base, crossLingual: 0 })).toBe('sameLanguage');
+    expect(regimeOf({ ...base, crossLingual: 1, sameScript: 1 })).toBe('sameScript');
+    expect(regimeOf({ ...base, crossLingual: 1, sameScript: 0 })).toBe('otherScript');
   });
 });
 

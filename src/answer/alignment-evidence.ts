@@ -2,7 +2,8 @@
  * What the answer shows and the gate reads from word alignment: the learned gate's features, the highlighted words
  * inside the quoted sentences, and the gloss (question words ↔ the quote's aligned words).
  */
-import type { DetectedLanguage } from '../corpus/types.js';
+import type { Script } from '../corpus/letter-scripts.js';
+import type { DetectedLanguage, Language } from '../corpus/types.js';
 import type { SearchHit } from '../retrieval/types.js';
 import type { RankedSentence } from './rank-sentences.js';
 import type { GateFeatures } from './support-gate.js';
@@ -11,6 +12,8 @@ import type { Citation, GlossTerm, QuoteSpan } from './types.js';
 /** Question words asking for a number or a date, in the four languages (how many/much, when, what year or years, rank). */
 const ASKS_FOR_NUMBER = /\b(?:how (?:many|much|long|old)|when|(?:what|which) years?|quant[iaeo]|quando|(?:in )?che anno|(?:in )?quali anni)\b|(?:^|\s)(?:كم|متى|(?:في )?أي (?:عام|سنة|سنوات|الأعوام|السنوات))(?:\s|$)|(?:қанша|қашан|неше|нешінші|қай жыл)/iu;
 const HAS_NUMBER = /\p{N}/u;
+/** The script each language is written in here (Kazakh in Cyrillic). */
+const SCRIPT_OF: Record<Language, Script> = { ar: 'arabic', en: 'latin', it: 'latin', kk: 'cyrillic' };
 
 /** Most gloss terms shown: the key terms, not a word-by-word translation. */
 const MAX_GLOSS_TERMS = 5;
@@ -36,6 +39,7 @@ export function gateFeaturesOf(question: string, ranked: readonly RankedSentence
   const similarity = highest(mine, (s) => s.similarity ?? 0);
   const soft = best.alignment?.softCoverage ?? 0;
   const otherHits = hits.filter((_, i) => i !== best.hitIndex);
+  const crossLingual = passageLanguage !== language && passageLanguage !== 'other' && language !== 'other';
   return {
     similarity,
     similarityMargin: others.length ? similarity - highest(others, (s) => s.similarity ?? 0) : 0,
@@ -44,7 +48,8 @@ export function gateFeaturesOf(question: string, ranked: readonly RankedSentence
     softAlignment: soft,
     softAlignmentMargin: others.length ? soft - highest(others, (s) => s.alignment?.softCoverage ?? 0) : 0,
     sharesName: passageSharesName ? 1 : 0,
-    crossLingual: passageLanguage !== language && passageLanguage !== 'other' && language !== 'other' ? 1 : 0,
+    crossLingual: crossLingual ? 1 : 0,
+    sameScript: crossLingual && SCRIPT_OF[passageLanguage] === SCRIPT_OF[language] ? 1 : 0,
     answerType: answerTypeMatch(question, best.text),
     topPassage: best.hitIndex === 0 ? 1 : 0,
     retrievalMargin: otherHits.length ? hits[best.hitIndex]!.score - Math.max(...otherHits.map((h) => h.score)) : 0,

@@ -27,6 +27,11 @@ export interface GateFeatures {
   sharesName: number;
   /** 1 when the passage is in another language than the question. */
   crossLingual: number;
+  /**
+   * 1 when that other language is written in the question's script (English and Italian): names, numbers and
+   * cognates then align letter for letter, so the same alignment says less. Chooses the `answered` point; not weighed.
+   */
+  sameScript: number;
   /** For a question asking for a number or a date: 1 when the sentence holds a number, -1 when not; else 0. */
   answerType: number;
   /** 1 when the passage is the one retrieval ranked first; a quote from further down is less often right. */
@@ -52,10 +57,13 @@ export interface GateModel {
   bias: number;
   /**
    * Probability at or above which the answer is `answered`: `answered` for a quote in the question's language,
-   * `answeredCrossLingual` for one in another. Each is chosen on its own regime's held-back answers: one pooled point
-   * left same-language answers below the precision target and held cross-lingual ones far above it.
+   * `answeredSameScript` for one in another language of the question's script, `answeredCrossLingual` for one in
+   * another script. Each is chosen on its own regime's held-back answers: one pooled point left same-language answers
+   * below the precision target and held cross-lingual ones far above it, and English questions over Italian passages
+   * (aligned letter for letter) were answered wrongly twice as often as the bound under the cross-script point.
    */
   answered: number;
+  answeredSameScript: number;
   answeredCrossLingual: number;
   /** Probability at or above which the answer is `possible`. */
   possible: number;
@@ -63,7 +71,7 @@ export interface GateModel {
   trainedOn: string;
 }
 
-export const GATE_MODEL_VERSION = 2;
+export const GATE_MODEL_VERSION = 3;
 
 /** The trained model shipped with the code. */
 export const defaultGateModel: GateModel = weightsFile as GateModel;
@@ -83,6 +91,6 @@ export function gateProbability(features: GateFeatures, model: GateModel): numbe
 /** The support level at the model's operating points (the answered one of the quote's regime). */
 export function gateSupport(features: GateFeatures, model: GateModel): Support {
   const p = gateProbability(features, model);
-  const answered = features.crossLingual ? model.answeredCrossLingual : model.answered;
+  const answered = !features.crossLingual ? model.answered : features.sameScript ? model.answeredSameScript : model.answeredCrossLingual;
   return p >= answered ? 'answered' : p >= model.possible ? 'possible' : 'none';
 }

@@ -1,8 +1,9 @@
 /**
  * Trains the learned gate (src/answer/support-gate.ts): a logistic regression on standardised features, fitted by
  * gradient descent with a small L2 penalty, then operating points chosen on held-back records: `answered`, for each
- * regime (quote in the question's language, or in another), at the lowest probability whose answered precision in
- * that regime reaches the target (with few wrong answers in every set), `possible` at the lowest whose share of
+ * regime (quote in the question's language, in another of its script, or in another script), at the lowest
+ * probability whose answered precision in that regime reaches the target (with few wrong answers in every set),
+ * `possible` at the lowest whose share of
  * unanswerable questions at or above it stays within its bound. Pure and deterministic.
  */
 import { GATE_FEATURES, GATE_MODEL_VERSION, gateProbability, gateSupport, type GateFeatures, type GateModel } from '../answer/support-gate.js';
@@ -80,28 +81,38 @@ export function trainGate(examples: readonly GateExample[], trainedOn: string, o
     weights.forEach((w, j) => (weights[j] = w - options.learningRate * (gradient[j]! / total + options.l2 * w)));
     bias -= options.learningRate * (gradientBias / total);
   }
-  const fitted: GateModel = { version: GATE_MODEL_VERSION, features: [...GATE_FEATURES], mean, scale, weights, bias, answered: 1, answeredCrossLingual: 1, possible: 1, trainedOn };
+  const fitted: GateModel = { version: GATE_MODEL_VERSION, features: [...GATE_FEATURES], mean, scale, weights, bias, answered: 1, answeredSameScript: 1, answeredCrossLingual: 1, possible: 1, trainedOn };
   return { model: { ...fitted, ...operatingPoints(held, fitted, options) }, held };
 }
 
+/** Which `answered` point a record's quote is held to: in the question's language, in another of its script, or in another script. */
+export type GateRegime = 'sameLanguage' | 'sameScript' | 'otherScript';
+
+export function regimeOf(features: GateFeatures): GateRegime {
+  return !features.crossLingual ? 'sameLanguage' : features.sameScript ? 'sameScript' : 'otherScript';
+}
+
 /**
- * The operating points on held-back records: `answered` for each regime (quote in the question's language or not)
- * on that regime's records alone, so that each meets the precision; `possible` on all of them.
+ * The operating points on held-back records: `answered` for each regime on that regime's records alone, so that each
+ * meets the precision; `possible` on all of them.
  */
-export function operatingPoints(held: readonly GateExample[], model: GateModel, options: TrainOptions): Pick<GateModel, 'answered' | 'answeredCrossLingual' | 'possible'> {
+export function operatingPoints(held: readonly GateExample[], model: GateModel, options: TrainOptions): Pick<GateModel, 'answered' | 'answeredSameScript' | 'answeredCrossLingual' | 'possible'> {
   const scored = held.map((e) => ({ e, p: gateProbability(e.features, model) }));
   const pooled = answeredPoint(scored, options);
-  const inRegime = (crossLingual: boolean) => scored.filter((s) => (s.e.features.crossLingual === 1) === crossLingual);
   // A regime the held-back records lack keeps the pooled point.
-  const pointOf = (records: Scored[]) => (records.length ? answeredPoint(records, options) : pooled);
-  const answered = pointOf(inRegime(false));
-  const answeredCrossLingual = pointOf(inRegime(true));
+  const pointOf = (regime: GateRegime) => {
+    const records = scored.filter((s) => regimeOf(s.e.features) === regime);
+    return records.length ? answeredPoint(records, options) : pooled;
+  };
+  const answered = pointOf('sameLanguage');
+  const answeredSameScript = pointOf('sameScript');
+  const answeredCrossLingual = pointOf('otherScript');
   // Every unanswerable set within the bound, not only their mix.
   const unanswerableSets = groupBySet(scored.filter((s) => !s.e.answerable));
   const possibleOk = (t: number) => unanswerableSets.every((group) => group.filter((s) => s.p >= t).length / group.length <= options.unanswerablePossible);
-  const lowestAnswered = Math.min(answered, answeredCrossLingual);
+  const lowestAnswered = Math.min(answered, answeredSameScript, answeredCrossLingual);
   const possible = Math.min(lowestAnswered, probabilitiesOf(scored).find(possibleOk) ?? lowestAnswered);
-  return { answered, answeredCrossLingual, possible };
+  return { answered, answeredSameScript, answeredCrossLingual, possible };
 }
 
 type Scored = { e: GateExample; p: number };
