@@ -1,7 +1,7 @@
 /** The gate's trainer: a logistic regression that separates right from wrong, with operating points from held-back data. */
 import { describe, expect, it } from 'vitest';
-import { gateProbability, gateSupport, type GateFeatures } from '../src/answer/support-gate.js';
-import { defaultTrainOptions, gateTable, regimeOf, splitHalves, trainGate, type GateExample } from '../src/eval/train-gate.js';
+import { gateProbability, gateSupport, regimeOf, type GateFeatures } from '../src/answer/support-gate.js';
+import { defaultTrainOptions, gateTable, splitHalves, trainGate, type GateExample } from '../src/eval/train-gate.js';
 import { seededRandom } from '../src/bench/seeded-random.js';
 
 const base: GateFeatures = { similarity: 0.8, similarityMargin: 0, evidence: 0, alignment: 0.5, softAlignment: 0.6, softAlignmentMargin: 0, sharesName: 0, crossLingual: 1, sameScript: 0, answerType: 0, topPassage: 1, retrievalMargin: 0, questionWords: 1.6 };

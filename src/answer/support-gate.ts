@@ -88,9 +88,18 @@ export function gateProbability(features: GateFeatures, model: GateModel): numbe
   return 1 / (1 + Math.exp(-z));
 }
 
+/** Which `answered` point a quote is held to: in the question's language, in another of its script, or in another script. */
+export type GateRegime = 'sameLanguage' | 'sameScript' | 'otherScript';
+
+export function regimeOf(features: GateFeatures): GateRegime {
+  return !features.crossLingual ? 'sameLanguage' : features.sameScript ? 'sameScript' : 'otherScript';
+}
+
+/** The model's `answered` point of each regime. */
+const ANSWERED_POINT = { sameLanguage: 'answered', sameScript: 'answeredSameScript', otherScript: 'answeredCrossLingual' } as const satisfies Record<GateRegime, keyof GateModel>;
+
 /** The support level at the model's operating points (the answered one of the quote's regime). */
 export function gateSupport(features: GateFeatures, model: GateModel): Support {
   const p = gateProbability(features, model);
-  const answered = !features.crossLingual ? model.answered : features.sameScript ? model.answeredSameScript : model.answeredCrossLingual;
-  return p >= answered ? 'answered' : p >= model.possible ? 'possible' : 'none';
+  return p >= model[ANSWERED_POINT[regimeOf(features)]] ? 'answered' : p >= model.possible ? 'possible' : 'none';
 }

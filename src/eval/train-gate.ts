@@ -3,10 +3,10 @@
  * gradient descent with a small L2 penalty, then operating points chosen on held-back records: `answered`, for each
  * regime (quote in the question's language, in another of its script, or in another script), at the lowest
  * probability whose answered precision in that regime reaches the target (with few wrong answers in every set),
- * `possible` at the lowest whose share of
- * unanswerable questions at or above it stays within its bound. Pure and deterministic.
+ * `possible` at the lowest whose share of unanswerable questions at or above it stays within its bound. Pure and
+ * deterministic.
  */
-import { GATE_FEATURES, GATE_MODEL_VERSION, gateProbability, gateSupport, type GateFeatures, type GateModel } from '../answer/support-gate.js';
+import { GATE_FEATURES, GATE_MODEL_VERSION, gateProbability, gateSupport, regimeOf, type GateFeatures, type GateModel, type GateRegime } from '../answer/support-gate.js';
 
 export interface GateExample {
   set: string;
@@ -83,13 +83,6 @@ export function trainGate(examples: readonly GateExample[], trainedOn: string, o
   }
   const fitted: GateModel = { version: GATE_MODEL_VERSION, features: [...GATE_FEATURES], mean, scale, weights, bias, answered: 1, answeredSameScript: 1, answeredCrossLingual: 1, possible: 1, trainedOn };
   return { model: { ...fitted, ...operatingPoints(held, fitted, options) }, held };
-}
-
-/** Which `answered` point a record's quote is held to: in the question's language, in another of its script, or in another script. */
-export type GateRegime = 'sameLanguage' | 'sameScript' | 'otherScript';
-
-export function regimeOf(features: GateFeatures): GateRegime {
-  return !features.crossLingual ? 'sameLanguage' : features.sameScript ? 'sameScript' : 'otherScript';
 }
 
 /**
